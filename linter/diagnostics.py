@@ -1,0 +1,95 @@
+"""Diagnostics: what a rule reports, and its severity."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+from linter.model import Location
+
+
+class Severity(IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> Severity:
+        try:
+            return cls[name.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {name!r} (use info, warning or error)") from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True)
+class CellRef:
+    """A table cell by its template ids."""
+
+    table: str
+    row: str
+    column: str
+
+    def __str__(self) -> str:
+        return f"{self.table}:{self.row}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Replace `location` (one line) by `replacement`. Only safe fixes are offered."""
+
+    location: Location
+    replacement: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a rule function yields; the engine adds the rule's code and severity."""
+
+    message: str
+    location: Location
+    cell: CellRef | None = None
+    fix: Fix | None = None
+    fingerprint: str | None = None
+    """Location-independent identity of the finding (cell id, normalised text) for baselines."""
+    related: tuple[CellRef, ...] = ()
+    """Cells the finding involves besides `cell` (e.g. the parts of a sum)."""
+
+
+@dataclass
+class Diagnostic:
+    code: str
+    severity: Severity
+    message: str
+    path: str
+    location: Location
+    rule: str = ""
+    cell: CellRef | None = None
+    fix: Fix | None = None
+    fingerprint: str | None = None
+    related: tuple[CellRef, ...] = field(default_factory=tuple)
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.location.line, self.location.column, self.code)
+
+    def to_dict(self) -> dict:
+        data = {
+            "code": self.code,
+            "severity": str(self.severity),
+            "message": self.message,
+            "path": self.path,
+            "rule": self.rule,
+            **self.location.to_dict(),
+        }
+        if self.cell:
+            data["cell"] = {"table": self.cell.table, "row": self.cell.row, "column": self.cell.column}
+        if self.related:
+            data["related"] = [str(ref) for ref in self.related]
+        if self.fix:
+            data["fix"] = {"replacement": self.fix.replacement, "description": self.fix.description}
+        if self.fingerprint:
+            data["fingerprint"] = self.fingerprint
+        return data

@@ -1,0 +1,151 @@
+"""Arithmetic identities over table cells, written as expressions over cell ids.
+
+    三:一:{column} + 三:二:{column} = 三:（七）:{column} + 三:四:{column}
+
+A cell id is 表:行:列. A row or column ending in `*` stands for the sum of every row (column)
+of that table whose id starts with the text before the `*`. `{name}` placeholders are filled
+from `for_each`: "columns" or "rows" of the identity's table, or a mapping name → values.
+Blank cells count as 0 (blanks are reported by their own rule).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from linter.model import Cell, Table
+
+_TERM = re.compile(r"\s*([+-])?\s*([^\s+=-][^\s+=]*)\s*")
+
+
+@dataclass(frozen=True)
+class Term:
+    sign: int
+    table: str
+    row: str
+    column: str
+
+
+@dataclass
+class Side:
+    value: int | Decimal
+    cells: list[Cell]
+    tolerance: Decimal
+
+
+@dataclass
+class Outcome:
+    """One instance of an identity evaluated on a report's table."""
+
+    bindings: dict[str, str]
+    left: Side
+    right: Side
+
+    @property
+    def holds(self) -> bool:
+        return abs(self.left.value - self.right.value) <= self.left.tolerance + self.right.tolerance
+
+
+class ExpressionError(ValueError):
+    pass
+
+
+def parse_side(text: str) -> list[Term]:
+    terms, position = [], 0
+    text = text.strip()
+    if not text:
+        raise ExpressionError("empty side of an identity")
+    while position < len(text):
+        match = _TERM.match(text, position)
+        if not match or match.end() == position:
+            raise ExpressionError(f"cannot read {text[position:]!r}")
+        sign = -1 if match.group(1) == "-" else 1
+        if not terms and match.group(1) is None:
+            sign = 1
+        elif terms and match.group(1) is None:
+            raise ExpressionError(f"expected + or - before {match.group(2)!r}")
+        parts = match.group(2).split(":")
+        if len(parts) != 3 or not all(parts):
+            raise ExpressionError(f"{match.group(2)!r} is not a cell id of the form 表:行:列")
+        terms.append(Term(sign, *parts))
+        position = match.end()
+    return terms
+
+
+def parse(expr: str) -> tuple[list[Term], list[Term]]:
+    """Split `expr` at its single `=` into the terms of each side."""
+    if expr.count("=") != 1:
+        raise ExpressionError("an identity needs exactly one '='")
+    left, right = expr.split("=")
+    return parse_side(left), parse_side(right)
+
+
+def placeholders(expr: str) -> set[str]:
+    return set(re.findall(r"\{(\w+)\}", expr))
+
+
+def _bindings(for_each: object, table: Table) -> list[dict[str, str]]:
+    if for_each is None:
+        return [{}]
+    if for_each == "columns":
+        return [{"column": c} for c in dict.fromkeys(col for _, col in table.cells)]
+    if for_each == "rows":
+        return [{"row": r} for r in table.rows()]
+    if isinstance(for_each, dict):
+        (name, values), *rest = for_each.items()
+        if rest:
+            raise ExpressionError("for_each takes one name")
+        return [{str(name): str(v)} for v in values]
+    raise ExpressionError("for_each must be 'columns', 'rows' or a mapping name → values")
+
+
+def _matches(pattern: str, value: str) -> bool:
+    return value.startswith(pattern[:-1]) if pattern.endswith("*") else value == pattern
+
+
+def _decimals(cell: Cell) -> int:
+    if isinstance(cell.value, Decimal):
+        exponent = cell.value.as_tuple().exponent
+        return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return 0
+
+
+def _side(terms: list[Term], tables: dict[str, Table], bindings: dict[str, str]) -> Side | None:
+    total: int | Decimal = 0
+    cells: list[Cell] = []
+    tolerance = Decimal(0)
+    for term in terms:
+        row, column = term.row.format(**bindings), term.column.format(**bindings)
+        table = tables.get(term.table.format(**bindings))
+        if table is None or not table.aligned:
+            return None
+        found = [c for (r, col), c in table.cells.items() if _matches(row, r) and _matches(column, col)]
+        if not found and not (row.endswith("*") or column.endswith("*")):
+            return None
+        for cell in found:
+            if cell.kind == "text":
+                return None
+            total += term.sign * (cell.value or 0)
+            digits = _decimals(cell)
+            if digits:
+                tolerance += Decimal(5) / Decimal(10) ** (digits + 1)
+            cells.append(cell)
+    return Side(total, cells, tolerance)
+
+
+def evaluate(expr: str, for_each: object, table_id: str, tables: dict[str, Table]) -> Iterator[Outcome]:
+    """Each instance of the identity on the aligned tables; instances that name absent cells are skipped."""
+    table = tables.get(table_id)
+    if table is None or not table.aligned:
+        return
+    left_terms, right_terms = parse(expr)
+    for bindings in _bindings(for_each, table):
+        try:
+            left = _side(left_terms, tables, bindings)
+            right = _side(right_terms, tables, bindings)
+        except (KeyError, IndexError) as error:
+            raise ExpressionError(f"unknown placeholder {error}") from None
+        if left is not None and right is not None:
+            yield Outcome(bindings, left, right)

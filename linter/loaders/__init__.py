@@ -1,0 +1,55 @@
+"""Loaders turn a file's bytes into a `Document`; each format registers one through the
+`govlint_loaders` hook. `load(path)` picks the loader by file extension."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from linter.errors import InputError
+from linter.model import Document
+
+
+@dataclass(frozen=True)
+class Loader:
+    name: str
+    extensions: tuple[str, ...]
+    """Lower-case extensions with the dot: (".txt",)."""
+    load: Callable[[str, bytes], Document]
+    extra: str = ""
+    """The `govlint[extra]` that provides this loader's dependencies, if any."""
+
+
+def registered_loaders() -> dict[str, Loader]:
+    """Loaders by extension, from every plugin."""
+    from linter.plugins_manager import plugins
+
+    by_extension: dict[str, Loader] = {}
+    for loader in plugins().collect("govlint_loaders"):
+        for extension in loader.extensions:
+            by_extension.setdefault(extension, loader)
+    return by_extension
+
+
+def supported_extensions() -> tuple[str, ...]:
+    return tuple(sorted(registered_loaders()))
+
+
+def load_bytes(path: str, data: bytes, extension: str | None = None) -> Document:
+    extension = (extension or Path(path).suffix).lower()
+    loader = registered_loaders().get(extension)
+    if loader is None:
+        known = ", ".join(supported_extensions())
+        raise InputError(path, f"unsupported file type {extension or '(none)'!r} (govlint reads {known})")
+    return loader.load(path, data)
+
+
+def load(path: str) -> Document:
+    try:
+        data = Path(path).read_bytes()
+    except IsADirectoryError:
+        raise InputError(path, "is a directory") from None
+    except OSError as error:
+        raise InputError(path, f"cannot read file: {error.strerror or error}") from None
+    return load_bytes(path, data)

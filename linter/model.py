@@ -1,0 +1,282 @@
+"""The document model: what loaders produce and what rules read.
+
+A loader turns bytes into a `Document`: a list of `Line`s whose text is what the recogniser
+reads, each able to say where any of its characters stands in the file as the user has it.
+The recogniser turns a `Document` into a `Report`: title, year, sections, paragraphs and the
+three statistical tables mapped onto the national template, cell by cell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+from linter.textnorm import normalize
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in the file as stored: 1-based line and column, end column exclusive.
+
+    `page` is set for PDF input; `logical` names a place that has no text line of its own in
+    the source (a DOCX paragraph or table cell, e.g. "表3/行5/列2").
+    """
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    page: int | None = None
+    logical: str | None = None
+
+    def to_dict(self) -> dict:
+        data = {
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+        }
+        if self.page is not None:
+            data["page"] = self.page
+        if self.logical is not None:
+            data["logical"] = self.logical
+        return data
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Characters of a `Line` from `offset` on come from source `line`:`column` onwards."""
+
+    offset: int
+    line: int
+    column: int
+    page: int | None = None
+    logical: str | None = None
+
+
+@dataclass
+class Line:
+    """One line of text as the recogniser reads it.
+
+    `text` is the line as stored (no line break); `norm` is the same line with full-width and
+    look-alike characters folded for matching only (same length, so offsets agree).
+    """
+
+    index: int
+    text: str
+    segments: tuple[Segment, ...]
+    norm: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.norm:
+            self.norm = normalize(self.text)
+
+    def locate(self, start: int = 0, end: int | None = None) -> Location:
+        """Source location of characters `start:end` of this line."""
+        end = len(self.text) if end is None else end
+        first = self._segment_at(start)
+        last = self._segment_at(max(start, end - 1))
+        return Location(
+            line=first.line,
+            column=first.column + (start - first.offset),
+            end_line=last.line,
+            end_column=last.column + (end - last.offset),
+            page=first.page,
+            logical=first.logical,
+        )
+
+    def _segment_at(self, offset: int) -> Segment:
+        chosen = self.segments[0]
+        for segment in self.segments:
+            if segment.offset <= offset:
+                chosen = segment
+            else:
+                break
+        return chosen
+
+
+Format = Literal["text", "markdown", "html", "docx", "pdf"]
+
+
+@dataclass
+class Document:
+    """A decoded report, as lines with their source positions."""
+
+    path: str
+    lines: list[Line]
+    format: Format = "text"
+    encoding: str = "utf-8"
+    newline: str = "\n"
+    source_text: str | None = None
+    """The decoded file as stored, for text formats (used by suppression comments and --fix)."""
+
+    def locate_span(self, first: int, last: int) -> Location:
+        """Location covering whole lines `first`..`last` (line indices, inclusive)."""
+        start = self.lines[first].locate(0, 0)
+        end_line = self.lines[last]
+        end = end_line.locate(len(end_line.text), len(end_line.text))
+        return Location(start.line, start.column, end.end_line, end.end_column, start.page, start.logical)
+
+
+def text_document(path: str, text: str, *, format: Format = "text", encoding: str = "utf-8") -> Document:
+    """Build a `Document` for text stored as-is: line i of the list is source line i+1."""
+    newline = "\r\n" if "\r\n" in text else ("\r" if "\r" in text and "\n" not in text else "\n")
+    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [Line(i, raw, (Segment(0, i + 1, 1),)) for i, raw in enumerate(raw_lines)]
+    return Document(path, lines, format=format, encoding=encoding, newline=newline, source_text=text)
+
+
+# --- the recognised report -------------------------------------------------------------------
+
+YearSource = Literal["title", "period", "prose", "config"]
+CellKind = Literal["int", "signed", "decimal", "blank", "text"]
+
+
+@dataclass
+class Title:
+    text: str
+    location: Location
+    lines: tuple[int, int]
+
+
+@dataclass
+class Section:
+    """A top-level section of the report (一 … 六)."""
+
+    number: str
+    """The Chinese numeral written in the heading: 一 … 六."""
+    title: str
+    """Heading text after the number, as written."""
+    heading: Location
+    heading_line: int
+    body: tuple[int, int]
+    """Line indices of the section body: first, last (inclusive); empty when first > last."""
+    level: int | None = None
+    """Markdown heading level (number of #), None for plain text."""
+    template_title: str = ""
+    """The template's title for this number."""
+    similarity: float = 100.0
+    """How close the written title is to the template's (0–100)."""
+
+    @property
+    def ordinal(self) -> int:
+        return "一二三四五六".index(self.number) + 1
+
+
+@dataclass
+class Paragraph:
+    text: str
+    lines: tuple[int, int]
+    location: Location
+    section: str | None = None
+
+
+@dataclass
+class Cell:
+    table: str
+    row: str
+    column: str
+    value: int | Decimal | None
+    kind: CellKind
+    raw: str
+    location: Location
+    unit: str = ""
+
+    @property
+    def id(self) -> str:
+        return f"{self.table}:{self.row}:{self.column}"
+
+    def to_dict(self) -> dict:
+        value = self.value
+        if isinstance(value, Decimal):
+            value = str(value)
+        data = {
+            "id": self.id,
+            "row": self.row,
+            "column": self.column,
+            "value": value,
+            "kind": self.kind,
+            "raw": self.raw,
+            **self.location.to_dict(),
+        }
+        if self.unit:
+            data["unit"] = self.unit
+        return data
+
+
+@dataclass
+class Label:
+    """A row or column label as written, and the template label it was matched to."""
+
+    text: str
+    location: Location
+    template_id: str
+    template_label: str
+    similarity: float
+    template_year: str | None = None
+    """Set when the label belongs to one template year only (e.g. 规范性文件 is 2019 wording)."""
+
+
+@dataclass
+class Malformation:
+    reason: str
+    location: Location
+
+
+@dataclass
+class Table:
+    """A statistical table (二, 三 or 四) mapped onto the template."""
+
+    id: str
+    template: str | None
+    location: Location
+    cells: dict[tuple[str, str], Cell] = field(default_factory=dict)
+    row_labels: list[Label] = field(default_factory=list)
+    column_labels: list[Label] = field(default_factory=list)
+    malformed: list[Malformation] = field(default_factory=list)
+    foreign_rows: list[Label] = field(default_factory=list)
+    """Rows that belong to the other template year (a mixed template)."""
+
+    @property
+    def aligned(self) -> bool:
+        return not self.malformed
+
+    def cell(self, row: str, column: str) -> Cell | None:
+        return self.cells.get((row, column))
+
+    def rows(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for row, _ in self.cells:
+            seen.setdefault(row, None)
+        return list(seen)
+
+
+@dataclass
+class TemplateEvidence:
+    template: str
+    reason: str
+    location: Location
+
+
+@dataclass
+class Report:
+    document: Document
+    title: Title | None = None
+    body: str | None = None
+    body_kind: str | None = None
+    year: int | None = None
+    year_source: YearSource | None = None
+    year_location: Location | None = None
+    template: str | None = None
+    template_evidence: list[TemplateEvidence] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    tables: dict[str, Table] = field(default_factory=dict)
+
+    @property
+    def path(self) -> str:
+        return self.document.path
+
+    def section(self, number: str) -> Section | None:
+        return next((s for s in self.sections if s.number == number), None)

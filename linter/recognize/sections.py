@@ -1,0 +1,111 @@
+"""Top-level sections (一 … 六) and paragraphs.
+
+A heading is a short line "一、标题" (any numbering punctuation, optional Markdown #) whose
+title is close to a template section title. Table rows such as "四、结转下年度继续办理" share
+the numbering but not the title, so they are not taken for headings.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from linter.model import Document, Paragraph, Section
+from linter.templates import SectionTemplate
+from linter.textnorm import squash
+
+_HEADING = re.compile(
+    r"^(?P<marks>\s{0,3}#{1,6})?\s*(?:\*\*)?\s*(?P<num>[一二三四五六])\s*[、.,，:：]\s*(?P<title>.+)$"
+)
+_MAX_TITLE = 40
+_SAME_NUMBER_SIMILARITY = 55
+_OTHER_NUMBER_SIMILARITY = 75
+_PAGE_NUMBER = re.compile(r"^\s*[-—–]?\s*\d{1,3}\s*[-—–]?\s*$|^\s*第\s*\d+\s*页")
+
+
+def is_page_number(text: str) -> bool:
+    return bool(text.strip()) and bool(_PAGE_NUMBER.match(text.replace("\u3000", " ")))
+
+
+def _similarity(title: str, template: SectionTemplate) -> float:
+    written = squash(title).rstrip("。.")
+    return max(fuzz.ratio(written, squash(t)) for t in (template.title, *template.aliases))
+
+
+def _heading(line_text: str, norm: str, templates: dict[str, SectionTemplate]) -> tuple | None:
+    if "\t" in line_text or "|" in norm:
+        return None
+    match = _HEADING.match(norm)
+    if not match:
+        return None
+    title = match.group("title").strip().strip("*").strip()
+    if not title or len(squash(title)) > _MAX_TITLE:
+        return None
+    number = match.group("num")
+    level = len(match.group("marks").strip()) if match.group("marks") else None
+    same = _similarity(title, templates[number])
+    best_other = max(_similarity(title, t) for t in templates.values())
+    if level is None and same < _SAME_NUMBER_SIMILARITY and best_other < _OTHER_NUMBER_SIMILARITY:
+        return None
+    start = len(line_text) - len(line_text.lstrip(" \t#\u3000"))
+    return number, title.rstrip("。."), level, same, start
+
+
+def find_sections(document: Document, templates: dict[str, SectionTemplate]) -> list[Section]:
+    found = []
+    for line in document.lines:
+        heading = _heading(line.text, line.norm, templates)
+        if heading:
+            number, title, level, similarity, start = heading
+            location = line.locate(start, len(line.text.rstrip()))
+            found.append((line.index, number, title, level, similarity, location))
+    sections = []
+    for position, (index, number, title, level, similarity, location) in enumerate(found):
+        end = found[position + 1][0] - 1 if position + 1 < len(found) else len(document.lines) - 1
+        sections.append(
+            Section(number, title, location, index, (index + 1, end), level, templates[number].title, similarity)
+        )
+    return sections
+
+
+def section_of(sections: list[Section], line_index: int) -> Section | None:
+    current = None
+    for section in sections:
+        if section.heading_line <= line_index:
+            current = section
+    return current
+
+
+def find_paragraphs(document: Document, sections: list[Section], skip: set[int]) -> list[Paragraph]:
+    """Blocks of text separated by blank lines, headings or an indented first line (PDF text)."""
+    headings = {s.heading_line for s in sections}
+    paragraphs: list[Paragraph] = []
+    block: list[int] = []
+
+    def close() -> None:
+        if block:
+            text = "".join(document.lines[i].text.strip() for i in block)
+            section = section_of(sections, block[0])
+            location = document.lines[block[0]].locate(_indent(document.lines[block[0]].text))
+            last = document.lines[block[-1]]
+            location = type(location)(location.line, location.column, last.locate().end_line,
+                                      last.locate().end_column, location.page, location.logical)
+            paragraphs.append(Paragraph(text, (block[0], block[-1]), location, section.number if section else None))
+            block.clear()
+
+    for line in document.lines:
+        text = line.text
+        if not text.strip() or line.index in headings or line.index in skip or is_page_number(text):
+            close()
+            continue
+        if block and _indent(text) >= 2 and _indent(document.lines[block[-1]].text) < 2:
+            close()
+        block.append(line.index)
+    close()
+    return paragraphs
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" \u3000\t"))
+

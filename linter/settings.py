@@ -1,0 +1,37 @@
+"""Resolved settings for one run: which codes run, at which severity, with which options."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from linter.diagnostics import Severity
+
+
+def code_matches(code: str, selector: str) -> bool:
+    """`SUM` selects SUM001…; `ALL` selects everything."""
+    return selector == "ALL" or code.startswith(selector)
+
+
+@dataclass
+class Settings:
+    select: list[str] = field(default_factory=lambda: ["ALL"])
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, Severity] = field(default_factory=dict)
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Rule options by code (set by packs), e.g. {"DAT004": {"deadline": "01-31"}}."""
+    year: int | None = None
+    """Report year to assume when a report does not state one."""
+    body: str | None = None
+    packs: list[str] = field(default_factory=lambda: ["national"])
+
+    def enabled(self, code: str) -> bool:
+        selected = any(code_matches(code, s) for s in self.select + self.extend_select)
+        ignored = max((len(s) for s in self.ignore if code_matches(code, s)), default=-1)
+        chosen = max((len(s) for s in self.select + self.extend_select if code_matches(code, s)), default=-1)
+        # The more specific of select and ignore wins, as in ruff.
+        return selected and chosen > ignored
+
+    def severity_of(self, code: str, default: Severity) -> Severity:
+        return self.severity.get(code, default)

@@ -1,0 +1,139 @@
+"""The national templates (2019, 2021) read from rules/templates/*.yaml."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from linter.yamlfile import DataFileError, load_yaml
+
+
+@dataclass(frozen=True)
+class Column:
+    id: str
+    label: str
+    kind: str = "count"  # count | signed | money
+    group: str = ""
+    unit: str = ""
+
+
+@dataclass(frozen=True)
+class Row:
+    id: str
+    label: str
+    subtable: str = ""
+    columns: tuple[Column, ...] = ()
+
+
+@dataclass(frozen=True)
+class TableTemplate:
+    id: str
+    section: str
+    rows: tuple[Row, ...]
+    columns: tuple[Column, ...]
+    groups: tuple[tuple[str, str], ...] = ()
+    subtables: tuple[str, ...] = ()
+
+    def row(self, row_id: str) -> Row | None:
+        return next((r for r in self.rows if r.id == row_id), None)
+
+    def columns_of(self, row_id: str) -> tuple[Column, ...]:
+        row = self.row(row_id)
+        return row.columns if row and row.columns else self.columns
+
+    def column(self, row_id: str, column_id: str) -> Column | None:
+        return next((c for c in self.columns_of(row_id) if c.id == column_id), None)
+
+
+@dataclass(frozen=True)
+class SectionTemplate:
+    number: str
+    title: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Identity:
+    id: str
+    code: str
+    table: str
+    expr: str
+    for_each: object = None
+
+
+@dataclass(frozen=True)
+class Template:
+    year: str
+    first_year: int
+    last_year: int | None
+    notice: str
+    sections: tuple[SectionTemplate, ...]
+    tables: dict[str, TableTemplate] = field(hash=False)
+    identities: tuple[Identity, ...] = ()
+
+    def covers(self, report_year: int) -> bool:
+        return report_year >= self.first_year and (self.last_year is None or report_year <= self.last_year)
+
+
+def _columns(items) -> tuple[Column, ...]:
+    return tuple(
+        Column(str(c["id"]), str(c.get("label", c["id"])), c.get("kind", "count"), c.get("group", ""),
+               c.get("unit", ""))
+        for c in items or ()
+    )
+
+
+def _table(table_id: str, data) -> TableTemplate:
+    if "subtables" in data:
+        rows, subtables = [], []
+        for sub in data["subtables"]:
+            columns = _columns(sub["columns"])
+            subtables.append(str(sub["id"]))
+            rows += [Row(str(r["id"]), str(r.get("label", r["id"])), str(sub["id"]), columns) for r in sub["rows"]]
+        all_columns = tuple({c.id: c for row in rows for c in row.columns}.values())
+        return TableTemplate(table_id, str(data["section"]), tuple(rows), all_columns, (), tuple(subtables))
+    rows = tuple(Row(str(r["id"]), str(r.get("label", r["id"]))) for r in data["rows"])
+    groups = tuple((str(g["id"]), str(g["label"])) for g in data.get("groups", ()))
+    return TableTemplate(table_id, str(data["section"]), rows, _columns(data["columns"]), groups)
+
+
+def parse_template(path: Path, text: str | None = None) -> Template:
+    data = load_yaml(path, text)
+    try:
+        years = data.get("years", {})
+        return Template(
+            year=str(data["year"]),
+            first_year=int(years["from"]),
+            last_year=int(years["to"]) if "to" in years else None,
+            notice=str(data.get("notice", "")),
+            sections=tuple(
+                SectionTemplate(str(s["number"]), str(s["title"]), tuple(map(str, s.get("aliases", ()))))
+                for s in data["sections"]
+            ),
+            tables={str(k): _table(str(k), v) for k, v in data["tables"].items()},
+            identities=tuple(
+                Identity(str(i["id"]), str(i["code"]), str(i["table"]), str(i["expr"]), i.get("for_each"))
+                for i in data.get("identities", ())
+            ),
+        )
+    except (KeyError, TypeError, ValueError) as error:
+        raise DataFileError(f"{path}: template is missing or has a bad field: {error}") from None
+
+
+@functools.cache
+def all_templates() -> dict[str, Template]:
+    """Every template shipped in rules/templates, by template year ("2019", "2021")."""
+    folder = resources.files("linter.rules") / "templates"
+    found = {}
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".yaml"):
+            template = parse_template(Path(str(entry)), entry.read_text(encoding="utf-8"))
+            found[template.year] = template
+    return found
+
+
+def template_for_year(report_year: int) -> Template | None:
+    """The template a report on `report_year` must follow (None before 2019)."""
+    return next((t for t in all_templates().values() if t.covers(report_year)), None)

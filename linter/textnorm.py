@@ -1,0 +1,43 @@
+"""Folding of look-alike characters for matching.
+
+Every fold maps one character to one character, so an offset in the folded text is the same
+offset in the text as stored: positions found by matching can be reported without mapping back.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}  # full-width ASCII
+_FOLD.update(
+    {
+        0x3000: 0x20,  # ideographic space
+        0x00A0: 0x20,  # no-break space
+        0x2002: 0x20,
+        0x2003: 0x20,
+        0x2009: 0x20,
+        0x200B: 0x20,  # zero-width space keeps its slot as a space
+        0xFEFF: 0x20,
+        0xFE5D: 0x3014,  # ﹝ → 〔
+        0xFE5E: 0x3015,  # ﹞ → 〕
+        0x2212: 0x2D,  # minus sign → -
+        0xFE63: 0x2D,
+        0x3002: 0x3002,
+    }
+)
+
+CHINESE_NUMERALS = "一二三四五六七八九十"
+SECTION_NUMERALS = "一二三四五六"
+
+
+def normalize(text: str) -> str:
+    """Fold full-width ASCII, odd spaces and bracket variants; same length as `text`."""
+    return text.translate(_FOLD)
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def squash(text: str) -> str:
+    """Folded text with all white space removed: for comparing labels split by extraction."""
+    return _SPACES.sub("", normalize(text))

@@ -1,0 +1,40 @@
+"""Reading YAML knowledge files (templates, packs) with positions for error messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+
+class DataFileError(Exception):
+    """A template or pack file that cannot be used; the message names file:line:column."""
+
+
+def load_yaml(path: Path | str, text: str | None = None) -> Any:
+    """Parse YAML with ruamel (round-trip mode keeps line numbers on every mapping)."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError
+
+    path = Path(path)
+    if text is None:
+        text = path.read_text(encoding="utf-8")
+    try:
+        return YAML(typ="rt").load(text)
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        raise DataFileError(f"{where}: {error.problem or error.context}") from None
+
+
+def position(node: Any, key: Any = None) -> tuple[int, int] | None:
+    """1-based (line, column) of a mapping (or of one of its keys) read by `load_yaml`."""
+    lc = getattr(node, "lc", None)
+    if lc is None:
+        return None
+    if key is not None:
+        try:
+            line, column = lc.key(key)
+            return line + 1, column + 1
+        except (KeyError, TypeError):
+            pass
+    return lc.line + 1, lc.col + 1

@@ -1,0 +1,1 @@
+"""Knowledge as data: templates (rules/templates) and rule packs (rules/packs)."""
