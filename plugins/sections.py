@@ -12,6 +12,7 @@ from linter.plugins.textscan import CHINESE_DATE, ISO_DATE, fingerprint, is_fill
 from linter.diagnostics import Finding
 from linter.hookspecs import hookimpl
 from linter.model import Location, Report, Section
+from linter.recognize.title import classify_body
 from linter.rules_api import RuleContext, rule
 from linter.templates import all_templates
 from linter.textnorm import SECTION_NUMERALS, squash
@@ -103,15 +104,30 @@ def check_repeated_sections(report: Report, context: RuleContext) -> Iterator[Fi
         )
 
 
+_MAX_SIGNATURE = 30
 _SIGNATURE_DATE = re.compile(rf"^\s*(?:{CHINESE_DATE}|{ISO_DATE})\s*$")
 
 
-def _is_content(report: Report, index: int) -> bool:
-    line = report.document.lines[index]
-    if is_filler(line.text) or _SIGNATURE_DATE.match(line.norm) or is_standalone_garbled_date(report, index):
+def _is_date_line(report: Report, index: int) -> bool:
+    return bool(_SIGNATURE_DATE.match(report.document.lines[index].norm) or is_standalone_garbled_date(report, index))
+
+
+def _is_signature(report: Report, index: int) -> bool:
+    """The issuing body's name closing the report: part of the title's body, or a body name followed by
+    the date."""
+    flat = squash(report.document.lines[index].text)
+    if len(flat) > _MAX_SIGNATURE or not classify_body(flat):
         return False
-    flat = squash(line.text)
-    return not (report.body and flat == squash(report.body))
+    if report.body and flat in squash(report.body):
+        return True
+    following = next((i for i in range(index + 1, len(report.document.lines))
+                      if report.document.lines[i].text.strip()), None)
+    return following is not None and _is_date_line(report, following)
+
+
+def _is_content(report: Report, index: int) -> bool:
+    text = report.document.lines[index].text
+    return not (is_filler(text) or _is_date_line(report, index) or _is_signature(report, index))
 
 
 def _followed_by_same_heading(report: Report, position: int) -> bool:

@@ -1,0 +1,49 @@
+"""DUP001 (repeated paragraphs) and DUP002 (another body's name)."""
+
+from __future__ import annotations
+
+from rule_helpers import CLEAN, lines_of, run_rule
+
+BLOCK_START = "（一）主动公开情况。"
+BLOCK_END = "未收取信息处理费。\n"
+
+
+def repeated_block() -> str:
+    start, end = CLEAN.index(BLOCK_START), CLEAN.index(BLOCK_END) + len(BLOCK_END)
+    block = CLEAN[start:end]
+    return CLEAN[:end] + "\n" + block.replace("（一）", "(一)") + CLEAN[end:]
+
+
+def test_repeated_block_is_reported_once_at_the_second_copy() -> None:
+    text = repeated_block()
+    [finding] = run_rule("DUP001", text)
+    first_line = text[:text.index(BLOCK_START)].count("\n") + 1
+    second_line = text[:text.index("(一)主动公开情况")].count("\n") + 1
+    assert finding.location.line == second_line
+    assert finding.location.end_line == second_line + 2
+    assert f"第{first_line}–{first_line + 2}行" in finding.message
+
+
+def test_short_boilerplate_lines_repeat_freely() -> None:
+    text = CLEAN.replace("（表格略）", "无")
+    assert run_rule("DUP001", text) == []
+    assert run_rule("DUP001", text, min_chars=1) != []
+
+
+def test_other_town_named_in_a_document_title() -> None:
+    text = CLEAN.replace("依托某县人民政府门户网站", "制定《纸房镇政务公开工作制度》，依托某县人民政府门户网站")
+    [finding] = run_rule("DUP002", text)
+    assert "纸房镇" in finding.message and finding.fingerprint == "DUP002|纸房镇"
+
+
+def test_other_town_before_its_government_needs_two_mentions() -> None:
+    once = CLEAN.replace("依托某县人民政府", "依托纸房镇党政办公室、某县人民政府")
+    assert run_rule("DUP002", once) == []
+    twice = once.replace("和民生保障", "和纸房镇政府民生保障")
+    assert len(run_rule("DUP002", twice)) == 2
+
+
+def test_superior_bodies_and_generic_words_are_not_other_bodies() -> None:
+    text = CLEAN.replace("依托某县人民政府", "《某县政务公开办法》要求全镇、我镇和各乡镇政府以及城镇党委依托某县人民政府")
+    assert run_rule("DUP002", text) == []
+    assert lines_of(run_rule("DUP002", text.replace("《某县", "《某某乡"))) == [9]
