@@ -1,4 +1,5 @@
-"""Numbers in the prose: a stated total and the parts listed after 其中 (SUM101, SUM102)."""
+"""Numbers in the prose: a stated total and the parts listed after 其中 (SUM101, SUM102), and figures
+that the tables also give (SUM201)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ from dataclasses import dataclass
 
 from linter.plugins.textscan import fingerprint, passages
 
-from linter.diagnostics import Finding
+from linter.diagnostics import CellRef, Finding
 from linter.hookspecs import hookimpl
-from linter.model import Report
+from linter.model import Cell, Report
 from linter.rules_api import RuleContext, rule
 
 _UNITS = "条件个项次篇期份场"
@@ -97,6 +98,98 @@ def check_parts_short_of_total(report: Report, context: RuleContext) -> Iterator
     yield from _sum_findings(report, exceeds=False)
 
 
+@dataclass(frozen=True)
+class _Fact:
+    """A figure the prose states and the table cells that give the same figure."""
+
+    what: str
+    pattern: re.Pattern
+    table: str
+    cells: tuple[tuple[str, str], ...]
+    """(row, column) pairs added up; a column id may differ by template year: see `_CELL_BY_YEAR`."""
+
+
+_N = r"(?<![\d.])(\d+)\s*件"
+_FACTS = (
+    _Fact("本年新收政府信息公开申请",
+          re.compile(rf"(?:收到|受理|新收)[^，,。；;\d]{{0,12}}?申请\s*(?:共计?)?{_N}(?![余多])"),
+          "三", (("一", "总计"),)),
+    _Fact("上年结转政府信息公开申请", re.compile(rf"(?:上年|上一年|上年度)结转[^，,。；;\d]{{0,8}}?{_N}"),
+          "三", (("二", "总计"),)),
+    _Fact("结转下年度继续办理的申请", re.compile(rf"{_N}[^，,。；;\d]{{0,6}}?(?:结转|顺延)(?:到|至)?下一?年度"),
+          "三", (("四", "总计"),)),
+    _Fact("政府信息公开行政复议", re.compile(rf"行政复议(?:案件|申请)?\s*(?:共计?|累计)?{_N}"),
+          "四", (("数量", "行政复议/总计"),)),
+    _Fact("政府信息公开行政诉讼", re.compile(rf"行政诉讼(?:案件)?\s*(?:共计?|累计)?{_N}"),
+          "四", (("数量", "未经复议直接起诉/总计"), ("数量", "复议后起诉/总计"))),
+    _Fact("本年制发规章", re.compile(rf"(?:制发|新制作|出台|制定|印发)[^，,。；;\d]{{0,6}}?规章\s*{_N}"),
+          "二", (("规章", "本年制发件数"),)),
+    _Fact("本年制发规范性文件", re.compile(rf"(?:制发|新制作|出台|制定|印发)[^，,。；;\d]{{0,6}}?规范性文件\s*{_N}"),
+          "二", (("规范性文件", "本年制发件数"),)),
+)
+# The 2019 template names the same rows and columns differently (DOMAIN.md §4).
+_CELL_BY_YEAR = {
+    "2019": {"本年制发件数": "本年新制作数量"},
+    "2021": {"规范性文件": "行政规范性文件"},
+}
+# Words that show a statement is about part of the body or about more than the body: the office
+# answering on the government's behalf (hongze: 区政府办 17 vs 95), departments, the whole territory.
+_SCOPE = re.compile(
+    r"代表|政府办|办公室|部门|各|所属|下属|本级|全[市区县省镇乡]|系统|平台|热线|其中|含|累计受理"
+)
+_SENTENCE_END = re.compile(r"[。；;]")
+
+
+def _sentence_before(text: str, position: int) -> str:
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, position)]
+    return text[starts[-1] if starts else 0:position]
+
+
+def _table_cells(report: Report, fact: _Fact) -> list[Cell] | None:
+    table = report.tables.get(fact.table)
+    if table is None or not table.aligned:
+        return None
+    renames = _CELL_BY_YEAR.get(table.template or "", {})
+    cells = [table.cell(renames.get(row, row), renames.get(column, column)) for row, column in fact.cells]
+    if any(cell is None or cell.kind != "int" for cell in cells):
+        return None
+    return cells
+
+
+@rule("SUM201", "prose-contradicts-table", "warning")
+def check_prose_against_tables(report: Report, context: RuleContext) -> Iterator[Finding]:
+    """正文所述数字与统计表不一致（新收申请、上年结转、结转下年度、行政复议、行政诉讼、规章、规范性文件）。
+
+    正文和表格说的是同一批数据（DOMAIN.md §7 N2）：“全年受理政府信息公开申请12件”应与
+    表三“一、本年新收政府信息公开申请数量·总计”相同。只比较明显指本机关全部数量的说法；
+    “区政府办代表区政府受理申请17件”“全市各部门……”之类口径不同的说法不比较，
+    表格无法对齐时也不比较。
+
+    错误示例：全年受理政府信息公开申请12件。（表三 一、本年新收·总计 为 10）
+    正确示例：全年受理政府信息公开申请10件。（表三 一、本年新收·总计 为 10）
+    """
+    for passage in passages(report):
+        for fact in _FACTS:
+            for match in fact.pattern.finditer(passage.text):
+                if _SCOPE.search(_sentence_before(passage.text, match.start())):
+                    continue
+                cells = _table_cells(report, fact)
+                stated = int(match.group(1))
+                if cells is None or stated == sum(cell.value for cell in cells):
+                    continue
+                table_value = " + ".join(str(cell.value) for cell in cells)
+                total = sum(cell.value for cell in cells)
+                shown = f"{table_value} = {total}" if len(cells) > 1 else str(total)
+                refs = tuple(CellRef(c.table, c.row, c.column) for c in cells)
+                yield Finding(
+                    f"正文称{fact.what}{stated}件，但表{fact.table}中为 {shown}"
+                    f"（{'、'.join(f'{c.row}·{c.column}' for c in cells)}）",
+                    passage.locate(match.start(1), match.end()),
+                    cell=refs[0], related=refs[1:],
+                    fingerprint=fingerprint("SUM201", fact.what, stated),
+                )
+
+
 @hookimpl
 def govlint_rules() -> list:
-    return [check_parts_exceed_total, check_parts_short_of_total]
+    return [check_parts_exceed_total, check_parts_short_of_total, check_prose_against_tables]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rule_helpers import CLEAN, lines_of, run_rule, text_at
+from rule_helpers import CLEAN, run_rule, text_at
 
 PERIOD = "统计期限自2023年1月1日起至2023年12月31日止"
 SIGNATURE = "2024年1月26日"

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from rule_helpers import CLEAN, run_rule, text_at
+from rule_helpers import CLEAN, report_of, run_rule, text_at
+
+from linter.diagnostics import CellRef
+from linter.model import Cell, Location, Malformation, Table
 
 SUM = "主动公开政府信息120条，其中政策文件20条，工作动态90条，其他信息10条"
 
@@ -16,7 +19,8 @@ def test_parts_exceeding_the_total() -> None:
 
 
 def test_parts_falling_short_of_the_total() -> None:
-    text = CLEAN.replace(SUM, "主动公开政府信息66条，其中包括政策文件6条，重点领域信息3条，人事信息2条、规划总结1条、政务动态等53条")
+    listed = "其中包括政策文件6条，重点领域信息3条，人事信息2条、规划总结1条、政务动态等53条"
+    text = CLEAN.replace(SUM, "主动公开政府信息66条，" + listed)
     [finding] = run_rule("SUM102", text)
     assert "65条" in finding.message and "少1条" in finding.message
     assert run_rule("SUM101", text) == []
@@ -37,3 +41,50 @@ def test_lists_that_are_not_partitions_are_left_alone() -> None:
     ):
         text = CLEAN.replace(SUM, wording)
         assert run_rule("SUM101", text) == [] and run_rule("SUM102", text) == [], wording
+
+
+def with_tables(text: str, template: str = "2021", **values: int):
+    """The fixture report with tables 三 and 四 holding the given totals (the rest 0)."""
+    report = report_of(text)
+    cells = {
+        "三": {("一", "总计"): values.get("received", 0), ("二", "总计"): values.get("carried", 0),
+              ("四", "总计"): values.get("forward", 0)},
+        "四": {("数量", "行政复议/总计"): values.get("review", 0),
+              ("数量", "未经复议直接起诉/总计"): values.get("direct", 0),
+              ("数量", "复议后起诉/总计"): values.get("after_review", 0)},
+    }
+    for table_id, table_cells in cells.items():
+        table = Table(table_id, template, Location(1, 1, 1, 1))
+        for (row, column), value in table_cells.items():
+            table.cells[(row, column)] = Cell(table_id, row, column, value, "int", str(value), Location(1, 1, 1, 2))
+        report.tables[table_id] = table
+    return report
+
+
+RECEIVED = "全年收到政府信息公开申请3件"
+
+
+def test_prose_figure_contradicting_the_table() -> None:
+    text = CLEAN.replace(RECEIVED, "全年收到政府信息公开申请5件，上年结转申请1件，行政诉讼2件")
+    findings = run_rule("SUM201", with_tables(text, received=3, carried=1, direct=1, after_review=1))
+    assert [text_at(text, f) for f in findings] == ["5件"]
+    assert findings[0].cell == CellRef("三", "一", "总计")
+    assert "表三中为 3" in findings[0].message
+
+
+def test_two_cells_summed_for_litigation() -> None:
+    text = CLEAN.replace(RECEIVED, "全年收到政府信息公开申请3件，行政诉讼累计4件")
+    [finding] = run_rule("SUM201", with_tables(text, received=3, direct=1, after_review=2))
+    assert "1 + 2 = 3" in finding.message and finding.related == (CellRef("四", "数量", "复议后起诉/总计"),)
+
+
+def test_statements_of_another_scope_are_not_compared() -> None:
+    text = CLEAN.replace(RECEIVED, "区政府办代表区政府受理政府信息公开申请17件")
+    assert run_rule("SUM201", with_tables(text, received=95)) == []
+
+
+def test_no_comparison_with_a_table_that_could_not_be_aligned() -> None:
+    report = with_tables(CLEAN, received=10)
+    report.tables["三"].malformed.append(Malformation("每行只有4个数字", Location(1, 1, 1, 1)))
+    assert run_rule("SUM201", report) == []
+    assert len(run_rule("SUM201", with_tables(CLEAN, received=10))) == 1
