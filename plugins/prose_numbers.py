@@ -112,7 +112,7 @@ class _Fact:
 _N = r"(?<![\d.])(\d+)\s*件"
 _FACTS = (
     _Fact("本年新收政府信息公开申请",
-          re.compile(rf"(?:收到|受理|新收)[^，,。；;\d]{{0,12}}?申请\s*(?:共计?)?{_N}(?![余多])"),
+          re.compile(rf"(?:收到|受理|新收)[^，,。；;\d复诉]{{0,12}}?公开申请\s*(?:共计?)?{_N}(?![余多])"),
           "三", (("一", "总计"),)),
     _Fact("上年结转政府信息公开申请", re.compile(rf"(?:上年|上一年|上年度)结转[^，,。；;\d]{{0,8}}?{_N}"),
           "三", (("二", "总计"),)),
@@ -138,6 +138,8 @@ _SCOPE = re.compile(
     r"代表|政府办|办公室|部门|各|所属|下属|本级|全[市区县省镇乡]|系统|平台|热线|其中|含|累计受理"
 )
 _SENTENCE_END = re.compile(r"[。；;]")
+# "申请12件（含上年结转2件）": the figure is not the table's row.
+_INCLUDES_AFTER = re.compile(r"^\s*[（(]?\s*(?:含|包括|包含|其中含)")
 
 
 def _sentence_before(text: str, position: int) -> str:
@@ -171,7 +173,8 @@ def check_prose_against_tables(report: Report, context: RuleContext) -> Iterator
     for passage in passages(report):
         for fact in _FACTS:
             for match in fact.pattern.finditer(passage.text):
-                if _SCOPE.search(_sentence_before(passage.text, match.start())):
+                if _SCOPE.search(_sentence_before(passage.text, match.start())) or _INCLUDES_AFTER.match(
+                        passage.text[match.end():]):
                     continue
                 cells = _table_cells(report, fact)
                 stated = int(match.group(1))

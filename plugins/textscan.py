@@ -122,17 +122,19 @@ def is_standalone_garbled_date(report: Report, index: int) -> re.Match | None:
 
 # --- web page residue -------------------------------------------------------------------------------
 
+# Phrases that only web pages use, anywhere in a line (matched on the squashed line).
 _CHROME = re.compile(
     "|".join(
         (
-            r"当前位置", r"首页>", r"语音播报", r"字体:?\[", r"字号:?\[", r"扫一扫", r"在手机打开", r"打印本页",
-            r"关闭窗口", r"\[打印\]", r"【打印】", r"【关闭】", r"我要找政策", r"网站地图", r"版权所有",
-            r"主办单位", r"承办单位", r"ICP备", r"网站标识码", r"浏览次数", r"访问量", r"分享到",
+            r"当前位置:", r"首页>", r"语音播报", r"字体:?\[", r"字号:?\[", r"在手机打开", r"打印本页", r"关闭窗口",
+            r"\[打印\]", r"【打印】", r"【关闭】", r"我要找政策", r"版权所有", r"ICP备", r"网站标识码",
+            r"(?:主办|承办)单位:", r"(?:浏览次数|访问量|阅读量|点击量|访问次数):\d",
             r"^(?:发布时间|发布日期|发布机构|索引号|体裁分类|主题分类|成文日期|信息来源|日期):",
-            r"^【?(?:打印|关闭|收藏|返回顶部)】?$",
         )
     )
 )
+# Words that are chrome only as a short line of their own ("扫一扫", "分享到：").
+_CHROME_LINE = re.compile(r"^【?(?:扫一扫|网站地图|分享到|打印|关闭|收藏|返回顶部|联系我们)[^。，]{0,10}$")
 _NAV_BAR = re.compile(r"(?:网|首页)\|.*(?:网|首页)\|")
 _SITE_FOOTER = re.compile(r"(?:政府信息公开|政务公开|门户网站|政府网|人民政府网)$")
 
@@ -140,7 +142,7 @@ _SITE_FOOTER = re.compile(r"(?:政府信息公开|政务公开|门户网站|政�
 def is_chrome(text: str) -> bool:
     """True when a line is web page residue: navigation, page controls, header metadata."""
     flat = squash(text).strip("|")
-    return bool(flat) and bool(_CHROME.search(flat) or _NAV_BAR.search(flat))
+    return bool(flat) and bool(_CHROME.search(flat) or _CHROME_LINE.match(flat) or _NAV_BAR.search(flat))
 
 
 def is_site_footer(text: str) -> bool:

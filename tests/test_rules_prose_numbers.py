@@ -88,3 +88,10 @@ def test_no_comparison_with_a_table_that_could_not_be_aligned() -> None:
     report.tables["三"].malformed.append(Malformation("每行只有4个数字", Location(1, 1, 1, 1)))
     assert run_rule("SUM201", report) == []
     assert len(run_rule("SUM201", with_tables(CLEAN, received=10))) == 1
+
+
+def test_review_requests_and_figures_including_carried_over_are_not_table_one() -> None:
+    review = CLEAN.replace(RECEIVED, "全年收到行政复议申请5件")
+    assert run_rule("SUM201", with_tables(review, received=3, review=5)) == []
+    including = CLEAN.replace(RECEIVED, "全年收到政府信息公开申请5件（含上年结转2件）")
+    assert run_rule("SUM201", with_tables(including, received=3, carried=2)) == []

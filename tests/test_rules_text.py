@@ -23,7 +23,7 @@ def test_site_footer_after_the_signature() -> None:
 
 
 def test_report_wording_about_disclosure_is_not_chrome() -> None:
-    wording = "依托政府网站首页和政务公开专栏发布信息。"
+    wording = "依托政府网站首页和政务公开专栏发布信息，网站访问量达10万次，群众可扫一扫二维码关注公众号。"
     text = CLEAN.replace("六、其他需要报告的事项\n", "六、其他需要报告的事项\n\n" + wording + "\n")
     assert run_rule("FMT001", text) == []
 
