@@ -173,7 +173,22 @@ def _date_from(match: re.Match) -> datetime.date | None:
     return datetime.date(*numbers) if len(numbers) == 3 and valid_date(*numbers) else None
 
 
+def _line_date(report: Report, index: int) -> datetime.date | None:
+    """The date a line consists of: written out, ISO, or garbled with one valid reading."""
+    line = report.document.lines[index]
+    match = _DATE_LINE.match(line.norm)
+    if match:
+        return _date_from(match)
+    garbled = is_standalone_garbled_date(report, index)
+    if garbled:
+        year = int(garbled.group(1))
+        readings = date_readings(year, garbled.group(2))
+        return datetime.date(year, *readings[0]) if len(readings) == 1 else None
+    return None
+
+
 def _publication_dates(report: Report) -> Iterator[_Published]:
+    """Publication dates in the web page header, and the signature date (the last date line)."""
     lines = report.document.lines
     for line in lines[:_HEADER_LINES]:
         match = _HEADER_DATE.search(line.norm)
@@ -181,18 +196,11 @@ def _publication_dates(report: Report) -> Iterator[_Published]:
         if date:
             yield _Published(date, line.locate(match.start(), match.end()), "网页发布日期")
     for line in reversed(lines[signature_zone_start(report):]):
-        match = _DATE_LINE.match(line.norm) or is_standalone_garbled_date(report, line.index)
-        if not match:
-            continue
-        if match.re is _DATE_LINE:
-            date = _date_from(match)
-        else:
-            readings = date_readings(int(match.group(1)), match.group(2))
-            date = datetime.date(int(match.group(1)), *readings[0]) if len(readings) == 1 else None
+        date = _line_date(report, line.index)
         if date:
             start = len(line.text) - len(line.text.lstrip())
             yield _Published(date, line.locate(start, len(line.text.rstrip())), "落款日期")
-        return
+            return
 
 
 def _deadline(report: Report, context: RuleContext) -> datetime.date:

@@ -9,7 +9,7 @@ from linter.plugins.textscan import HAN, YEAR, fingerprint, is_chrome, is_site_f
 
 from linter.diagnostics import Finding, Fix
 from linter.hookspecs import hookimpl
-from linter.model import Report
+from linter.model import Location, Report
 from linter.rules_api import RuleContext, rule
 
 _SNIPPET = 24
@@ -56,13 +56,12 @@ def check_web_residue(report: Report, context: RuleContext) -> Iterator[Finding]
         start = len(first.text) - len(first.text.lstrip())
         location = first.locate(start)
         end = last.locate()
-        shown = first.text.strip()
+        shown = " ".join(first.text.split())
         shown = shown if len(shown) <= _SNIPPET else shown[:_SNIPPET] + "…"
         count = f"（共{len(block)}行）" if len(block) > 1 else ""
         yield Finding(
             f"网页残留内容“{shown}”{count}不属于报告正文，应删除",
-            type(location)(location.line, location.column, end.end_line, end.end_column, location.page,
-                           location.logical),
+            Location(location.line, location.column, end.end_line, end.end_column, location.page, location.logical),
             fingerprint=fingerprint("FMT001", *(lines[i].text for i in block)),
         )
 
