@@ -13,6 +13,7 @@ from linter.diagnostics import CellRef, Finding
 from linter.hookspecs import hookimpl
 from linter.model import Cell, Report
 from linter.rules_api import RuleContext, rule
+from linter.textnorm import squash
 
 _UNITS = "条件个项次篇期份场"
 # "主动公开政府信息66条，其中包括政策文件6条，……"; an approximate total (余/多/约) is not a sum.
@@ -133,10 +134,10 @@ _CELL_BY_YEAR = {
     "2021": {"规范性文件": "行政规范性文件"},
 }
 # Words that show a statement is about part of the body or about more than the body: the office
-# answering on the government's behalf (hongze: 区政府办 17 vs 95), departments, the whole territory.
-_SCOPE = re.compile(
-    r"代表|政府办|办公室|部门|各|所属|下属|本级|全[市区县省镇乡]|系统|平台|热线|其中|含|累计受理"
-)
+# answering on the government's behalf (hongze: 区政府办 17 vs 95), departments, a platform.
+_SCOPE = re.compile(r"代表|政府办|办公室|部门|各|所属|下属|本级|系统|平台|热线|其中|含|累计受理")
+# "全市" is the body's own total in a city's report, another scope in a department's or a town's.
+_TERRITORY = re.compile(r"全([省市区县镇乡])")
 _SENTENCE_END = re.compile(r"[。；;]")
 # "申请12件（含上年结转2件）": the figure is not the table's row.
 _INCLUDES_AFTER = re.compile(r"^\s*[（(]?\s*(?:含|包括|包含|其中含)")
@@ -145,6 +146,19 @@ _INCLUDES_AFTER = re.compile(r"^\s*[（(]?\s*(?:含|包括|包含|其中含)")
 def _sentence_before(text: str, position: int) -> str:
     starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, position)]
     return text[starts[-1] if starts else 0:position]
+
+
+def _own_territory(report: Report) -> str:
+    """The character a body's territory is called by: 镇 for 某某镇人民政府, 市 for 淮安市人民政府."""
+    name = re.sub(r"(?:人民政府|政府)$", "", squash(report.body or ""))
+    return name[-1:] if report.body_kind in ("town", "city", "district", "county", "province") else ""
+
+
+def _other_scope(report: Report, sentence: str) -> bool:
+    if _SCOPE.search(sentence):
+        return True
+    own = _own_territory(report)
+    return any(match.group(1) != own for match in _TERRITORY.finditer(sentence))
 
 
 def _table_cells(report: Report, fact: _Fact) -> list[Cell] | None:
@@ -163,9 +177,9 @@ def check_prose_against_tables(report: Report, context: RuleContext) -> Iterator
     """正文所述数字与统计表不一致（新收申请、上年结转、结转下年度、行政复议、行政诉讼、规章、规范性文件）。
 
     正文和表格说的是同一批数据（DOMAIN.md §7 N2）：“全年受理政府信息公开申请12件”应与
-    表三“一、本年新收政府信息公开申请数量·总计”相同。只比较明显指本机关全部数量的说法；
-    “区政府办代表区政府受理申请17件”“全市各部门……”之类口径不同的说法不比较，
-    表格无法对齐时也不比较。
+    表三“一、本年新收政府信息公开申请数量·总计”相同。只比较明显指本机关全部数量的说法
+    （包括市政府报告中的“全市”、镇报告中的“全镇”）；“区政府办代表区政府受理申请17件”
+    “各部门……”“镇报告中的全县……”之类口径不同的说法不比较，表格无法对齐时也不比较。
 
     错误示例：全年受理政府信息公开申请12件。（表三 一、本年新收·总计 为 10）
     正确示例：全年受理政府信息公开申请10件。（表三 一、本年新收·总计 为 10）
@@ -173,7 +187,7 @@ def check_prose_against_tables(report: Report, context: RuleContext) -> Iterator
     for passage in passages(report):
         for fact in _FACTS:
             for match in fact.pattern.finditer(passage.text):
-                if _SCOPE.search(_sentence_before(passage.text, match.start())) or _INCLUDES_AFTER.match(
+                if _other_scope(report, _sentence_before(passage.text, match.start())) or _INCLUDES_AFTER.match(
                         passage.text[match.end():]):
                     continue
                 cells = _table_cells(report, fact)

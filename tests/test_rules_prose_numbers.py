@@ -95,3 +95,10 @@ def test_review_requests_and_figures_including_carried_over_are_not_table_one() 
     assert run_rule("SUM201", with_tables(review, received=3, review=5)) == []
     including = CLEAN.replace(RECEIVED, "全年收到政府信息公开申请5件（含上年结转2件）")
     assert run_rule("SUM201", with_tables(including, received=3, carried=2)) == []
+
+
+def test_the_bodys_own_territory_is_its_total_another_territory_is_not() -> None:
+    own = CLEAN.replace(RECEIVED, "全镇共收到政府信息公开申请5件")
+    assert len(run_rule("SUM201", with_tables(own, received=3))) == 1
+    county = CLEAN.replace(RECEIVED, "全县共收到政府信息公开申请5件")
+    assert run_rule("SUM201", with_tables(county, received=3)) == []
