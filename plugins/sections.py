@@ -30,16 +30,14 @@ def _heading_name(number: str) -> str:
 
 
 def _place_for_missing(report: Report, number: str) -> Location:
-    """The heading of the next section present, else the end of the previous one, else line 1."""
+    """The heading of the next section present, else the end of the last one."""
     ordinal = SECTION_NUMERALS.index(number)
     later = [s for s in report.sections if s.ordinal > ordinal + 1]
     if later:
         heading = min(later, key=lambda s: s.heading_line).heading
         return Location(heading.line, heading.column, heading.line, heading.column)
-    if report.sections:
-        last = report.document.lines[report.sections[-1].body[1]].locate()
-        return Location(last.end_line, last.end_column, last.end_line, last.end_column)
-    return _START
+    last = report.document.lines[report.sections[-1].body[1]].locate()
+    return Location(last.end_line, last.end_column, last.end_line, last.end_column)
 
 
 @rule("SEC001", "missing-section", "error")
@@ -53,6 +51,10 @@ def check_missing_sections(report: Report, context: RuleContext) -> Iterator[Fin
     错误示例：“四、政府信息公开行政复议、行政诉讼情况”之后直接是“六、其他需要报告的事项”。
     正确示例：一至六六个部分依次出现。
     """
+    if not report.sections:
+        yield Finding("未识别出任何部分标题（应有“一、总体情况”至“六、其他需要报告的事项”六个部分）", _START,
+                      fingerprint=fingerprint("SEC001", "all"))
+        return
     present = {s.number for s in report.sections}
     for number in SECTION_NUMERALS:
         if number not in present:

@@ -17,7 +17,8 @@ from linter.textnorm import squash
 
 # "国办公开办函〔2021〕30号", also when extraction lost or moved the brackets: "〔202130号",
 # "〔2019〕办 60 号". Only the two notices' own year/number pairs count.
-_NOTICE = re.compile(r"(?<!\d)(2019|2021)[\s〔〕\[\]［］【】()（）{}办年第]{0,5}?(60|30)\s*号")
+_BRACKETS = r"〔〕\[\]［］【】()（）"
+_NOTICE = re.compile(rf"(?:国办公开办?函\s*)?[{_BRACKETS}]?(?<!\d)(2019|2021)[\s{_BRACKETS}办年第]{{0,5}}?(60|30)\s*号")
 _NOTICE_NUMBERS = {("2019", "60"): "2019", ("2021", "30"): "2021"}
 
 

@@ -75,3 +75,8 @@ def test_markdown_heading_levels_drift() -> None:
     findings = run_rule("SEC006", text, "r.md")
     assert lines_of(findings) == [line_of(text, "三、收到")]
     assert run_rule("SEC006", text.replace("###", "##"), "r.md") == []
+
+
+def test_text_without_any_section_gives_one_finding() -> None:
+    findings = run_rule("SEC001", "某镇2023年政府信息公开工作年度报告\n\n今年工作很好。\n")
+    assert len(findings) == 1 and findings[0].location.line == 1

@@ -12,7 +12,7 @@ NOTICE = "国办公开办函〔2021〕30号"
 def test_2023_report_citing_the_2019_notice() -> None:
     text = CLEAN.replace(NOTICE, "国办公开办函〔2019〕60号")
     [finding] = run_rule("TPL002", text)
-    assert text_at(text, finding) == "2019〕60号"
+    assert text_at(text, finding) == "国办公开办函〔2019〕60号"
     assert "国办公开办函〔2021〕30号" in finding.message
 
 
