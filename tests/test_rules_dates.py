@@ -90,3 +90,16 @@ def test_other_years_mentioned_in_passing_are_not_dat005() -> None:
     text = CLEAN.replace("重大项目建设", "2018年度财政决算审计整改公告、重大项目建设")
     assert run_rule("DAT005", text) == []
     assert run_rule("DAT005", CLEAN.replace("2024年，我镇将", "2025年，我镇将")) == []
+
+
+def test_three_digits_with_one_valid_reading() -> None:
+    text = CLEAN.replace("全年收到", "2021926日起全年收到")
+    [finding] = run_rule("DAT001", text)
+    assert finding.fix.replacement == "2021年9月26日"
+
+
+def test_fingerprints_do_not_depend_on_the_location() -> None:
+    text = CLEAN.replace(SIGNATURE, "2024年2月26日")
+    moved = text.replace("一、总体情况\n", "\n\n一、总体情况\n")
+    assert [f.fingerprint for f in run_rule("DAT004", text)] == [f.fingerprint for f in run_rule("DAT004", moved)]
+    assert run_rule("DAT004", text)[0].location != run_rule("DAT004", moved)[0].location
