@@ -1,0 +1,94 @@
+"""Label wording: which template year a written label belongs to, and column headers.
+
+The wording of each template year is read from the template files (rows, columns and
+sub-table anchors of each table), so nothing here lists labels by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from linter.model import Label, Line
+from linter.recognize.align import label_key, label_text, span_location
+from linter.recognize.tokens import Token
+from linter.templates import Column, Template
+
+_ONE_YEAR_SIMILARITY = 80.0
+_HEADER_SIMILARITY = 75.0
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Label keys of one table, per template year."""
+
+    by_year: dict[str, frozenset[str]]
+
+    @classmethod
+    def of(cls, table_id: str, templates: dict[str, Template]) -> Vocabulary:
+        by_year = {}
+        for year, template in templates.items():
+            table = template.tables.get(table_id)
+            if table is None:
+                continue
+            words = {r.label for r in table.rows} | set(table.subtables)
+            words |= {text for r in table.rows for c in table.columns_of(r.id) for text in (c.id, c.label)}
+            by_year[year] = frozenset(label_key(w) for w in words)
+        return cls(by_year)
+
+    def year_of(self, key: str) -> str | None:
+        """The template year whose own wording `key` is (None when shared or unclear)."""
+        from rapidfuzz import fuzz, process
+
+        scores = {}
+        for year, words in self.by_year.items():
+            best = process.extractOne(key, list(words), scorer=fuzz.ratio)
+            scores[year] = best if best else ("", 0.0, 0)
+        if len(scores) < 2:
+            return None
+        year, (word, score, _) = max(scores.items(), key=lambda item: item[1][1])
+        others = [s[1] for y, s in scores.items() if y != year]
+        shared = any(word in words for y, words in self.by_year.items() if y != year)
+        if score >= _ONE_YEAR_SIMILARITY and not shared and all(score > o for o in others):
+            return year
+        return None
+
+
+def make_label(lines: list[Line], tokens: tuple[Token, ...], template_id: str, template_label: str,
+               similarity: float, vocabulary: Vocabulary) -> Label:
+    text = label_text(tokens)
+    return Label(text, span_location(lines, tokens), template_id, template_label, similarity,
+                 vocabulary.year_of(label_key(text)))
+
+
+def header_labels(lines: list[Line], fragments: list[Token], columns: tuple[Column, ...],
+                  vocabulary: Vocabulary, *, repeat: bool) -> list[Label]:
+    """Column headers among `fragments` (reading order), a header split over two fragments
+    ("商业" "企业") included; each column is taken once unless `repeat` (table 二's sub-tables)."""
+    from rapidfuzz import fuzz, process
+
+    leaves = [label_key(c.label.split("/")[-1]) for c in columns]
+    unused = list(range(len(columns)))
+    found: list[Label] = []
+
+    def best(option: tuple[Token, ...]) -> tuple[float, int]:
+        match = process.extractOne(label_key(label_text(option)), leaves, scorer=fuzz.ratio)
+        return (match[1], match[2]) if match else (0.0, 0)
+
+    position = 0
+    while position < len(fragments):
+        option = (fragments[position],)
+        score, leaf = best(option)
+        if position + 1 < len(fragments):
+            pair = (fragments[position], fragments[position + 1])
+            pair_score, pair_leaf = best(pair)
+            if pair_score > max(score, best(pair[1:])[0]):
+                option, score, leaf = pair, pair_score, pair_leaf
+        column = next((i for i in (range(len(columns)) if repeat else unused) if leaves[i] == leaves[leaf]), None)
+        if score >= _HEADER_SIMILARITY and column is not None:
+            if not repeat:
+                unused.remove(column)
+            found.append(make_label(lines, option, columns[column].id, columns[column].label, score, vocabulary))
+            position += len(option)
+        else:
+            position += 1
+    return found
