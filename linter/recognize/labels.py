@@ -15,6 +15,7 @@ from linter.templates import Column, Template
 
 _ONE_YEAR_SIMILARITY = 80.0
 _HEADER_SIMILARITY = 75.0
+_STACK_LINES = 3
 
 
 @dataclass(frozen=True)
@@ -62,24 +63,26 @@ def make_label(lines: list[Line], tokens: tuple[Token, ...], template_id: str, t
 
 def header_labels(lines: list[Line], fragments: list[Token], columns: tuple[Column, ...],
                   vocabulary: Vocabulary, *, repeat: bool) -> list[Label]:
-    """Column headers among `fragments` (reading order), a header split over two fragments
-    ("商业" "企业") included; each column is taken once unless `repeat` (table 二's sub-tables)."""
+    """Column headers among `fragments` (reading order), a header split in two included: over
+    consecutive fragments ("商业" "企业") or stacked in PDF text ("结果" above "维持"); each
+    column is taken once, in reading order, unless `repeat` (table 二's sub-tables)."""
     from rapidfuzz import fuzz, process
 
     leaves = [label_key(c.label.split("/")[-1]) for c in columns]
     unused = list(range(len(columns)))
+    used: set[int] = set()
     found: list[Label] = []
 
     def best(option: tuple[Token, ...]) -> tuple[float, int]:
         match = process.extractOne(label_key(label_text(option)), leaves, scorer=fuzz.ratio)
         return (match[1], match[2]) if match else (0.0, 0)
 
-    position = 0
-    while position < len(fragments):
-        option = (fragments[position],)
-        score, leaf = best(option)
-        if position + 1 < len(fragments):
-            pair = (fragments[position], fragments[position + 1])
+    for position, fragment in enumerate(fragments):
+        if position in used:
+            continue
+        option, (score, leaf) = (fragment,), best((fragment,))
+        for partner in _partners(fragments, position, used):
+            pair = (fragment, fragments[partner])
             pair_score, pair_leaf = best(pair)
             if pair_score > max(score, best(pair[1:])[0]):
                 option, score, leaf = pair, pair_score, pair_leaf
@@ -87,8 +90,19 @@ def header_labels(lines: list[Line], fragments: list[Token], columns: tuple[Colu
         if score >= _HEADER_SIMILARITY and column is not None:
             if not repeat:
                 unused.remove(column)
+            used.update(fragments.index(t) for t in option)
             found.append(make_label(lines, option, columns[column].id, columns[column].label, score, vocabulary))
-            position += len(option)
-        else:
-            position += 1
+    return found
+
+
+def _partners(fragments: list[Token], position: int, used: set[int]) -> list[int]:
+    """Fragments that may complete fragment `position`: the next one, and the first one standing
+    below it (a later line, overlapping columns) within a few lines."""
+    fragment = fragments[position]
+    found = [position + 1] if position + 1 < len(fragments) and position + 1 not in used else []
+    below = next((i for i in range(position + 1, len(fragments))
+                  if i not in used and 0 < fragments[i].line - fragment.line <= _STACK_LINES
+                  and fragments[i].start < fragment.end and fragment.start < fragments[i].end), None)
+    if below is not None and below not in found:
+        found.append(below)
     return found
