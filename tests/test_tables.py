@@ -139,6 +139,13 @@ def test_one_cell_per_line_layout(oneline_report) -> None:
     assert cell(oneline_report, "四", "数量", "行政复议/尚未审结").value == 1
 
 
+def test_a_damaged_signed_column_header() -> None:
+    text = (TABLES / "tab-2019.txt").read_text(encoding="utf-8").replace("本年增/减", "本年增/", 1)
+    header = next(label for label in recognize_text(text).tables["二"].column_labels if label.text == "本年增/")
+    assert (header.template_id, header.location.line, header.template_year) == ("本年增/减", 14, "2019")
+    assert 80 < header.similarity < 100
+
+
 def test_split_and_damaged_headers_are_column_labels(oneline_report) -> None:
     columns = {label.text: label for label in oneline_report.tables["二"].column_labels}
     assert columns["本年制发件数"].template_id == "本年制发件数"
@@ -218,6 +225,30 @@ def test_pdf_layout_table_four_under_vertical_headers(pdf_report) -> None:
     assert cell(pdf_report, "四", "数量", "行政复议/结果维持").value == 10
     assert cell(pdf_report, "四", "数量", "复议后起诉/结果维持").value == 5
     assert cell(pdf_report, "四", "数量", "复议后起诉/总计").value == 0
+
+
+SIX_IN_THREE_ROWS = """\
+               1、申请人无正当理由逾期不补
+               正、行政机关不再处理其政府信         2       0       0       0       0       0       2
+               息公开申请
+     （六）其
+               2、申请人逾期未按收费通知要
+     他处理
+               求缴纳费用、行政机关不再处理         1       0       0       0       0       0       1
+               其政府信息公开申请
+               3、其他                          2       0       0       0       0       0       2"""
+
+
+def test_pdf_layout_labels_woven_with_a_group_label() -> None:
+    text = (TABLES / "pdf-2021-mixed.txt").read_text(encoding="utf-8")
+    single = next(line for line in text.split("\n") if "（六）其他处理" in line)
+    report = recognize_text(text.replace(single, SIX_IN_THREE_ROWS))
+    three = report.tables["三"]
+    assert three.aligned and not three.foreign_rows
+    assert [cell(report, "三", f"（六）{i}", "总计").value for i in (1, 2, 3)] == [2, 1, 2]
+    woven = row_label(report, "三", "（六）2")
+    assert woven.similarity == 100 and "他处理" not in woven.text
+    assert any(e.template == "2021" and "（六）1" in e.reason for e in report.template_evidence)
 
 
 # --- regions: missing or repeated headings, no tables ------------------------------------------

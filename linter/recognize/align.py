@@ -82,7 +82,8 @@ class Match:
 @dataclass
 class Alignment:
     matches: list[Match]
-    missing: list[RowSpec]
+    missing: list[tuple[RowSpec, Run | None]]
+    """Template rows no run was given to, each with the run of the row before it."""
     extra: list[Run]
     score: float
 
@@ -150,10 +151,16 @@ def _candidates(run: Run) -> list[tuple[Token, ...]]:
         for j in range(i + 1, min(len(before), i + _SPAN) + 1):
             found.append(tuple(before[i:j]))
             if j == len(before):
-                found += [tuple(before[i:j] + run.after[:k]) for k in (1, 2) if len(run.after) >= k]
+                found += [tuple(before[i:j]) + tail for tail in _tails(run.after)]
     if not before:
-        found += [tuple(run.after[:k]) for k in (1, 2) if len(run.after) >= k]
+        found += _tails(run.after)
     return found
+
+
+def _tails(after: list[Token]) -> list[tuple[Token, ...]]:
+    """Continuations after a run: the first fragment, the first two, or the second alone (the
+    first being a group label broken on the same line, "提供" in "提供→需要另行制作")."""
+    return [tuple(after[a:b]) for a, b in ((0, 1), (0, 2), (1, 2)) if len(after) >= b]
 
 
 def align(runs: list[Run], rows: list[RowSpec]) -> Alignment:
@@ -170,7 +177,23 @@ def align(runs: list[Run], rows: list[RowSpec]) -> Alignment:
             best = process.extractOne(key, texts, scorer=fuzz.ratio) if texts else None
             scored.append((best[1], candidates[best[2]]) if best else (0.0, ()))
         similarity.append(scored)
-    return _best_path(runs, rows, similarity)
+    alignment = _best_path(runs, rows, similarity)
+    for match in alignment.matches:
+        _drop_interleaved(match)
+    return alignment
+
+
+def _drop_interleaved(match: Match) -> None:
+    """Leave out of a label a fragment of a neighbouring label that PDF text wove into it
+    ("2、申请人逾期未按收费通知要" "他处理" "求缴纳费用…"), when the label then reads better."""
+    from rapidfuzz import fuzz
+
+    key = label_key(match.row.label)
+    for index in range(1, len(match.label) - 1):
+        shorter = match.label[:index] + match.label[index + 1:]
+        score = fuzz.ratio(label_key(label_text(shorter)), key)
+        if score > match.similarity:
+            match.label, match.similarity = shorter, score
 
 
 def _best_path(runs: list[Run], rows: list[RowSpec], similarity) -> Alignment:
@@ -190,21 +213,21 @@ def _best_path(runs: list[Run], rows: list[RowSpec], similarity) -> Alignment:
                 _relax(best, step, i + 1, j, here - _SKIP_RUN, "extra")
             if j < m:
                 _relax(best, step, i, j + 1, here - _SKIP_ROW, "missing")
-    matches, missing, extra = [], [], []
+    moves = []
     i, j = n, m
     while i or j:
         move = step[i][j]
+        i, j = i - (move != "missing"), j - (move != "extra")
+        moves.append((move, i, j))
+    matches, missing, extra = [], [], []
+    for move, i, j in reversed(moves):
         if move == "match":
-            i, j = i - 1, j - 1
-            sim, label = similarity[i][j]
-            matches.append(Match(runs[i], rows[j], label, sim))
+            matches.append(Match(runs[i], rows[j], similarity[i][j][1], similarity[i][j][0]))
         elif move == "extra":
-            i -= 1
             extra.append(runs[i])
         else:
-            j -= 1
-            missing.append(rows[j])
-    return Alignment(matches[::-1], missing[::-1], extra[::-1], best[n][m])
+            missing.append((rows[j], matches[-1].run if matches else None))
+    return Alignment(matches, missing, extra, best[n][m])
 
 
 def _relax(best, step, i: int, j: int, value: float, move: str) -> None:

@@ -68,7 +68,7 @@ def header_labels(lines: list[Line], fragments: list[Token], columns: tuple[Colu
     column is taken once, in reading order, unless `repeat` (table 二's sub-tables)."""
     from rapidfuzz import fuzz, process
 
-    leaves = [label_key(c.label.split("/")[-1]) for c in columns]
+    leaves = [label_key(_leaf(c.label)) for c in columns]
     unused = list(range(len(columns)))
     used: set[int] = set()
     found: list[Label] = []
@@ -93,6 +93,13 @@ def header_labels(lines: list[Line], fragments: list[Token], columns: tuple[Colu
             used.update(fragments.index(t) for t in option)
             found.append(make_label(lines, option, columns[column].id, columns[column].label, score, vocabulary))
     return found
+
+
+def _leaf(label: str) -> str:
+    """The header written in the table for a column: "结果维持" for "行政复议/结果维持" (but
+    "本年增/减" is one header)."""
+    group, _, leaf = label.rpartition("/")
+    return leaf if len(group) > 1 and len(leaf) > 1 else label
 
 
 def _partners(fragments: list[Token], position: int, used: set[int]) -> list[int]:

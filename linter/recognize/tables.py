@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from linter.model import Cell, Label, Location, Malformation, Report, Table, TemplateEvidence
+from linter.model import Cell, Label, Malformation, Report, Table, TemplateEvidence
 from linter.recognize.align import Alignment, RowSpec, Run, align, find_runs, label_key, span_location
 from linter.recognize.labels import Vocabulary, header_labels, make_label
 from linter.recognize.regions import find_regions
@@ -30,17 +30,20 @@ def recognize_tables(report: Report, templates: dict[str, Template]) -> set[int]
     vocabularies = {tid: Vocabulary.of(tid, templates) for tid in TABLE_IDS}
     alignments = {tid: {year: align(runs, _row_specs(t, tid)) for year, t in templates.items()}
                   for tid, (runs, _) in parsed.items() if runs}
-    evidence = _table_two_evidence(report, alignments.get("二"), vocabularies["二"], parsed.get("二"))
+    evidence = _table_two_evidence(report, vocabularies["二"], parsed.get("二"))
     shape = _shape_evidence(report, alignments.get("三"), templates)
     report.template = _decide(evidence, shape)
     report.template_evidence = evidence + shape
     occupied: set[int] = set()
     for tid, by_year in alignments.items():
         year = report.template or max(by_year, key=lambda y: by_year[y].score)
+        # Table 三 may mix the years' （六） rows: it takes the shape that fits best.
         chosen = by_year[year] if tid != "三" else max(by_year.values(), key=lambda a: a.score)
-        table = _build(report, tid, year, chosen, templates, vocabularies[tid], parsed[tid][0])
-        report.tables[tid] = table
-        occupied |= _occupied(chosen, parsed[tid][0], regions[tid][0])
+        runs = parsed[tid][0]
+        last = max(t.line for t in [*runs[-1].cells, *(t for m in chosen.matches for t in m.label)])
+        location = report.document.locate_span(regions[tid][0], last)
+        report.tables[tid] = _build(report, Table(tid, year, location), chosen, templates, vocabularies[tid], runs)
+        occupied |= set(range(regions[tid][0], last + 1))
     return occupied
 
 
@@ -49,10 +52,10 @@ def _row_specs(template: Template, table_id: str) -> list[RowSpec]:
     return [RowSpec(r.id, r.label, len(table.columns_of(r.id))) for r in table.rows]
 
 
-def _table_two_evidence(report: Report, by_year: dict[str, Alignment] | None, vocabulary: Vocabulary,
-                        parsed) -> list[TemplateEvidence]:
+def _table_two_evidence(report: Report, vocabulary: Vocabulary,
+                        parsed: tuple[list[Run], list[Token]] | None) -> list[TemplateEvidence]:
     """One item per label of table 二 whose wording belongs to one template year."""
-    if not by_year or parsed is None:
+    if parsed is None:
         return []
     lines = report.document.lines
     runs, trailing = parsed
@@ -88,15 +91,16 @@ def _decide(evidence: list[TemplateEvidence], shape: list[TemplateEvidence]) -> 
     return shape[0].template if shape else None
 
 
-def _build(report: Report, table_id: str, year: str, alignment: Alignment, templates: dict[str, Template],
+def _build(report: Report, table: Table, alignment: Alignment, templates: dict[str, Template],
            vocabulary: Vocabulary, runs: list[Run]) -> Table:
+    """Cells, row and column labels, foreign rows and malformations of one table."""
     lines = report.document.lines
-    template = templates[year].tables[table_id]
-    table = Table(table_id, year, _table_location(report, runs))
+    table_id = table.id
+    template = templates[table.template].tables[table_id]
     grid = _grid(alignment)
     for match in alignment.matches:
         cells = match.run.fit(match.row.width, grid)
-        if match.label and table_id != "四":
+        if match.label and table_id != "四":  # table 四's one data row has no label of its own
             label = make_label(lines, match.label, match.row.id, match.row.label, match.similarity, vocabulary)
             table.row_labels.append(label)
             if template.row(match.row.id) is None:
@@ -106,7 +110,7 @@ def _build(report: Report, table_id: str, year: str, alignment: Alignment, templ
             continue
         for column, token in zip(template.columns_of(match.row.id), cells, strict=True):
             table.cells[(match.row.id, column.id)] = _cell(report, table_id, match.row.id, column.id, token)
-    table.malformed = _malformations(report, table_id, alignment, grid)
+    table.malformed = _malformations(report, table, alignment, grid)
     used = {id(t) for m in alignment.matches for t in m.label}
     header = [t for run in runs for t in run.before if id(t) not in used]
     if table_id != "二":
@@ -138,8 +142,9 @@ def _grid(alignment: Alignment) -> dict[int, int]:
     return {start: counter.most_common(1)[0][0] for start, counter in ends.items()}
 
 
-def _malformations(report: Report, table_id: str, alignment: Alignment, grid: dict[int, int]) -> list[Malformation]:
+def _malformations(report: Report, table: Table, alignment: Alignment, grid: dict[int, int]) -> list[Malformation]:
     lines = report.document.lines
+    table_id = table.id
     found = []
     misfits: dict[tuple[int, int], list] = {}
     for match in alignment.matches:
@@ -149,28 +154,13 @@ def _malformations(report: Report, table_id: str, alignment: Alignment, grid: di
         first = matches[0]
         where = "数据行" if table_id == "四" else f"“{first.row.id} {first.row.label}”行"
         if len(matches) > 1:
-            where = where[:-1] + f"等{len(matches)}行"
+            where = where[:-1] + f"等{len(matches)}行每行"
         found.append(Malformation(f"表{table_id}{where}有{count}个数值，模板为{width}列",
                                   span_location(lines, first.run.cells)))
-    for row in alignment.missing:
-        location = span_location(lines, alignment.matches[0].run.cells) if alignment.matches else \
-            _table_location(report, [])
+    for row, previous in alignment.missing:
+        location = span_location(lines, previous.cells) if previous else table.location
         found.append(Malformation(f"表{table_id}缺少“{row.id} {row.label}”行", location))
     for run in alignment.extra:
         found.append(Malformation(f"表{table_id}有一组{len(run.numbers)}个数值对应不到模板的任何行",
                                   span_location(lines, run.cells)))
     return found
-
-
-def _table_location(report: Report, runs: list[Run]) -> Location:
-    lines = report.document.lines
-    tokens = [t for run in runs for t in (*run.before[-1:], *run.cells)]
-    if not tokens:
-        return lines[0].locate(0, 0) if lines else Location(1, 1, 1, 1)
-    return span_location(lines, (tokens[0], tokens[-1]))
-
-
-def _occupied(alignment: Alignment, runs: list[Run], start: int) -> set[int]:
-    """Lines from the table's anchor to its last row (labels broken after it included)."""
-    last_tokens = [*runs[-1].cells, *(t for m in alignment.matches for t in m.label)]
-    return set(range(start, max(t.line for t in last_tokens) + 1))
