@@ -113,6 +113,15 @@ def test_tab_layout_table_four_blank_cell(tab_report) -> None:
         "行政复议/结果维持", "行政复议/结果纠正", "行政复议/其他结果", "行政复议/尚未审结", "行政复议/总计"]
 
 
+def test_placeholders_written_in_cells_are_text_cells() -> None:
+    text = (TABLES / "tab-2019.txt").read_text(encoding="utf-8").replace("行政强制\t0\t0\t0", "行政强制\t—\t/\t无")
+    report = recognize_text(text)
+    assert report.tables["二"].aligned
+    dash = cell(report, "二", "行政强制", "上一年项目数量")
+    assert (dash.kind, dash.value, dash.raw, position(dash)) == ("text", None, "—", (20, 6, 7))
+    assert cell(report, "二", "行政强制", "处理决定数量").raw == "无"
+
+
 def test_table_lines_are_not_paragraphs(tab_report) -> None:
     texts = " ".join(p.text for p in tab_report.paragraphs)
     assert "规章" not in texts and "结果维持" not in texts and "需要另行制作" not in texts
