@@ -228,6 +228,12 @@ def test_pdf_layout_labels_split_around_numbers(pdf_report) -> None:
     assert row_label(pdf_report, "三", "（五）5").text.endswith("具已获取信息")
 
 
+def test_pdf_layout_page_number_without_dashes_inside_a_table() -> None:
+    text = (TABLES / "pdf-2021-mixed.txt").read_text(encoding="utf-8").replace(" " * 75 + "-4-", " " * 75 + "4")
+    report = recognize_text(text)
+    assert report.tables["三"].aligned and cell(report, "三", "（四）2", "自然人").value == 1
+
+
 def test_pdf_layout_table_four_under_vertical_headers(pdf_report) -> None:
     four = pdf_report.tables["四"]
     assert four.aligned and len(four.cells) == 15

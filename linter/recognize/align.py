@@ -19,6 +19,7 @@ from linter.recognize.tokens import Token, tokenize
 from linter.textnorm import squash
 
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、.,]|[(][一二三四五六七八九十]+[)]|\d{1,2}[.、,]?(?=\D))+")
+_BARE_PAGE_NUMBER = re.compile(r" {20,}\d{1,3} *")
 _WINDOW = 6  # label fragments before a run that may form its label
 _SPAN = 4  # fragments one label may consist of
 _MATCH_BASE = 40.0  # a match with label similarity below this costs more than it gains
@@ -104,7 +105,7 @@ def span_location(lines: list[Line], tokens: tuple[Token, ...] | list[Token]) ->
     return Location(start.line, start.column, end.end_line, end.end_column, start.page, start.logical)
 
 
-def find_runs(lines: Iterable[Line]) -> tuple[list[Run], list[Token]]:
+def find_runs(lines: list[Line]) -> tuple[list[Run], list[Token]]:
     """The runs of the lines, and the label fragments after the last run."""
     runs: list[Run] = []
     pending: list[Token] = []
@@ -117,9 +118,9 @@ def find_runs(lines: Iterable[Line]) -> tuple[list[Run], list[Token]]:
             runs.append(Run(current, before))
         current = []
 
-    for line in lines:
+    for position, line in enumerate(lines):
         tokens = tokenize(line)
-        if not tokens:
+        if not tokens or _bare_page_number(lines, position):
             continue
         row_line = sum(t.kind == "number" for t in tokens) > 1 or any(t.kind == "label" for t in tokens)
         if row_line:
@@ -140,6 +141,15 @@ def find_runs(lines: Iterable[Line]) -> tuple[list[Run], list[Token]]:
     if runs:
         runs[-1].after = pending
     return runs, pending
+
+
+def _bare_page_number(lines: list[Line], position: int) -> bool:
+    """A page number without dashes in PDF text: a short number far from the margin, alone
+    between blank lines (a one-cell-per-line table keeps its numbers near the margin)."""
+    norm = lines[position].norm
+    if not _BARE_PAGE_NUMBER.fullmatch(norm):
+        return False
+    return all(not lines[i].norm.strip() for i in (position - 1, position + 1) if 0 <= i < len(lines))
 
 
 def _candidates(run: Run) -> list[tuple[Token, ...]]:
