@@ -103,6 +103,13 @@ def test_tab_layout_table_three_with_broken_labels(tab_report) -> None:
     assert not three.foreign_rows
 
 
+def test_label_similarity_ignores_markdown_marks_and_quote_variants() -> None:
+    text = (TABLES / "tab-2019.txt").read_text(encoding="utf-8")
+    report = recognize_text(text.replace("3. 危及“三安全一稳定”", '**3. 危及"三安全一稳定"**'))
+    label = row_label(report, "三", "（三）3")
+    assert (label.text, label.similarity) == ('**3. 危及"三安全一稳定"**', 100)
+
+
 def test_tab_layout_table_four_blank_cell(tab_report) -> None:
     four = tab_report.tables["四"]
     assert len(four.cells) == 15
