@@ -10,6 +10,7 @@ fits the row; a template row left without a run is missing, a run left without a
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -90,6 +91,7 @@ class Alignment:
     score: float
 
 
+@functools.lru_cache(maxsize=4096)
 def label_key(text: str) -> str:
     """Label text for comparing wording: squashed, without Markdown marks, leading numbering
     ("（三）", "1.", "一、") or punctuation (quotes and brackets come in many variants)."""
@@ -210,6 +212,7 @@ def _drop_interleaved(match: Match) -> None:
 
 def _best_path(runs: list[Run], rows: list[RowSpec], similarity) -> Alignment:
     n, m = len(runs), len(rows)
+    fits = {(i, width): runs[i].fit(width) is not None for i in range(n) for width in {row.width for row in rows}}
     best = [[float("-inf")] * (m + 1) for _ in range(n + 1)]
     step: list[list[str]] = [[""] * (m + 1) for _ in range(n + 1)]
     best[0][0] = 0.0
@@ -219,7 +222,7 @@ def _best_path(runs: list[Run], rows: list[RowSpec], similarity) -> Alignment:
             if here == float("-inf"):
                 continue
             if i < n and j < m:
-                fit = _FIT_BONUS if runs[i].fit(rows[j].width) is not None else 0.0
+                fit = _FIT_BONUS if fits[i, rows[j].width] else 0.0
                 _relax(best, step, i + 1, j + 1, here + similarity[i][j][0] - _MATCH_BASE + fit, "match")
             if i < n:
                 _relax(best, step, i + 1, j, here - _SKIP_RUN, "extra")
