@@ -79,6 +79,7 @@ def test_tab_layout_template_and_evidence(tab_report) -> None:
 def test_tab_layout_signed_money_and_padded_values(tab_report) -> None:
     plus = cell(tab_report, "二", "其他对外管理服务事项", "本年增/减")
     assert (plus.value, plus.kind, plus.raw, position(plus)) == (2, "signed", "+2", (16, 16, 18))
+    assert plus.id == "二:其他对外管理服务事项:本年增/减"
     assert cell(tab_report, "二", "行政许可", "本年增/减").value == -1
     padded = cell(tab_report, "二", "规范性文件", "对外公开总数量")
     assert (padded.value, padded.raw, position(padded)) == (12, "12", (12, 12, 14))
@@ -239,6 +240,14 @@ def test_pdf_layout_page_number_without_dashes_inside_a_table() -> None:
     text = (TABLES / "pdf-2021-mixed.txt").read_text(encoding="utf-8").replace(" " * 75 + "-4-", " " * 75 + "4")
     report = recognize_text(text)
     assert report.tables["三"].aligned and cell(report, "三", "（四）2", "自然人").value == 1
+
+
+def test_table_four_wrapped_over_two_lines() -> None:
+    text = (TABLES / "pdf-2021-mixed.txt").read_text(encoding="utf-8")
+    text = text.replace("0   0   0    0   5", "0   0   0\n    0   5")
+    report = recognize_text(text)
+    assert report.tables["四"].aligned
+    assert cell(report, "四", "数量", "复议后起诉/结果维持").value == 5
 
 
 def test_pdf_layout_table_four_under_vertical_headers(pdf_report) -> None:

@@ -147,6 +147,17 @@ def find_runs(lines: list[Line]) -> tuple[list[Run], list[Token]]:
     return runs, pending
 
 
+def join_unlabelled(runs: list[Run]) -> list[Run]:
+    """Runs with no label between them joined into one (a single-row table wrapped over lines)."""
+    joined: list[Run] = []
+    for run in runs:
+        if joined and not run.before:
+            joined[-1] = Run(joined[-1].cells + run.cells, joined[-1].before, run.after)
+        else:
+            joined.append(run)
+    return joined
+
+
 def _bare_page_number(lines: list[Line], position: int) -> bool:
     """A page number without dashes in PDF text: a short number far from the margin, alone
     between blank lines (a one-cell-per-line table keeps its numbers near the margin)."""
