@@ -201,6 +201,15 @@ def test_pipe_tables(pipe_report) -> None:
     assert len(pipe_report.tables["四"].cells) == 15
 
 
+def test_pipe_cells_with_emphasis_and_line_breaks() -> None:
+    text = (TABLES / "pipe-2021.md").read_text(encoding="utf-8")
+    text = text.replace("| 行政处罚 | 3 |", "| 行政<br>处罚 | **3** |")
+    report = recognize_text(text, "report.md")
+    bold = cell(report, "二", "行政处罚", "本年处理决定数量")
+    assert (bold.value, bold.raw, position(bold)) == (3, "3", (19, 16, 17))
+    assert row_label(report, "二", "行政处罚").similarity == 100
+
+
 def test_other_year_wording_is_marked_on_the_label(pipe_report) -> None:
     label = row_label(pipe_report, "二", "行政规范性文件")
     assert (label.text, label.template_year) == ("规范性文件", "2019")

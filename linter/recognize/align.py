@@ -20,6 +20,7 @@ from linter.recognize.tokens import Token, tokenize
 from linter.textnorm import squash
 
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、.,]|[(][一二三四五六七八九十]+[)]|\d{1,2}[.、,]?(?=\D))+")
+_HTML_TAG = re.compile(r"<[^<>]{1,20}>")  # "<br>" inside a Markdown cell
 _PUNCTUATION = re.compile(r"[\W_]+")
 _BARE_PAGE_NUMBER = re.compile(r" {20,}\d{1,3} *")
 _WINDOW = 6  # label fragments before a run that may form its label
@@ -95,7 +96,8 @@ class Alignment:
 def label_key(text: str) -> str:
     """Label text for comparing wording: squashed, without Markdown marks, leading numbering
     ("（三）", "1.", "一、") or punctuation (quotes and brackets come in many variants)."""
-    return _PUNCTUATION.sub("", _NUMBERING.sub("", squash(text).strip("*#`>")))
+    flat = _HTML_TAG.sub("", squash(text)).strip("*#`>")
+    return _PUNCTUATION.sub("", _NUMBERING.sub("", flat))
 
 
 def label_text(tokens: Iterable[Token]) -> str:
