@@ -9,7 +9,8 @@ import pytest
 from conftest import FIXTURES, recognize_text
 
 from linter.cli import main
-from linter.recognize.tokens import is_page_number, parse_number
+from linter.model import text_document
+from linter.recognize.tokens import is_page_number, parse_number, tokenize
 
 TABLES = FIXTURES / "tables"
 
@@ -53,6 +54,15 @@ def test_parse_number(text: str, expected: tuple) -> None:
 @pytest.mark.parametrize("text", ["规章", "2020年", "1.属于国家秘密", "", "3 4"])
 def test_parse_number_rejects_non_numbers(text: str) -> None:
     assert parse_number(text) is None
+
+
+def test_tokens_of_a_single_spaced_row_and_a_padded_value() -> None:
+    line = text_document("r.txt", "（七）总计 21 0 0 0 0 0 21\t\u3000\u30007\t\t2020 年").lines[0]
+    tokens = tokenize(line)
+    assert [t.kind for t in tokens] == ["label"] + ["number"] * 8 + ["empty", "label"]
+    assert (tokens[0].text, tokens[1].value, tokens[1].start, tokens[8].start, tokens[8].text) == (
+        "（七）总计", 21, 6, 24, "7")
+    assert tokens[-1].text == "2020 年"
 
 
 def test_page_footer_is_not_a_single_number_cell() -> None:
