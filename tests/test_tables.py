@@ -45,6 +45,8 @@ def row_label(report, table: str, row: str):
         ("50.920543 万元", (Decimal("50.920543"), "decimal", "万元")),
         ("251000元", (Decimal("251000"), "decimal", "元")),
         ("7730.28", (Decimal("7730.28"), "decimal", "")),
+        ("3件", (3, "int", "件")),
+        ("１２", (12, "int", "")),
     ],
 )
 def test_parse_number(text: str, expected: tuple) -> None:
