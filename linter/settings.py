@@ -25,9 +25,8 @@ class Settings:
     """Report year to assume when a report does not state one."""
     body: str | None = None
     packs: list[str] = field(default_factory=lambda: ["national"])
-    """Rule packs by name, or paths of .yaml packs relative to `packs_base` (see docs/rule-packs.md)."""
-    packs_base: str | None = None
-    """Directory that relative pack paths are read from: the configuration file's (None: cwd)."""
+    config_dir: str | None = None
+    """Directory that relative pack paths resolve from: that of the file that set `packs`."""
 
     def enabled(self, code: str) -> bool:
         selected = any(code_matches(code, s) for s in self.select + self.extend_select)

@@ -71,7 +71,7 @@ def check(text: str, settings: Settings, monkeypatch) -> list[tuple[str, Severit
 
 def test_pack_raises_sum102_disables_fmt001_and_adds_a_forbid_and_a_require_rule(monkeypatch) -> None:
     national = check(REPORT, Settings(packs=["national"]), monkeypatch)
-    strict = check(REPORT, Settings(packs=["strict.yaml"], packs_base=str(PACKS)), monkeypatch)
+    strict = check(REPORT, Settings(packs=["strict.yaml"], config_dir=str(PACKS)), monkeypatch)
     assert national == [("FMT001", Severity.WARNING, 4, 1), ("SUM102", Severity.WARNING, 8, 14)]
     assert strict == [
         ("TS001", Severity.WARNING, 5, 6),  # forbid: the 2019 notice cited in a 2022 report
@@ -83,7 +83,7 @@ def test_pack_raises_sum102_disables_fmt001_and_adds_a_forbid_and_a_require_rule
 def test_the_packs_forbid_rule_offers_its_replacement_and_require_is_satisfied_in_its_section(monkeypatch) -> None:
     fixed = REPORT.replace("国办公开办函〔2019〕60号", "国办公开办函〔2021〕30号").replace(
         "六、其他需要报告的事项\n无。", "六、其他需要报告的事项\n联系电话：0631-1234567。")
-    settings = Settings(packs=["strict.yaml"], packs_base=str(PACKS))
+    settings = Settings(packs=["strict.yaml"], config_dir=str(PACKS))
     assert check(fixed, settings, monkeypatch) == [("SUM102", Severity.ERROR, 8, 14)]
     monkeypatch.setattr(checker, "all_rules", lambda: ())
     [diagnostic, _] = checker.check_document(text_document("report.txt", REPORT), settings).diagnostics
@@ -93,7 +93,7 @@ def test_the_packs_forbid_rule_offers_its_replacement_and_require_is_satisfied_i
 
 
 def test_what_the_user_configures_wins_over_the_pack(monkeypatch) -> None:
-    settings = Settings(packs=["strict.yaml"], packs_base=str(PACKS), severity={"SUM102": Severity.INFO})
+    settings = Settings(packs=["strict.yaml"], config_dir=str(PACKS), severity={"SUM102": Severity.INFO})
     assert ("SUM102", Severity.INFO, 8, 14) in check(REPORT, settings, monkeypatch)
 
 
@@ -175,7 +175,7 @@ def test_a_pack_rule_may_not_take_the_code_of_a_plugin_rule(tmp_path: Path) -> N
         "message: m}\n", encoding="utf-8")
     clash = rule("FMTX001", "other")(lambda report, context: ())
     with pytest.raises(UsageError, match="pack rule FMTX001 .* has the code of rule FMTX001"):
-        apply_packs([clash], Settings(packs=["p.yaml"], packs_base=str(tmp_path)))
+        apply_packs([clash], Settings(packs=["p.yaml"], config_dir=str(tmp_path)))
 
 
 # --- the declarative kinds -------------------------------------------------------------------

@@ -278,7 +278,7 @@ def compile_identity(spec: Mapping[str, Any]) -> IdentitySpec:
         for_each = {str(k): [str(v) for v in values] for k, values in for_each.items()}
     elif for_each not in (None, "columns", "rows"):
         raise FieldError("for_each", "'for_each' must be columns, rows or a mapping name → values")
-    bound = {"columns": {"column"}, "rows": {"row"}}.get(for_each, set(for_each or ()))
+    bound = {"column"} if for_each == "columns" else {"row"} if for_each == "rows" else set(for_each or ())
     unbound = identities.placeholders(expr) - bound
     if unbound:
         raise FieldError("expr", f"placeholder {{{sorted(unbound)[0]}}} is not set by 'for_each'")

@@ -150,7 +150,7 @@ def _resolved(names: tuple[str, ...], base_dir: str | None) -> ResolvedPacks:
 def apply_packs(rules: Sequence[Rule], settings: Settings) -> tuple[list[Rule], Settings]:
     """The hook the checker calls: the selected packs' rules added to `rules`, their overrides
     applied to `settings` (packs are read once per run)."""
-    resolved = _resolved(tuple(settings.packs), settings.packs_base)
+    resolved = _resolved(tuple(settings.packs), settings.config_dir)
     taken = {rule.code: rule for rule in rules}
     for rule in resolved.rules:
         if rule.code in taken:
