@@ -263,3 +263,14 @@ def test_cli_lists_packs_and_documents_pack_rules(capsys) -> None:
     out = capsys.readouterr().out
     assert out.startswith("SH001 cite-shanghai-regulation [warning] (pack shanghai)")
     assert "Source: 《上海市政府信息公开规定》（沪府令32号" in out
+
+
+def test_the_example_pack_in_the_authors_guide_is_valid_and_works(tmp_path: Path) -> None:
+    guide = (Path(__file__).resolve().parents[1] / "docs" / "rule-packs.md").read_text(encoding="utf-8")
+    example = guide.split("```yaml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "weihai.yaml").write_text(example, encoding="utf-8")
+    resolved = resolve_packs(["weihai.yaml"], tmp_path)
+    assert [p.name for p in resolved.packs] == ["national", "shandong", "weihai"]
+    assert resolved.disabled == ("DUP002",) and resolved.options == {"DAT004": {"deadline": "01-28"}}
+    found = run_rules(recognize_text(REPORT), resolved.rules, resolved.apply(Settings()))
+    assert {d.code for d in found} >= {"WH001", "WH002"}
