@@ -31,6 +31,15 @@ class FieldError(ValueError):
         self.field = field
 
 
+def plain(value: Any) -> Any:
+    """ruamel's commented containers → plain dicts and lists (for options and messages)."""
+    if isinstance(value, Mapping):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value
+
+
 # --- text patterns ---------------------------------------------------------------------------
 
 
@@ -60,7 +69,7 @@ class Pattern:
     def occurs_in(self, lines: list[Line]) -> bool:
         """Whether the pattern occurs in the lines joined (text broken over lines still counts)."""
         if self.regex is None:
-            return self.text.replace(" ", "") in squash("".join(line.norm for line in lines))
+            return squash(self.text) in squash("".join(line.norm for line in lines))
         return any(True for _ in self.finditer("".join(line.norm.strip() for line in lines)))
 
 
@@ -275,7 +284,10 @@ def compile_identity(spec: Mapping[str, Any]) -> IdentitySpec:
         raise FieldError("expr", f"bad identity: {error}") from None
     for_each = spec.get("for_each")
     if isinstance(for_each, Mapping):
-        for_each = {str(k): [str(v) for v in values] for k, values in for_each.items()}
+        if len(for_each) != 1 or not all(isinstance(v, list) for v in for_each.values()):
+            raise FieldError("for_each", "'for_each' as a mapping names one placeholder and its values: "
+                             "{group: [行政复议, 复议后起诉]}")
+        for_each = plain(for_each)
     elif for_each not in (None, "columns", "rows"):
         raise FieldError("for_each", "'for_each' must be columns, rows or a mapping name → values")
     bound = {"column"} if for_each == "columns" else {"row"} if for_each == "rows" else set(for_each or ())
@@ -403,7 +415,7 @@ KINDS: dict[str, Kind] = {
              lambda s: "section must mention: " + "; ".join(
                  "/".join(map(str, i)) if isinstance(i, list) else str(i) for i in s["items"])),
         Kind("identity", ("table", "expr"), ("for_each",), compile_identity, check_identity,
-             lambda s: f"identity {s['expr']}" + (f" for each of {s['for_each']}" if "for_each" in s else "")),
+             lambda s: f"identity {s['expr']}" + (f" for each of {plain(s['for_each'])}" if "for_each" in s else "")),
         Kind("deadline", ("deadlines",), (), compile_deadlines, check_deadline,
              lambda s: "published by " + ", ".join(f"{k}: {v}" for k, v in s["deadlines"].items())
              + " of the year after the report year"),

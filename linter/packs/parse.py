@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from linter.diagnostics import Severity
-from linter.packs.kinds import KINDS, CompiledRule, FieldError, compile_condition, compile_sections
+from linter.packs.kinds import KINDS, CompiledRule, FieldError, compile_condition, compile_sections, plain
 from linter.rules_api import Rule, RuleContext
 from linter.yamlfile import DataFileError, load_yaml
 
@@ -227,17 +227,8 @@ def _options(reader: _Reader, data: Mapping) -> dict[str, dict[str, Any]]:
     for code, options in table.items():
         if not isinstance(options, Mapping):
             raise reader.fail(table, code, "options of a rule are a mapping name → value", value=True)
-        result[str(code)] = _plain(options)
+        result[str(code)] = plain(options)
     return result
-
-
-def _plain(value: Any) -> Any:
-    """ruamel's commented containers → plain dicts and lists (options reach rule code)."""
-    if isinstance(value, Mapping):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
 
 
 def _rules(reader: _Reader, data: Mapping, prefix: str) -> tuple[PackRule, ...]:
@@ -279,13 +270,14 @@ def _rule(reader: _Reader, item: Mapping, prefix: str, where: str) -> PackRule:
         raise reader.fail(item, "name", f"name {name!r} must be kebab-case, e.g. cite-notice-30", value=True)
     try:
         severity = Severity.parse(str(item.get("severity", "warning")))
+    except ValueError as error:
+        raise reader.fail(item, "severity", str(error), value=True) from None
+    try:
         condition = compile_condition(item)
         sections = compile_sections(item) if "section" in kind.required + kind.optional else ()
         prepared = kind.compile(item)
     except FieldError as error:
         raise reader.fail(item, error.field, str(error), value=True) from None
-    except ValueError as error:
-        raise reader.fail(item, "severity", str(error), value=True) from None
     message = " ".join(str(item["message"]).split())
     return PackRule(
         code=code,
