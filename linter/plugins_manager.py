@@ -38,9 +38,8 @@ class Plugins:
             try:
                 items.extend((impl.plugin_name, item) for item in impl.function() or ())
             except Exception as error:  # a third party's bug must not stop the others
-                failure = PluginFailure(impl.plugin_name, f"{type(error).__name__}: {error}")
-                if failure not in self.failures:  # hooks are called once per file: report once
-                    self.failures.append(failure)
+                if all(f.plugin != impl.plugin_name for f in self.failures):  # one report per plugin
+                    self.failures.append(PluginFailure(impl.plugin_name, f"{type(error).__name__}: {error}"))
         return items
 
 

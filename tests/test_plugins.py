@@ -4,6 +4,7 @@ a fresh virtual environment next to two broken plugins, which must not stop the 
 from __future__ import annotations
 
 import importlib.util
+import json
 import shutil
 import site
 import subprocess
@@ -11,7 +12,13 @@ import sys
 import venv
 from pathlib import Path
 
+import pluggy
 import pytest
+
+from linter import hookspecs
+from linter.hookspecs import hookimpl
+from linter.plugins_manager import PluginFailure, Plugins
+from linter.rules_api import rule
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "plugin"
 
@@ -87,13 +94,13 @@ def test_the_example_plugins_rule_and_pack_are_listed(python: Path) -> None:
 
 def test_the_example_rule_fires_and_broken_plugins_are_each_reported_once(python: Path, tmp_path: Path) -> None:
     (tmp_path / "report.txt").write_text(REPORT, encoding="utf-8")
-    result = govlint(python, "check", "report.txt", cwd=tmp_path)
-    lines = result.stdout.splitlines()
+    result = govlint(python, "check", "--format", "json", "report.txt", cwd=tmp_path)
     assert result.returncode == 1, result.stderr
-    assert "report.txt:4:5: EXA001 报告中留有未填写的占位符“XX”" in lines
-    assert sorted(line for line in lines if " PLG001 " in line) == [
-        "report.txt:1:1: PLG001 插件 broken-hook 无法加载，其规则未运行：ValueError: 规则表损坏",
-        "report.txt:1:1: PLG001 插件 broken-import 无法加载，其规则未运行：RuntimeError: 找不到配置文件 broken.ini",
+    found = [(d["code"], d["line"], d["column"], d["message"]) for d in json.loads(result.stdout)]
+    assert ("EXA001", 4, 5, "报告中留有未填写的占位符“XX”") in found
+    assert sorted(f for f in found if f[0] == "PLG001") == [
+        ("PLG001", 1, 1, "插件 broken-hook 无法加载，其规则未运行：ValueError: 规则表损坏"),
+        ("PLG001", 1, 1, "插件 broken-import 无法加载，其规则未运行：RuntimeError: 找不到配置文件 broken.ini"),
     ]
 
 
@@ -104,3 +111,34 @@ def test_a_pack_shipped_by_a_plugin_can_be_selected_by_name(python: Path, tmp_pa
               "print(sorted({d.code for d in result.diagnostics}))")
     result = subprocess.run([python, "-c", script], capture_output=True, text=True, cwd=tmp_path)
     assert result.stdout.strip() == "['EXA001', 'EXB001']", result.stderr
+
+
+
+class _Faulty:
+    """A plugin whose hooks all raise (in process: no installation needed)."""
+
+    @hookimpl
+    def govlint_rules(self):
+        raise ValueError("规则表损坏")
+
+    @hookimpl
+    def govlint_packs(self):
+        raise OSError("找不到规则包")
+
+
+class _Good:
+    @hookimpl
+    def govlint_rules(self):
+        return [rule("GOOD001", "good")(lambda report, context: ())]
+
+
+def test_a_plugin_whose_hooks_raise_is_reported_once_and_the_others_are_collected() -> None:
+    manager = pluggy.PluginManager(hookspecs.PROJECT)
+    manager.add_hookspecs(hookspecs)
+    manager.register(_Faulty(), name="faulty")
+    manager.register(_Good(), name="good")
+    collected = Plugins(manager, [])
+    assert [r.code for r in collected.collect("govlint_rules")] == ["GOOD001"]
+    assert collected.collect("govlint_packs") == []
+    assert [r.code for r in collected.collect("govlint_rules")] == ["GOOD001"]
+    assert collected.failures == [PluginFailure("faulty", "ValueError: 规则表损坏")]
