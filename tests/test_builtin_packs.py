@@ -108,6 +108,12 @@ def test_chongqing_overview_may_not_drop_a_topic_and_empty_sections_are_errors()
     assert resolve_packs(["chongqing"]).severity == {"SEC004": Severity.ERROR}
 
 
+def test_a_repeated_section_heading_does_not_hide_the_sections_text() -> None:
+    text = fixture("chongqing-2022.txt").replace("一、总体情况\n", "一、总体情况\n\n一、总体情况\n")
+    assert [s.number for s in recognize(text_document("report.txt", text)).sections][:2] == ["一", "一"]
+    assert findings("chongqing", text) == []
+
+
 def test_huaihua_city_departments_publish_by_28_january_2022() -> None:
     late = fixture("huaihua-2021.txt").replace("2022年1月27日", "2022年1月30日")
     [(code, line, message)] = findings("huaihua", late)

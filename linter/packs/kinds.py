@@ -123,10 +123,10 @@ def scope_lines(report: Report, sections: tuple[str, ...]) -> list[Line] | None:
                 chosen += lines[start:report.sections[0].heading_line]
                 found = True
             continue
-        section = report.section(name)
-        if section is not None:
-            chosen += lines[section.body[0]:section.body[1] + 1]
-            found = True
+        for section in report.sections:  # a repeated heading splits one section in two
+            if section.number == name:
+                chosen += lines[section.body[0]:section.body[1] + 1]
+                found = True
     return chosen if found else None
 
 
