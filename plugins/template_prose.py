@@ -64,6 +64,26 @@ _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|<img\b|\[图片\]|\.(?:png|jpe?g|gif)
 _TABLE_SECTIONS = {"二": "主动公开政府信息情况", "三": "收到和处理政府信息公开申请情况", "四": "行政复议、行政诉讼情况"}
 
 
+_NUMBER = re.compile(r"\d+")
+_MIN_NUMBERS = 3
+
+
+def _numbers_in(report: Report, first_line: int, last_line: int) -> int:
+    return sum(len(_NUMBER.findall(line.text)) for line in report.document.lines
+               if first_line <= line.locate(0, 0).line <= last_line)
+
+
+def _has_table(report: Report, number: str) -> bool:
+    """A table recognised with a number or blank cell, or a malformed one that holds numbers
+    (TPL003's concern); a section that only says "无" has no table."""
+    table = report.tables.get(number)
+    if table is None:
+        return False
+    if any(cell.kind != "text" for cell in table.cells.values()):
+        return True
+    return _numbers_in(report, table.location.line, table.location.end_line) >= _MIN_NUMBERS
+
+
 def _has_image(report: Report, first: int, last: int) -> bool:
     return any(_IMAGE.search(report.document.lines[i].text) for i in range(first, last + 1))
 
@@ -80,7 +100,7 @@ def check_section_tables(report: Report, context: RuleContext) -> Iterator[Findi
     """
     for number, subject in _TABLE_SECTIONS.items():
         section = report.section(number)
-        if section is None or number in report.tables:
+        if section is None or _has_table(report, number):
             continue
         image = _has_image(report, *section.body)
         how = "只有图片，没有可核对的文字表格" if image else "没有识别出统计表"

@@ -25,7 +25,8 @@ def test_repeated_block_is_reported_once_at_the_second_copy() -> None:
 
 
 def test_short_boilerplate_lines_repeat_freely() -> None:
-    text = CLEAN.replace("（表格略）", "无")
+    text = CLEAN.replace("未收取信息处理费。\n", "未收取信息处理费。\n\n以上情况属实。\n").replace(
+        "创新解读形式。\n", "创新解读形式。\n\n以上情况属实。\n")
     assert run_rule("DUP001", text) == []
     assert run_rule("DUP001", text, min_chars=1) != []
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rule_helpers import CLEAN, lines_of, report_of, run_rule, text_at
 
-from linter.model import Location, Table
+from linter.model import Cell, Location, Table
 
 NOTICE = "国办公开办函〔2021〕30号"
 
@@ -41,7 +41,9 @@ def test_citation_disagreeing_with_the_tables_template() -> None:
 def _with_tables(text: str, *table_ids: str):
     report = report_of(text)
     for table_id in table_ids:
-        report.tables[table_id] = Table(table_id, "2021", Location(1, 1, 1, 1))
+        table = Table(table_id, "2021", Location(1, 1, 1, 1))
+        table.cells[("r", "c")] = Cell(table_id, "r", "c", 0, "int", "0", Location(1, 1, 1, 2))
+        report.tables[table_id] = table
     return report
 
 
@@ -56,3 +58,9 @@ def test_section_with_only_an_image() -> None:
     text = CLEAN.replace("（表格略）", "![表三](images/table3.png)")
     findings = run_rule("TPL005", _with_tables(text, "二", "四"))
     assert "只有图片" in findings[0].message
+
+
+def test_a_section_saying_only_none_has_no_table() -> None:
+    text = CLEAN.replace("（表格略）", "无")
+    assert len(run_rule("TPL005", text)) == 3
+    assert run_rule("TPL005", _with_tables(text, "二", "三", "四")) == []
