@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from linter.plugins.textscan import fingerprint, passages
+from linter.plugins.textscan import HAN, fingerprint, passages
 
 from linter.diagnostics import Finding
 from linter.hookspecs import hookimpl
@@ -18,8 +18,19 @@ from linter.textnorm import squash
 # "国办公开办函〔2021〕30号", also when extraction lost or moved the brackets: "〔202130号",
 # "〔2019〕办 60 号". Only the two notices' own year/number pairs count.
 _BRACKETS = r"〔〕\[\]［］【】()（）"
-_NOTICE = re.compile(rf"(?:国办公开办?函\s*)?[{_BRACKETS}]?(?<!\d)(2019|2021)[\s{_BRACKETS}办年第]{{0,5}}?(60|30)\s*号")
+_NOTICE = re.compile(
+    rf"(?P<issuer>国办公开办?函\s*)?[{_BRACKETS}]?(?<!\d)(2019|2021)[\s{_BRACKETS}办年第]{{0,5}}?(60|30)\s*号"
+)
 _NOTICE_NUMBERS = {("2019", "60"): "2019", ("2021", "30"): "2021"}
+# Another issuer's code right before the number ("国办发〔2021〕30号") is another document.
+_OTHER_ISSUER = re.compile(rf"[{HAN}][{_BRACKETS}]?$")
+
+
+def _notice_cited(text: str, match: re.Match) -> str | None:
+    """The template year of the notice a match cites, None for another document."""
+    if not match.group("issuer") and _OTHER_ISSUER.search(text[max(0, match.start() - 2):match.start(2)]):
+        return None
+    return _NOTICE_NUMBERS.get((match.group(2), match.group(3)))
 
 
 def _notice_of(template_year: str) -> str:
@@ -44,7 +55,7 @@ def check_format_notice(report: Report, context: RuleContext) -> Iterator[Findin
     expected = _expected_template(report.year) if report.year else None
     for passage in passages(report):
         for match in _NOTICE.finditer(passage.text):
-            cited = _NOTICE_NUMBERS.get((match.group(1), match.group(2)))
+            cited = _notice_cited(passage.text, match)
             if cited is None:
                 continue
             problem = None

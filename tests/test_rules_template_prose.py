@@ -64,3 +64,9 @@ def test_a_section_saying_only_none_has_no_table() -> None:
     text = CLEAN.replace("（表格略）", "无")
     assert len(run_rule("TPL005", text)) == 3
     assert run_rule("TPL005", _with_tables(text, "二", "三", "四")) == []
+
+
+def test_another_issuers_document_with_the_same_number_is_not_the_notice() -> None:
+    text = CLEAN.replace("编制。", "编制，并参照国办发〔2019〕60号文件。")
+    assert run_rule("TPL002", text) == []
+    assert len(run_rule("TPL002", text.replace("国办发", "（国办公开办函"))) == 1
