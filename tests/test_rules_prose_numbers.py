@@ -102,3 +102,21 @@ def test_the_bodys_own_territory_is_its_total_another_territory_is_not() -> None
     assert len(run_rule("SUM201", with_tables(own, received=3))) == 1
     county = CLEAN.replace(RECEIVED, "全县共收到政府信息公开申请5件")
     assert run_rule("SUM201", with_tables(county, received=3)) == []
+
+
+def with_table_two(text: str, template: str, cells: dict[tuple[str, str], int]):
+    report = report_of(text)
+    table = Table("二", template, Location(1, 1, 1, 1))
+    for (row, column), value in cells.items():
+        table.cells[(row, column)] = Cell("二", row, column, value, "int", str(value), Location(1, 1, 1, 2))
+    report.tables["二"] = table
+    return report
+
+
+def test_normative_documents_in_either_templates_wording() -> None:
+    text = CLEAN.replace(RECEIVED, "全年制发规范性文件4件")
+    cells_2021 = {("规章", "本年制发件数"): 0, ("行政规范性文件", "本年制发件数"): 3}
+    [finding] = run_rule("SUM201", with_table_two(text, "2021", cells_2021))
+    assert finding.cell == CellRef("二", "行政规范性文件", "本年制发件数")
+    cells_2019 = {("规章", "本年新制作数量"): 0, ("规范性文件", "本年新制作数量"): 4}
+    assert run_rule("SUM201", with_table_two(text, "2019", cells_2019)) == []
