@@ -26,7 +26,6 @@ from linter.diagnostics import Finding, Fix
 from linter.hookspecs import hookimpl
 from linter.model import Location, Report
 from linter.rules_api import RuleContext, rule
-from linter.textnorm import squash
 
 
 def _garbled_message(raw: str, year: int, readings: list[tuple[int, int]]) -> str:
@@ -261,7 +260,7 @@ def check_carried_over_year(report: Report, context: RuleContext) -> Iterator[Fi
                 year = int(match.group(1))
                 if year == report.year or (earlier_only and year > report.year):
                     continue
-                text = squash(passage.text[match.start(1):match.end()])
+                text = "".join(passage.raw[match.start(1):match.end()].split())
                 yield Finding(
                     f"正文“{text}”所说年度为{year}年，与报告年度{report.year}年不符（可能沿用了往年报告）",
                     passage.locate(match.start(1), match.end()),

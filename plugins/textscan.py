@@ -31,16 +31,17 @@ GARBLED_DATE_LINE = re.compile(rf"^\s*({YEAR})(\d{{2,4}})\s*日?\s*$")
 class Passage:
     """A paragraph's lines joined (each stripped) so that patterns can span wrapped lines.
 
-    `text` is built from the folded `norm` of each line; `locate` maps offsets back to the file.
+    `text` is built from the folded `norm` of each line (for matching), `raw` from the same
+    characters as stored (for quoting); `locate` maps offsets back to the file.
     """
 
     document: Document
     text: str
+    raw: str
     starts: list[int]
     """Offset in `text` where each piece begins."""
     pieces: list[tuple[int, int]]
     """(line index, column offset in that line) of each piece."""
-    section: str | None = None
 
     def _point(self, offset: int, end: bool = False) -> tuple[int, int]:
         position = bisect_right(self.starts, offset - 1 if end else offset) - 1
@@ -63,17 +64,19 @@ def passages(report: Report) -> list[Passage]:
     found = []
     lines = report.document.lines
     for paragraph in report.paragraphs:
-        text, starts, pieces = "", [], []
+        text, raw, starts, pieces = "", "", [], []
         for index in range(paragraph.lines[0], paragraph.lines[1] + 1):
             norm = lines[index].norm
             stripped = norm.strip()
             if not stripped:
                 continue
+            lead = len(norm) - len(norm.lstrip())
             starts.append(len(text))
-            pieces.append((index, len(norm) - len(norm.lstrip())))
+            pieces.append((index, lead))
             text += stripped
+            raw += lines[index].text[lead:lead + len(stripped)]
         if text:
-            found.append(Passage(report.document, text, starts, pieces, paragraph.section))
+            found.append(Passage(report.document, text, raw, starts, pieces))
     return found
 
 
@@ -101,7 +104,7 @@ def signature_zone_start(report: Report) -> int:
     return max(len(report.document.lines) - 15, 0)
 
 
-def previous_text_line(document: Document, index: int) -> str:
+def _previous_text_line(document: Document, index: int) -> str:
     for position in range(index - 1, -1, -1):
         text = document.lines[position].text.strip()
         if text:
@@ -115,7 +118,7 @@ def is_standalone_garbled_date(report: Report, index: int) -> re.Match | None:
     match = GARBLED_DATE_LINE.match(line.norm)
     if not match or index < signature_zone_start(report):
         return None
-    if re.fullmatch(r"[\d\s.,%+\-]+", previous_text_line(report.document, index)):
+    if re.fullmatch(r"[\d\s.,%+\-]+", _previous_text_line(report.document, index)):
         return None  # one number per line: a table laid out cell by cell
     return match if date_readings(int(match.group(1)), match.group(2)) else None
 

@@ -82,6 +82,7 @@ def test_prose_naming_an_earlier_year_as_the_report_year() -> None:
     text = CLEAN.replace("2023年，某某镇认真", "2022年，我镇认真")
     [finding] = run_rule("DAT005", text)
     assert text_at(text, finding).startswith("2022年，我镇")
+    assert "“2022年，我镇" in finding.message  # quoted as written, full-width comma kept
     intro = CLEAN.replace("一是公开内容", "现将2022年度政府信息公开工作情况报告如下。一是公开内容")
     assert len(run_rule("DAT005", intro)) == 1
 
