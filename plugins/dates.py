@@ -28,6 +28,13 @@ from linter.model import Location, Report
 from linter.rules_api import RuleContext, rule
 
 
+def _stripped_span(match: re.Match) -> tuple[int, int]:
+    """The match's span without surrounding white space."""
+    text = match.group(0)
+    start = match.start() + len(text) - len(text.lstrip())
+    return start, start + len(text.strip())
+
+
 def _garbled_message(raw: str, year: int, readings: list[tuple[int, int]]) -> str:
     options = "或".join(f"“{year}年{m}月{d}日”" for m, d in readings)
     if len(readings) == 1:
@@ -40,9 +47,9 @@ def _garbled(line, match: re.Match) -> Finding | None:
     readings = date_readings(year, digits)
     if not readings:
         return None
-    raw = match.group(0).strip()
-    start = match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
-    location = line.locate(start, start + len(raw))
+    start, end = _stripped_span(match)
+    raw = line.text[start:end]
+    location = line.locate(start, end)
     fix = None
     if len(readings) == 1:
         month, day = readings[0]
@@ -115,10 +122,10 @@ def check_impossible_dates(report: Report, context: RuleContext) -> Iterator[Fin
     for line in report.document.lines:
         for match, year, month, day in _date_spans(line.norm):
             if _impossible(year, month, day):
-                raw = match.group(0).strip()
-                start = match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
+                start, end = _stripped_span(match)
+                raw = line.text[start:end]
                 yield Finding(f"日期“{raw}”不存在（{'月份' if not 1 <= month <= 12 else '日数'}超出范围）",
-                              line.locate(start, start + len(raw)), fingerprint=fingerprint("DAT002", raw))
+                              line.locate(start, end), fingerprint=fingerprint("DAT002", raw))
 
 
 _PERIOD = re.compile(
