@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from linter.plugins.textscan import fingerprint, passages
+from linter.plugins.textscan import Passage, fingerprint, passages
 
 from linter.diagnostics import CellRef, Finding
 from linter.hookspecs import hookimpl
@@ -172,39 +172,82 @@ def _table_cells(report: Report, fact: _Fact) -> list[Cell] | None:
     return cells
 
 
+def _figure_findings(report: Report, passage: Passage) -> Iterator[Finding]:
+    for fact in _FACTS:
+        for match in fact.pattern.finditer(passage.text):
+            if _other_scope(report, _sentence_before(passage.text, match.start())) or _INCLUDES_AFTER.match(
+                    passage.text[match.end():]):
+                continue
+            cells = _table_cells(report, fact)
+            stated = int(match.group(1))
+            if cells is None or stated == sum(cell.value for cell in cells):
+                continue
+            total = sum(cell.value for cell in cells)
+            shown = " + ".join(str(cell.value) for cell in cells) + f" = {total}" if len(cells) > 1 else str(total)
+            refs = tuple(CellRef(c.table, c.row, c.column) for c in cells)
+            yield Finding(
+                f"正文称{fact.what}{stated}件，但表{fact.table}中为 {shown}"
+                f"（{'、'.join(f'{c.row}·{c.column}' for c in cells)}）",
+                passage.locate(match.start(1), match.end()),
+                cell=refs[0], related=refs[1:],
+                fingerprint=fingerprint("SUM201", fact.what, stated),
+            )
+
+
+# "申请人为个人": every request of the year came from natural persons ("申请人为个人的3件" is a part).
+_ALL_INDIVIDUALS = re.compile(r"申请人(?:均|都|全部)?(?:为|是)(?:个人|自然人|公民)(?![的\d])")
+_APPLICANT_ROWS = ("一", "二")
+
+
+def _applicant_totals(report: Report) -> tuple[int, int, dict[str, int]] | None:
+    """Natural persons, all applicants and the other non-zero columns over rows 一 and 二 of table 三."""
+    table = report.tables.get("三")
+    if table is None or not table.aligned:
+        return None
+    cells = [c for c in table.cells.values() if c.row in _APPLICANT_ROWS]
+    if not cells or any(c.kind != "int" for c in cells):
+        return None
+    by_column: dict[str, int] = {}
+    for cell in cells:
+        by_column[cell.column] = by_column.get(cell.column, 0) + cell.value
+    others = {k: v for k, v in by_column.items() if k not in ("自然人", "总计") and v}
+    return by_column.get("自然人", 0), by_column.get("总计", 0), others
+
+
+def _applicant_findings(report: Report, passage: Passage) -> Iterator[Finding]:
+    for match in _ALL_INDIVIDUALS.finditer(passage.text):
+        totals = _applicant_totals(report)
+        if totals is None or _other_scope(report, _sentence_before(passage.text, match.start())):
+            continue
+        natural, total, others = totals
+        if natural == total:
+            continue
+        listed = "、".join(f"{column} {value}" for column, value in others.items())
+        yield Finding(
+            f"正文称申请人为个人，但表三“一、本年新收”“二、上年结转”中自然人为{natural}件、总计为{total}件"
+            + (f"（{listed}）" if listed else ""),
+            passage.locate(match.start(), match.end()),
+            cell=CellRef("三", "一", "自然人"), related=(CellRef("三", "一", "总计"),),
+            fingerprint=fingerprint("SUM201", "申请人为个人", natural, total),
+        )
+
+
 @rule("SUM201", "prose-contradicts-table", "warning")
 def check_prose_against_tables(report: Report, context: RuleContext) -> Iterator[Finding]:
-    """正文所述数字与统计表不一致（新收申请、上年结转、结转下年度、行政复议、行政诉讼、规章、规范性文件）。
+    """正文所述数字与统计表不一致（新收申请、上年结转、结转下年度、行政复议、行政诉讼、规章、规范性文件、申请人类别）。
 
     正文和表格说的是同一批数据（DOMAIN.md §7 N2）：“全年受理政府信息公开申请12件”应与
-    表三“一、本年新收政府信息公开申请数量·总计”相同。只比较明显指本机关全部数量的说法
-    （包括市政府报告中的“全市”、镇报告中的“全镇”）；“区政府办代表区政府受理申请17件”
-    “各部门……”“镇报告中的全县……”之类口径不同的说法不比较，表格无法对齐时也不比较。
+    表三“一、本年新收政府信息公开申请数量·总计”相同；“申请人为个人”时表三的申请应记在
+    “自然人”列。只比较明显指本机关全部数量的说法（包括市政府报告中的“全市”、镇报告中的
+    “全镇”）；“区政府办代表区政府受理申请17件”“各部门……”“镇报告中的全县……”之类口径
+    不同的说法不比较，表格无法对齐时也不比较。
 
     错误示例：全年受理政府信息公开申请12件。（表三 一、本年新收·总计 为 10）
     正确示例：全年受理政府信息公开申请10件。（表三 一、本年新收·总计 为 10）
     """
     for passage in passages(report):
-        for fact in _FACTS:
-            for match in fact.pattern.finditer(passage.text):
-                if _other_scope(report, _sentence_before(passage.text, match.start())) or _INCLUDES_AFTER.match(
-                        passage.text[match.end():]):
-                    continue
-                cells = _table_cells(report, fact)
-                stated = int(match.group(1))
-                if cells is None or stated == sum(cell.value for cell in cells):
-                    continue
-                table_value = " + ".join(str(cell.value) for cell in cells)
-                total = sum(cell.value for cell in cells)
-                shown = f"{table_value} = {total}" if len(cells) > 1 else str(total)
-                refs = tuple(CellRef(c.table, c.row, c.column) for c in cells)
-                yield Finding(
-                    f"正文称{fact.what}{stated}件，但表{fact.table}中为 {shown}"
-                    f"（{'、'.join(f'{c.row}·{c.column}' for c in cells)}）",
-                    passage.locate(match.start(1), match.end()),
-                    cell=refs[0], related=refs[1:],
-                    fingerprint=fingerprint("SUM201", fact.what, stated),
-                )
+        yield from _figure_findings(report, passage)
+        yield from _applicant_findings(report, passage)
 
 
 @hookimpl

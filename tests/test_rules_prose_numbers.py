@@ -120,3 +120,18 @@ def test_normative_documents_in_either_templates_wording() -> None:
     assert finding.cell == CellRef("二", "行政规范性文件", "本年制发件数")
     cells_2019 = {("规章", "本年新制作数量"): 0, ("规范性文件", "本年新制作数量"): 4}
     assert run_rule("SUM201", with_table_two(text, "2019", cells_2019)) == []
+
+
+def test_applicant_said_to_be_an_individual_but_counted_as_a_company() -> None:
+    text = CLEAN.replace(RECEIVED, "全年收到政府信息公开申请1件，申请人为个人")
+    report = with_tables(text, received=1)
+    report.tables["三"].cells[("一", "商业企业")] = Cell("三", "一", "商业企业", 1, "int", "1", Location(1, 1, 1, 2))
+    report.tables["三"].cells[("一", "自然人")] = Cell("三", "一", "自然人", 0, "int", "0", Location(1, 1, 1, 2))
+    [finding] = run_rule("SUM201", report)
+    assert text_at(text, finding) == "申请人为个人"
+    assert "自然人为0件、总计为1件（商业企业 1）" in finding.message
+    report.tables["三"].cells[("一", "自然人")] = Cell("三", "一", "自然人", 1, "int", "1", Location(1, 1, 1, 2))
+    report.tables["三"].cells[("一", "商业企业")] = Cell("三", "一", "商业企业", 0, "int", "0", Location(1, 1, 1, 2))
+    assert run_rule("SUM201", report) == []
+    part = with_tables(CLEAN.replace(RECEIVED, "全年收到政府信息公开申请3件，申请人为个人的2件"), received=3)
+    assert run_rule("SUM201", part) == []

@@ -19,7 +19,7 @@ EXPECTED = {
                                        ("DUP002", 37), ("DUP002", 55)},
     "seeds/003_784c0a59c657e553.txt": {("FMT001", 1), ("FMT001", 6), ("SEC004", 607), ("FMT001", 611)},
     "seeds/004_d1d250c2011c14d6.txt": {("SEC005", 3), ("SEC003", 25), ("SEC006", 47), ("SEC006", 79),
-                                       ("SEC006", 86), ("SEC006", 90), ("SUM102", 19)},
+                                       ("SEC006", 86), ("SEC006", 90), ("SUM102", 19), ("SUM201", 21)},
     "reports/huaian-2024.txt": set(),
     "reports/hongze-2023.txt": set(),
     "reports/hongze-2024.txt": set(),
