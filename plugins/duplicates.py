@@ -59,25 +59,45 @@ def _repeated_runs(keys: list[str], min_chars: int) -> list[_Run]:
     return runs
 
 
+def _merge_near_copies(keys: list[str], min_chars: int, similarity: float) -> list[str]:
+    """Replace each substantial paragraph nearly equal to an earlier one (a word or two changed)
+    by that earlier paragraph's key, so that near copies count as repeats."""
+    from rapidfuzz import fuzz, process
+
+    merged: list[str] = []
+    earlier: list[str] = []
+    for key in keys:
+        if _substantial(key, min_chars) and key not in earlier:
+            found = process.extractOne(key, earlier, scorer=fuzz.ratio, score_cutoff=similarity)
+            if found:
+                key = found[0]
+            else:
+                earlier.append(key)
+        merged.append(key)
+    return merged
+
+
 def _span(paragraphs: list[Paragraph], first: int, length: int) -> Location:
     start, end = paragraphs[first].location, paragraphs[first + length - 1].location
     return Location(start.line, start.column, end.end_line, end.end_column, start.page, start.logical)
 
 
-@rule("DUP001", "repeated-text", "error", min_chars=20)
+@rule("DUP001", "repeated-text", "error", min_chars=20, similarity=95)
 def check_repeated_paragraphs(report: Report, context: RuleContext) -> Iterator[Finding]:
     """同一段落或同一段内容在报告中重复出现。
 
     整段重复通常是编辑时粘贴了两次，使报告显得敷衍，评议中会被指出（DOMAIN.md §8）。
     连续重复的多个段落合并为一条，指向第二次出现的位置，并写明第一次出现的行号。
-    “无”这类短句不检查（选项 min_chars：段落至少含多少个汉字才比较）。
+    “无”这类短句不检查（选项 min_chars：段落至少含多少个汉字才比较）；只改了个别字的段落
+    也算重复（选项 similarity：rapidfuzz 相似度，默认 95）。
 
     错误示例：（一）贯彻落实情况……（四）政府信息管理情况…… 紧接着又把这四段完整重复一遍。
     正确示例：每段内容只出现一次。
     """
     paragraphs = report.paragraphs
-    keys = [_key(p.text) for p in paragraphs]
-    for run in _repeated_runs(keys, context.option("min_chars")):
+    min_chars = context.option("min_chars")
+    keys = _merge_near_copies([_key(p.text) for p in paragraphs], min_chars, context.option("similarity"))
+    for run in _repeated_runs(keys, min_chars):
         copy, original = _span(paragraphs, run.second, run.length), _span(paragraphs, run.first, run.length)
         lines = f"第{original.line}–{original.end_line}行"
         if original.end_line == original.line:

@@ -49,3 +49,15 @@ def test_superior_bodies_and_generic_words_are_not_other_bodies() -> None:
     text = CLEAN.replace("依托某县人民政府", generic + "依托某县人民政府")
     assert run_rule("DUP002", text) == []
     assert lines_of(run_rule("DUP002", text.replace("《某县", "《某某乡"))) == [9]
+
+
+def test_a_copy_with_one_word_changed_is_still_a_repeat() -> None:
+    text = repeated_block()
+    second = text.index("(一)主动公开情况")
+    near = text[:second] + text[second:].replace("确保公开内容真实准确", "确保公开内容真实", 1)
+    [finding] = run_rule("DUP001", near)
+    assert "2段" in finding.message
+    rewritten = text[:second] + text[second:].replace("依托某县人民政府门户网站和某某镇政务公开栏，及时公开财政预决算",
+                                                      "通过新媒体矩阵和村务公开栏，同步发布乡村振兴项目", 1)
+    [finding] = run_rule("DUP001", rewritten)  # only the unchanged （二） is a repeat
+    assert "该段" in finding.message and "（二）依申请公开情况" in finding.message
