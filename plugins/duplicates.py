@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from linter.plugins.textscan import HAN, fingerprint, passages
+from linter.plugins.textscan import HAN, fingerprint, passages, where
 
 from linter.diagnostics import Finding
 from linter.hookspecs import hookimpl
@@ -99,9 +99,7 @@ def check_repeated_paragraphs(report: Report, context: RuleContext) -> Iterator[
     keys = _merge_near_copies([_key(p.text) for p in paragraphs], min_chars, context.option("similarity"))
     for run in _repeated_runs(keys, min_chars):
         copy, original = _span(paragraphs, run.second, run.length), _span(paragraphs, run.first, run.length)
-        lines = f"第{original.line}–{original.end_line}行"
-        if original.end_line == original.line:
-            lines = f"第{original.line}行"
+        lines = where(original)
         count = f"{run.length}段" if run.length > 1 else "该段"
         yield Finding(
             f"{count}内容与{lines}重复：“{paragraphs[run.second].text[:20]}…”",

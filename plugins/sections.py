@@ -7,7 +7,14 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from linter.plugins.textscan import CHINESE_DATE, ISO_DATE, fingerprint, is_filler, is_standalone_garbled_date
+from linter.plugins.textscan import (
+    CHINESE_DATE,
+    ISO_DATE,
+    fingerprint,
+    is_filler,
+    is_standalone_garbled_date,
+    where,
+)
 
 from linter.diagnostics import Finding
 from linter.hookspecs import hookimpl
@@ -76,7 +83,7 @@ def check_section_order(report: Report, context: RuleContext) -> Iterator[Findin
     for section in report.sections:
         if highest and section.ordinal < highest.ordinal:
             yield Finding(
-                f"第{section.number}部分出现在第{highest.number}部分（第{highest.heading.line}行）之后，顺序有误",
+                f"第{section.number}部分出现在第{highest.number}部分（{where(highest.heading)}）之后，顺序有误",
                 section.heading, fingerprint=fingerprint("SEC002", section.number, highest.number))
         elif not highest or section.ordinal > highest.ordinal:
             highest = section
@@ -100,7 +107,7 @@ def check_repeated_sections(report: Report, context: RuleContext) -> Iterator[Fi
         same_title = squash(first.title) == squash(section.title)
         what = f"标题“{section.number}、{section.title}”" if same_title else f"编号“{section.number}”"
         yield Finding(
-            f"{what}重复出现（第{first.heading.line}行已有“{first.number}、{first.title}”）",
+            f"{what}重复出现（{where(first.heading)}已有“{first.number}、{first.title}”）",
             section.heading,
             fingerprint=fingerprint("SEC003", section.number, section.title),
         )

@@ -159,6 +159,14 @@ def is_filler(text: str) -> bool:
     return not text.strip() or is_page_number(text) or is_chrome(text)
 
 
+def where(location: Location) -> str:
+    """A location for a message: "第12行", "第9–31行", with the page for PDF input."""
+    page = f"第{location.page}页" if location.page is not None else ""
+    if location.end_line > location.line:
+        return f"{page}第{location.line}–{location.end_line}行"
+    return f"{page}第{location.line}行"
+
+
 def fingerprint(*parts: object) -> str:
     """Location-independent identity: the parts, white space removed and look-alikes folded."""
     return "|".join(squash(str(part)) for part in parts)
