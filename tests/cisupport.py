@@ -1,0 +1,52 @@
+"""Helpers for the CI-facing tests: a demo rule plugin and an in-process `govlint` runner."""
+
+from __future__ import annotations
+
+import io
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+DEMO_PLUGIN = Path(__file__).parent / "fixtures" / "demo_plugin"
+GOOD = "某某镇人民政府\n2022年政府信息公开工作年度报告\n一、总体情况\n本年度工作正常。\n"
+BAD = GOOD + "表中有坏数据。\n"
+
+
+@pytest.fixture
+def demo_rules():
+    """Register tests/fixtures/demo_plugin (DEMO001–DEMO004) for the duration of a test."""
+    from linter.engine import all_rules
+    from linter.plugins_manager import plugins
+
+    sys.path.insert(0, str(DEMO_PLUGIN))
+    import govlint_demo
+
+    manager = plugins().manager
+    if not manager.is_registered(govlint_demo):
+        manager.register(govlint_demo, name="govlint-demo-test")
+    all_rules.cache_clear()
+    yield govlint_demo
+    manager.unregister(govlint_demo)
+    all_rules.cache_clear()
+    sys.path.remove(str(DEMO_PLUGIN))
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+def run(capsys, *argv: str, stdin: bytes | None = None, monkeypatch=None) -> Result:
+    """Run `govlint ARGV` in this process (so the demo plugin's rules are seen)."""
+    from linter.cli import main
+
+    if stdin is not None:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin)))
+    capsys.readouterr()
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return Result(code, captured.out, captured.err)
