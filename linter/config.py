@@ -102,9 +102,10 @@ def _parse_toml(path: Path) -> tuple[str, dict[str, Any]]:
     try:
         return text, tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        line = re.search(r"line (\d+)", str(error))
-        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
-        raise ConfigError(path, int(line.group(1)) if line else None, f"invalid TOML: {reason}") from None
+        at_line = re.search(r"at line (\d+)", str(error))
+        line = int(at_line.group(1)) if at_line else max(1, len(text.splitlines()))  # "at end of document"
+        reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(error))
+        raise ConfigError(path, line, f"invalid TOML: {reason}") from None
 
 
 def _read(path: Path) -> _ConfigFile | None:
