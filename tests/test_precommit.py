@@ -94,8 +94,8 @@ def test_try_repo_runs_the_published_hook(repo) -> None:
     (work / "empty.py").write_text("", encoding="utf-8")
 
     def try_repo(*files: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", str(source), "govlint", "--files", *files],
-                              cwd=work, env=env, capture_output=True, text=True, timeout=600)
+        command = [sys.executable, "-m", "pre_commit", "try-repo", str(source), "govlint", "--files", *files]
+        return subprocess.run(command, cwd=work, env=env, capture_output=True, text=True, timeout=600)
 
     passed = try_repo("good.txt", "empty.py")
     assert passed.returncode == 0, passed.stdout + passed.stderr
