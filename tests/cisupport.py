@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 DEMO_PLUGIN = Path(__file__).parent / "fixtures" / "demo_plugin"
+SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
+"""The official OASIS SARIF 2.1.0 schema (errata 01)."""
 GOOD = "某某镇人民政府\n2022年政府信息公开工作年度报告\n一、总体情况\n本年度工作正常。\n"
 BAD = GOOD + "表中有坏数据。\n"
 
@@ -50,3 +52,15 @@ def run(capsys, *argv: str, stdin: bytes | None = None, monkeypatch=None) -> Res
     code = main(list(argv))
     captured = capsys.readouterr()
     return Result(code, captured.out, captured.err)
+
+
+def validate_sarif(log: dict) -> None:
+    """Raise unless `log` is valid against the official SARIF 2.1.0 JSON schema."""
+    import json
+
+    import jsonschema
+
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    validator = jsonschema.validators.validator_for(schema)
+    validator.check_schema(schema)
+    validator(schema).validate(log)

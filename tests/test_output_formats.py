@@ -7,7 +7,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
-from cisupport import GOOD, demo_rules, run  # noqa: F401 (demo_rules is a fixture)
+from cisupport import GOOD, demo_rules, run, validate_sarif  # noqa: F401 (demo_rules is a fixture)
 
 from linter.diagnostics import Diagnostic, Severity
 from linter.engine import FileResult
@@ -16,7 +16,6 @@ from linter.formatters.sarif import sarif_log
 from linter.model import Location
 
 pytestmark = pytest.mark.usefixtures("demo_rules")
-SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 REPORT = GOOD + "表中有坏数据，可疑。\n依据〔2021〕和[2022]号文。\n备注：无。\n"
 
 
@@ -68,15 +67,6 @@ def test_json_and_jsonl_carry_the_same_findings(report, capsys) -> None:
     assert fix["fix"]["replacement"] == "〔2022〕"
     assert {d["code"]: bool(d["fingerprint"]) for d in array} == dict.fromkeys(
         ["DEMO001", "DEMO002", "DEMO003", "DEMO004"], True)
-
-
-def validate_sarif(log: dict) -> None:
-    import jsonschema
-
-    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
-    validator = jsonschema.validators.validator_for(schema)
-    validator.check_schema(schema)
-    validator(schema).validate(log)
 
 
 def test_sarif_validates_against_the_official_schema(report, capsys) -> None:
