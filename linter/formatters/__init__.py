@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TextIO
+from typing import Any, TextIO
 
 from linter.diagnostics import Diagnostic, Severity
 from linter.engine import FileResult
@@ -58,3 +58,11 @@ def severity_counts(diagnostics: list[Diagnostic]) -> dict[Severity, int]:
     for diagnostic in diagnostics:
         counts[diagnostic.severity] += 1
     return counts
+
+
+def dump_json(data: Any, stream: TextIO) -> None:
+    """Readable JSON (Chinese kept as is), ending with a newline."""
+    import json
+
+    json.dump(data, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")

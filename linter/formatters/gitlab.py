@@ -11,7 +11,7 @@ from collections import Counter
 from typing import TextIO
 
 from linter.diagnostics import Severity
-from linter.formatters import Formatter, Output, relative_path
+from linter.formatters import Formatter, Output, dump_json, relative_path
 from linter.hookspecs import hookimpl
 
 _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
@@ -38,10 +38,7 @@ def code_quality(output: Output) -> list[dict]:
 
 
 def write_gitlab(output: Output, stream: TextIO) -> None:
-    import json
-
-    json.dump(code_quality(output), stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    dump_json(code_quality(output), stream)
 
 
 @hookimpl

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from linter.formatters import Formatter, Output
+from linter.formatters import Formatter, Output, dump_json
 from linter.hookspecs import hookimpl
 
 
 def write_json(output: Output, stream: TextIO) -> None:
-    import json
-
-    json.dump([d.to_dict() for d in output.diagnostics], stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    dump_json([d.to_dict() for d in output.diagnostics], stream)
 
 
 def write_jsonl(output: Output, stream: TextIO) -> None:

@@ -10,7 +10,7 @@ from typing import TextIO
 
 from linter import __version__
 from linter.diagnostics import Diagnostic, Severity
-from linter.formatters import Formatter, Output, relative_path
+from linter.formatters import Formatter, Output, dump_json, relative_path
 from linter.hookspecs import hookimpl
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -89,10 +89,7 @@ def sarif_log(output: Output) -> dict:
 
 
 def write_sarif(output: Output, stream: TextIO) -> None:
-    import json
-
-    json.dump(sarif_log(output), stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    dump_json(sarif_log(output), stream)
 
 
 @hookimpl
