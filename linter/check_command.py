@@ -24,10 +24,13 @@ def run_check_command(args: argparse.Namespace) -> int:
     resolver = SettingsResolver(known_codes, _overrides(args), args.config, args.isolated)
     if args.show_settings:
         for path in args.paths:
-            print(describe(resolver.for_path(args.stdin_filename or path if path == STDIN else path)))
+            named = (args.stdin_filename or path) if path == STDIN else path
+            print(describe(resolver.for_path(named)))
         return EXIT_CLEAN
     formatter = _formatter(args.format)
     run = run_check(_request(args), resolver.for_path)
+    if not run.results:
+        print(f"govlint: no report files found in {' '.join(args.paths)}", file=sys.stderr)
     for error in run.errors:
         print(f"govlint: {error}", file=sys.stderr)
     if args.write_baseline:

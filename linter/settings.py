@@ -48,12 +48,8 @@ class Settings:
 
     def ignored_in_file(self, path: str, code: str) -> bool:
         """Whether a per-file-ignores entry drops `code` for `path` (applied after selection)."""
-        return any(code_matches(code, selector)
-                   for selector in self.file_ignores(path))
-
-    def file_ignores(self, path: str) -> list[str]:
         absolute = os.path.abspath(path).replace(os.sep, "/")
         name = os.path.basename(path)
-        return [selector for glob, selectors in self.per_file_ignores.items()
-                if fnmatch.fnmatchcase(absolute if "/" in glob else name, glob)
-                for selector in selectors]
+        return any(fnmatch.fnmatchcase(absolute if "/" in glob else name, glob)
+                   and any(code_matches(code, selector) for selector in selectors)
+                   for glob, selectors in self.per_file_ignores.items())
