@@ -7,8 +7,8 @@ flags override both. Every mistake is reported as `file:line: message` (exit 2).
 
 from __future__ import annotations
 
-import functools
 import os
+import posixpath
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -117,7 +117,6 @@ def _read(path: Path) -> _ConfigFile | None:
     return None if table is None else _ConfigFile(path, text, table, PYPROJECT_TABLE)
 
 
-@functools.cache
 def find_config(directory: Path) -> Path | None:
     """The configuration closest to `directory`, searching it and its parents."""
     for folder in (directory, *directory.parents):
@@ -204,7 +203,7 @@ def _per_file_ignores(config: _ConfigFile, known: frozenset[str]) -> dict[str, l
     for glob, selectors in table.items():
         if not isinstance(selectors, list) or not all(isinstance(s, str) for s in selectors):
             raise config.error(f"'per-file-ignores' entry '{glob}' must be a list of codes", "per-file-ignores", glob)
-        anchored = f"{base}/{glob.lstrip('./')}" if "/" in glob else glob
+        anchored = posixpath.normpath(f"{base}/{glob}") if "/" in glob else glob
         ignores[anchored] = _check_codes(config, selectors, known, "per-file-ignores", glob)
     return ignores
 
@@ -268,6 +267,7 @@ class SettingsResolver:
         if self._explicit and not self._explicit.is_file():
             raise ConfigError(config, None, "configuration file not found")
         self._cache: dict[Path | None, Settings] = {}
+        self._found: dict[Path, Path | None] = {}
 
     def config_for(self, path: str) -> Path | None:
         if self._isolated:
@@ -275,7 +275,9 @@ class SettingsResolver:
         if self._explicit:
             return self._explicit
         start = Path(path).resolve().parent if path != "-" else Path.cwd().resolve()
-        return find_config(start)
+        if start not in self._found:
+            self._found[start] = find_config(start)
+        return self._found[start]
 
     def for_path(self, path: str) -> Settings:
         config = self.config_for(path)

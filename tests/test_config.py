@@ -66,7 +66,7 @@ def test_severity_override_changes_the_exit_code(tree, capsys) -> None:
 
 
 def test_per_file_ignores_by_file_name_and_by_anchored_path(tree, capsys) -> None:
-    (tree / "govlint.toml").write_text('[per-file-ignores]\n"*.md" = ["DEMO001"]\n"sub/inner.txt" = ["DEMO00"]\n')
+    (tree / "govlint.toml").write_text('[per-file-ignores]\n"*.md" = ["DEMO001"]\n"./sub/inner.txt" = ["DEMO00"]\n')
     assert codes(capsys, "sub/draft.md") == ["DEMO002", "DEMO004"]
     assert codes(capsys, "sub/inner.txt") == []
     assert "DEMO001" in codes(capsys, "top.txt")
