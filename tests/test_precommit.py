@@ -44,17 +44,21 @@ def git(repo: Path, *args: str, env: dict) -> subprocess.CompletedProcess:
 
 @pytest.fixture
 def repo(tmp_path) -> tuple[Path, dict, Path]:
-    """A git repository whose pre-commit config is this repo's hook, installed from a copy of it."""
+    """A git repository whose pre-commit config is this repo's hook, installed from a copy of it.
+
+    Copies, because pip builds in the source tree and would leave build files in this checkout.
+    """
     source = tmp_path / "govlint-src"
     shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
         ".git", ".venv", ".ci-venv", "*.egg-info", "build", "__pycache__", ".*_cache", "tests"))
+    plugin = shutil.copytree(DEMO_PLUGIN, tmp_path / "demo-plugin")
     work = tmp_path / "reports"
     work.mkdir()
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"), "GIT_AUTHOR_NAME": "t",
            "GIT_AUTHOR_EMAIL": "t@example.invalid", "GIT_COMMITTER_NAME": "t",
            "GIT_COMMITTER_EMAIL": "t@example.invalid", "NO_COLOR": "1"}
     env.pop("GIT_DIR", None)
-    hook = {**hook_definition(), "additional_dependencies": [str(source), str(DEMO_PLUGIN)],
+    hook = {**hook_definition(), "additional_dependencies": [str(source), str(plugin)],
             "args": ["--select", "DEMO"]}
     config = {"repos": [{"repo": "local", "hooks": [hook]}]}
     (work / ".pre-commit-config.yaml").write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
