@@ -94,4 +94,4 @@ def unified_diff(path: str, before: str, after: str) -> str:
     import difflib
 
     return "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
-                                        f"a/{path}", f"b/{path}"))
+                                        path, path))

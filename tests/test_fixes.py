@@ -41,7 +41,7 @@ def test_diff_shows_the_fix_and_writes_nothing(tmp_path, capsys) -> None:
     path.write_text(REPORT, encoding="utf-8")
     result = run(capsys, "check", "--diff", str(path))
     assert result.code == 1
-    assert f"--- a/{path}\n+++ b/{path}\n" in result.out
+    assert result.out.startswith(f"--- {path}\n+++ {path}\n")
     removed, added = REPORT.splitlines()[4], FIXED.splitlines()[4]
     assert f"-{removed}\n+{added}\n" in result.out
     assert path.read_text(encoding="utf-8") == REPORT
