@@ -76,3 +76,16 @@ def test_comment_locations_and_covered_lines() -> None:
     (suppression,) = find_suppressions(document)
     assert (suppression.codes, suppression.first, suppression.last) == (("X1",), 3, 3)
     assert (suppression.location.line, suppression.location.column, suppression.location.end_column) == (2, 3, 41)
+
+
+def test_html_comments_suppress_by_source_line() -> None:
+    from linter.diagnostics import Diagnostic, Severity
+    from linter.model import Location
+    from linter.settings import Settings
+    from linter.suppression import apply_suppressions
+
+    html = "<html><body>\n<!-- govlint: disable-next-line=DEMO001 -->\n<p>坏数据</p>\n<p>坏数据</p>\n</body></html>"
+    document = text_document("r.html", html, format="html")
+    found = [Diagnostic("DEMO001", Severity.ERROR, "m", "r.html", Location(line, 4, line, 7)) for line in (3, 4)]
+    kept = apply_suppressions(document, found, Settings(), frozenset({"DEMO001"}))
+    assert [d.location.line for d in kept] == [4]
