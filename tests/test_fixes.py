@@ -47,6 +47,7 @@ def test_diff_shows_the_fix_and_writes_nothing(tmp_path, capsys) -> None:
     assert path.read_text(encoding="utf-8") == REPORT
     path.write_text(GOOD, encoding="utf-8")
     assert run(capsys, "check", "--diff", str(path)).out == ""
+    assert run(capsys, "check", "--diff", str(path)).code == 0
 
 
 def test_fix_and_stdin_do_not_mix(capsys, monkeypatch) -> None:
