@@ -6,8 +6,8 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from linter.baseline import Entry
 from linter.diagnostics import Diagnostic, Severity
 from linter.engine import PLUGIN_LOAD_FAILED, RULE_CRASHED, FileResult, all_rules, plugin_failures, run_rules
 from linter.errors import InputError
@@ -15,6 +15,9 @@ from linter.loaders import load, load_bytes, supported_extensions
 from linter.model import Document
 from linter.recognize import recognize
 from linter.settings import Settings
+
+if TYPE_CHECKING:
+    from linter.baseline import Entry
 
 STDIN = "-"
 _SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"}
