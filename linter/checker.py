@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,6 +14,7 @@ from linter.engine import PLUGIN_LOAD_FAILED, RULE_CRASHED, FileResult, all_rule
 from linter.errors import InputError
 from linter.loaders import load, load_bytes, supported_extensions
 from linter.model import Document
+from linter.packs import apply_packs
 from linter.recognize import recognize
 from linter.settings import Settings
 
@@ -37,9 +39,18 @@ def discover(paths: list[str]) -> Iterator[str]:
             yield path
 
 
-def known_codes() -> frozenset[str]:
-    """Every code a configuration or suppression comment may name."""
-    return frozenset(rule.code for rule in all_rules()) | {PLUGIN_LOAD_FAILED, RULE_CRASHED}
+def known_codes(packs: Sequence[str] = (), base_dir: str | None = None) -> frozenset[str]:
+    """Every code a configuration or suppression comment may name: those of plugin rules, of
+    registered packs and of the local packs among `packs` (paths relative to `base_dir`)."""
+    plugin_codes = frozenset(rule.code for rule in all_rules())
+    return plugin_codes | _pack_codes(tuple(packs), base_dir) | {PLUGIN_LOAD_FAILED, RULE_CRASHED}
+
+
+@functools.cache
+def _pack_codes(packs: tuple[str, ...], base_dir: str | None) -> frozenset[str]:
+    from linter.packs import listed_packs
+
+    return frozenset(rule.code for pack in listed_packs(packs, base_dir) for rule in pack.checks)
 
 
 def check_document(document: Document, settings: Settings) -> FileResult:
@@ -50,8 +61,9 @@ def check_document(document: Document, settings: Settings) -> FileResult:
     report = recognize(document, settings.year)
     if report.body is None and settings.body:
         report.body = settings.body
-    diagnostics = run_rules(report, all_rules(), settings)
-    diagnostics = apply_suppressions(document, diagnostics, settings, known_codes())
+    rules, settings = apply_packs(all_rules(), settings)
+    diagnostics = run_rules(report, rules, settings)
+    diagnostics = apply_suppressions(document, diagnostics, settings, known_codes(settings.packs, settings.config_dir))
     diagnostics = [d for d in diagnostics if not settings.ignored_in_file(document.path, d.code)]
     for d in diagnostics:
         d.fingerprint = d.fingerprint or text_fingerprint(d.code, document, d.location, d.message)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -211,22 +211,40 @@ def _per_file_ignores(config: _ConfigFile, known: frozenset[str]) -> dict[str, l
 # --- loading, inheritance, overrides ----------------------------------------------------------------
 
 
-def _load_chain(path: Path, known: frozenset[str], seen: tuple[Path, ...] = ()) -> dict[str, Any]:
+KnownCodes = Callable[[Sequence[str], "str | None"], frozenset[str]]
+"""Codes a configuration may name, given the packs in force and the directory they resolve from."""
+
+
+def _load_chain(path: Path, known_codes: KnownCodes, seen: tuple[Path, ...] = ()) -> dict[str, Any]:
     """Values of `path` on top of those of the file it extends (recursively)."""
     path = path.resolve()
     if path in seen:
         raise ConfigError(seen[-1], None, f"'extend' loops back to {path}")
     config = _read(path) or _ConfigFile(path, "", {}, PYPROJECT_TABLE)
-    values = _validate(config, known)
+    base = _load_base(config, known_codes, (*seen, path))
+    # Codes of local packs are known once the packs in force (this file's or inherited) are known.
+    if "packs" in config.table:
+        packs, pack_dir = _string_list(config, "packs"), str(path.parent)
+    else:
+        packs, pack_dir = base.get("packs", ()), base.get("config_dir")
+    try:
+        known = known_codes(packs, pack_dir)
+    except UsageError as error:  # a pack that cannot be found
+        raise config.error(str(error), "packs") from None
+    return _merge(base, _validate(config, known))
+
+
+def _load_base(config: _ConfigFile, known_codes: KnownCodes, seen: tuple[Path, ...]) -> dict[str, Any]:
+    """The values of the file `config` extends, if any."""
     extend = config.table.get("extend")
     if extend is None:
-        return values
+        return {}
     if not isinstance(extend, str):
         raise config.error("'extend' must be the path of another configuration file", "extend")
-    base_path = (path.parent / os.path.expanduser(extend))
+    base_path = config.path.parent / os.path.expanduser(extend)
     if not base_path.is_file():
         raise config.error(f"'extend' names a file that does not exist: {extend}", "extend")
-    return _merge(_load_chain(base_path, known, (*seen, path)), values)
+    return _load_chain(base_path, known_codes, seen)
 
 
 def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
@@ -258,7 +276,7 @@ def parse_selectors(text: str, known: frozenset[str], flag: str) -> list[str]:
 class SettingsResolver:
     """Settings for each checked file: its closest config (or --config, or none with --isolated)."""
 
-    def __init__(self, known_codes: Callable[[], frozenset[str]], overrides: CliOverrides | None = None,
+    def __init__(self, known_codes: KnownCodes, overrides: CliOverrides | None = None,
                  config: str | None = None, isolated: bool = False) -> None:
         self._known_codes = known_codes
         self._overrides = overrides or CliOverrides()
@@ -282,7 +300,7 @@ class SettingsResolver:
     def for_path(self, path: str) -> Settings:
         config = self.config_for(path)
         if config not in self._cache:
-            values = _load_chain(config, self._known_codes()) if config else {}
+            values = _load_chain(config, self._known_codes) if config else {}
             settings = Settings(**_apply(values, self._overrides))
             settings.config_path = str(config) if config else None
             settings.config_dir = settings.config_dir or (str(config.resolve().parent) if config else None)

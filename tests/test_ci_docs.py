@@ -35,7 +35,7 @@ def test_configuration_example_is_valid(tmp_path) -> None:
     (tmp_path / "govlint-base.toml").write_text("", encoding="utf-8")
     # The national rules are not needed to check keys and values: accept the codes the example names.
     codes = set(re.findall(r'"([A-Z]+[0-9]*)"', text)) | set(re.findall(r"^([A-Z]+\d+) =", text, flags=re.M))
-    settings = SettingsResolver(lambda: frozenset(codes)).for_path(str(project / "r.txt"))
+    settings = SettingsResolver(lambda packs, base_dir: frozenset(codes)).for_path(str(project / "r.txt"))
     assert settings.year == 2023 and settings.packs == ["national", "packs/sichuan.yaml"]
     assert str(settings.severity["SUM102"]) == "warning"
 

@@ -101,13 +101,38 @@ def test_year_and_body_fallbacks_reach_the_report(tmp_path) -> None:
     assert (report.year, report.year_source, report.body) == (2023, "config", "某某县财政局")
 
 
-def test_packs_resolve_from_the_directory_of_the_file_that_names_them(tree) -> None:
+LOCAL_PACK = """\
+name: local
+description: 本地要求
+prefix: LOC
+extends: [national]
+rules:
+  - code: LOC001
+    kind: forbid
+    name: no-draft-mark
+    pattern: 征求意见稿
+    message: 报告中仍有“征求意见稿”字样
+"""
+
+
+def test_packs_resolve_from_the_directory_of_the_file_that_names_them(tree, capsys) -> None:
+    (tree / "packs").mkdir()
+    (tree / "packs" / "local.yaml").write_text(LOCAL_PACK, encoding="utf-8")
     (tree / "base.toml").write_text('packs = ["national", "packs/local.yaml"]\n')
-    (tree / "sub" / "govlint.toml").write_text('extend = "../base.toml"\n')
+    # the inherited pack's own code may be named in the extending file
+    (tree / "sub" / "govlint.toml").write_text('extend = "../base.toml"\nextend-select = ["LOC001"]\n')
     settings = SettingsResolver(known_codes).for_path(str(tree / "sub" / "inner.txt"))
     assert settings.packs == ["national", "packs/local.yaml"]
     assert settings.config_dir == str(tree.resolve())
     assert settings.config_path.endswith("sub/govlint.toml")
+    (tree / "sub" / "inner.txt").write_text(GOOD + "（征求意见稿）\n", encoding="utf-8")
+    assert "LOC001" in codes(capsys, "sub/inner.txt")
+
+
+def test_a_missing_pack_is_a_config_error_on_its_line(tmp_path) -> None:
+    (tmp_path / "govlint.toml").write_text('year = 2023\npacks = ["national", "nope/x.yaml"]\n')
+    with pytest.raises(ConfigError, match=r"govlint.toml:2: .*rule pack file .*x.yaml.* not found"):
+        SettingsResolver(known_codes).for_path(str(tmp_path / "r.txt"))
 
 
 def test_show_settings(tree, capsys) -> None:

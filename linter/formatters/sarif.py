@@ -18,7 +18,7 @@ _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 
 def _rule_descriptors(diagnostics: list[Diagnostic]) -> list[dict]:
-    from linter.engine import all_rules
+    from linter.packs import rule_catalogue
 
     descriptors = {
         rule.code: {
@@ -29,9 +29,9 @@ def _rule_descriptors(diagnostics: list[Diagnostic]) -> list[dict]:
             "help": {"text": rule.doc or rule.name},
             "defaultConfiguration": {"level": _LEVEL[rule.severity]},
         }
-        for rule in all_rules()
+        for rule in rule_catalogue()
     }
-    for d in diagnostics:  # engine diagnostics (PLG…) have no rule object
+    for d in diagnostics:  # engine diagnostics (PLG…) and rules of local packs are not in the catalogue
         descriptors.setdefault(d.code, {"id": d.code, "name": d.rule or d.code,
                                         "shortDescription": {"text": d.rule or d.code}})
     return list(descriptors.values())
