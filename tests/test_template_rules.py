@@ -35,7 +35,7 @@ def test_2021_template_in_a_2020_report_is_tpl001_at_the_table_without_evidence(
 def test_malformed_table_is_one_tpl003_per_table() -> None:
     three = malformed(table_three(), "一、本年新收政府信息公开申请数量 一行只有 4 个数字（模板为 7 列）")
     three = malformed(three, "二、上年结转政府信息公开申请数量 一行只有 4 个数字（模板为 7 列）")
-    four = malformed(table_four([0] * 8), "表四只有 8 个数字（模板为 15 个）")
+    four = malformed(table_four([0] * 15), "表四只有 8 个数字（模板为 15 个）")
     findings = run("TPL003", report_with(three, four))
     assert [f.message for f in findings] == [
         "表三无法与模板对齐：一、本年新收政府信息公开申请数量 一行只有 4 个数字（模板为 7 列）；"
