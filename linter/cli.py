@@ -87,7 +87,12 @@ def cmd_rule(args: argparse.Namespace) -> int:
     rule = rule_by_code(args.code)
     if rule is None:
         raise UsageError(f"unknown rule code {args.code!r} (see 'govlint rules')")
-    print(f"{rule.code} {rule.name} [{rule.severity}] ({rule.plugin})\n")
+    print(f"{rule.code} {rule.name}")
+    print(f"默认级别 (default severity): {rule.severity}")
+    print(f"插件 (plugin): {rule.plugin}")
+    for name, value in rule.options.items():
+        print(f"选项 (option) {name} = {json.dumps(value, ensure_ascii=False)}")
+    print()
     print(rule.doc)
     return EXIT_CLEAN
 
