@@ -169,7 +169,7 @@ def is_placeholder(cell: Cell) -> bool:
 
 def value_problem(cell: Cell, kind: str) -> str | None:
     """Why `cell`'s value does not fit a column of `kind`, or None when it does."""
-    if cell.kind == "blank" or is_placeholder(cell):
+    if is_blank(cell):
         return None
     if cell.kind == "text" or cell.value is None:
         return f"填写了“{cell.raw.strip()}”，应为数字"
@@ -197,19 +197,35 @@ def invalid_cell_value(report: Report, context: RuleContext) -> Iterator[Finding
             yield Finding(f"{cell_name(cell, template)} {problem}", cell.location, cell=ref(cell), fingerprint=cell.id)
 
 
+def is_blank(cell: Cell) -> bool:
+    return cell.kind == "blank" or is_placeholder(cell)
+
+
+def value_after(cell: Cell, row: list[Cell]) -> bool:
+    """Whether a filled cell of the same row follows `cell` on its line."""
+    where = cell.location
+    return any(not is_blank(other) and other.location.line == where.end_line
+               and other.location.column > where.column for other in row)
+
+
 def blank_groups(report: Report) -> Iterator[tuple[list[Cell], TableTemplate]]:
-    """Blank cells grouped: a row left wholly blank is one group, other blanks one group each."""
+    """Blank cells grouped: a row left wholly blank is one group, other blanks one group each.
+
+    A lone blank at the end of its line, with no value after it, is left out: web and Word exports
+    drop or add trailing cells of rows next to merged cells, so there it is more often an
+    artefact than an empty cell (it still counts as 0 in the sums).
+    """
     by_row: dict[tuple[str, str], list[Cell]] = {}
     templates: dict[str, TableTemplate] = {}
     for cell, _, template in typed_cells(report):
         by_row.setdefault((cell.table, cell.row), []).append(cell)
         templates[cell.table] = template
-    for (table_id, _), group in by_row.items():
-        blanks = [c for c in group if c.kind == "blank" or is_placeholder(c)]
-        if len(group) > 1 and len(blanks) == len(group):
+    for (table_id, _), row in by_row.items():
+        blanks = [c for c in row if is_blank(c)]
+        if len(row) > 1 and len(blanks) == len(row):
             yield blanks, templates[table_id]
         else:
-            yield from (([b], templates[table_id]) for b in blanks)
+            yield from (([b], templates[table_id]) for b in blanks if value_after(b, row))
 
 
 @rule("SUM006", "blank-cell", "warning")
@@ -217,7 +233,8 @@ def blank_cell(report: Report, context: RuleContext) -> Iterator[Finding]:
     """表格中应填数字的单元格为空（或只填了 "无"、"/"、"—"）。
 
     模板要求每格填数，没有发生的事项填 0。空格在核对合计时按 0 计算，但读者无法
-    区分"没有"与"漏填"，所以单独提示；整行为空时只提示一次。
+    区分"没有"与"漏填"，所以单独提示；整行为空时只提示一次。行末的单个空格（其后同一行再无数字）
+    不提示：网页、Word 导出时合并单元格旁的行常多出或少掉行末的格，多半不是漏填。
 
     错误示例：表四 未经复议直接起诉·尚未审结 一格为空（制表符之间什么也没有）。
     正确示例：该格填 0。

@@ -12,6 +12,7 @@ from linter.diagnostics import CellRef, Finding
 from linter.hookspecs import hookimpl
 from linter.model import Label, Location, Report, Table
 from linter.rules_api import Rule, RuleContext, rule
+from linter.tablenames import column_name, table_template
 from linter.templates import template_for_year
 from linter.textnorm import squash
 
@@ -100,12 +101,24 @@ def wording(text: str) -> str:
     return _NOT_WORDING.sub("", _NUMBERING.sub("", flat))
 
 
+def in_order(part: str, text: str) -> bool:
+    """Whether every character of `part` occurs in `text`, in the same order."""
+    rest = iter(text)
+    return all(char in rest for char in part)
+
+
 def same_wording(label: Label) -> bool:
-    """Whether a label says what the template says (a remark in brackets may differ)."""
+    """Whether a label says what the template says.
+
+    A remark in brackets may differ. Extra characters interleaved with the whole template wording
+    are what extraction makes of a neighbouring merged cell ("没有现成信息提供需要另行制作", with
+    "提供" from "（四）无法提供"), so only missing or changed wording counts.
+    """
     written = wording(label.text)
     template = wording(label.template_label or label.template_id)
     # Table 四's column ids carry their group ("行政复议/结果维持"); the header cell names one part.
-    return written in {template, template.split("/")[-1], template.replace("/", "")}
+    candidates = {template, template.split("/")[-1], template.replace("/", "")}
+    return any(in_order(candidate, written) for candidate in candidates if candidate)
 
 
 def foreign_labels(table: Table, year: str | None) -> list[Label]:
@@ -140,15 +153,17 @@ def label_wording(report: Report, context: RuleContext) -> Iterator[Finding]:
     """
     for table in report.tables.values():
         year = template_of(report, table)
+        template = table_template(table.id, year)
         foreign = foreign_labels(table, year)
         if foreign:
             yield mixed_template_finding(table, year, foreign)
         for label in table.row_labels + table.column_labels:
             if label in foreign or same_wording(label):
                 continue
-            kind = "行" if label in table.row_labels else "列"
+            is_row = label in table.row_labels
+            expected = label.template_label if is_row else column_name(label.template_label, template)
             yield Finding(
-                f"表{table.id}的{kind}标签“{as_written(label.text)}”与模板用语“{label.template_label}”不一致",
+                f"表{table.id}的{'行' if is_row else '列'}标签“{as_written(label.text)}”与模板用语“{expected}”不一致",
                 label.location,
                 fingerprint=f"label:{table.id}:{label.template_id}:{squash(label.text)}",
             )

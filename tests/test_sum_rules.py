@@ -135,3 +135,11 @@ def test_placeholder_dash_is_blank_not_invalid_and_a_blank_row_is_one_finding() 
         "表三（三）1.属于国家秘密 整行为空，应填写数字（没有发生的填 0）",
         "表三（三）2.其他法律行政法规禁止公开·自然人 为空，应填写数字（没有发生的填 0）",
     ]
+
+
+def test_lone_blank_at_the_end_of_a_line_is_not_sum006() -> None:
+    # As exported from Word next to merged cells: six values and an empty trailing field.
+    table = table_three(**{"（三）1": [0, 0, 0, 0, 0, 0, None]})
+    assert run("SUM006", report_with(table)) == []
+    table = table_three(**{"（三）1": [0, 0, 0, 0, 0, None, 0]})
+    assert [f.cell for f in run("SUM006", report_with(table))] == [CellRef("三", "（三）1", "其他")]

@@ -65,6 +65,7 @@ def test_numbering_spaces_quotes_and_bracketed_remarks_are_not_tpl004() -> None:
     relabel(table, "（三）3", '3.危及"三安全一稳定"')
     relabel(table, "（二）", "（二）部分公开")
     relabel(table, "一", "一、本年新收政府信息公开申请数量")
+    relabel(table, "（四）2", "2. 没有现成信息\n提供\t需要另行制作")  # "提供" from the merged "（四）无法提供"
     fee = make_table("二", "2021", {"行政事业性收费": [0]})
     fee.column_labels.append(Label("本年收费金额（单位：万元，保留4位小数）", EVIDENCE, "本年收费金额",
                                    "本年收费金额（单位：万元）", 80.0))
@@ -82,6 +83,13 @@ def test_damaged_header_is_tpl004() -> None:
         "表二的列标签“年新制作数量”与模板用语“本年新制作数量”不一致",
         "表二的列标签“本年增/”与模板用语“本年增/减”不一致",
     ]
+
+
+def test_damaged_review_header_names_the_template_column() -> None:
+    four = table_four([0] * 15)
+    four.column_labels.append(Label("其他结", EVIDENCE, "行政复议/其他结果", "行政复议/其他结果", 80.0))
+    [finding] = run("TPL004", report_with(four))
+    assert finding.message == "表四的列标签“其他结”与模板用语“行政复议·其他结果”不一致"
 
 
 def test_2019_row_in_a_2021_table_is_one_mixed_template_tpl004() -> None:
