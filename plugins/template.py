@@ -26,6 +26,12 @@ def template_of(report: Report, table: Table) -> str | None:
     return table.template or report.template
 
 
+def shorten(reasons: list[str], keep: int) -> str:
+    """The first `keep` distinct reasons, joined, with how many there are in all."""
+    distinct = list(dict.fromkeys(reasons))
+    return "；".join(distinct[:keep]) + (f" 等 {len(distinct)} 处" if len(distinct) > keep else "")
+
+
 # --- TPL001 -------------------------------------------------------------------------------------
 
 def evidence_location(report: Report, template: str) -> Location:
@@ -52,8 +58,8 @@ def wrong_template_for_year(report: Report, context: RuleContext) -> Iterator[Fi
     used = report.template
     if expected is None or used is None or used == expected.year:
         return
-    reasons = "；".join(e.reason for e in report.template_evidence if e.template == used and e.reason)
-    because = f"（{reasons}）" if reasons else ""
+    reasons = [e.reason for e in report.template_evidence if e.template == used and e.reason]
+    because = f"（{shorten(reasons, 2)}）" if reasons else ""
     yield Finding(
         f"本报告为 {report.year} 年度报告，应采用 {expected.year} 年模板（{expected.notice}），"
         f"但表格采用的是 {used} 年模板{because}",
@@ -77,8 +83,7 @@ def table_not_aligned(report: Report, context: RuleContext) -> Iterator[Finding]
     for table in report.tables.values():
         if table.aligned:
             continue
-        reasons = list(dict.fromkeys(m.reason for m in table.malformed))
-        shown = "；".join(reasons[:3]) + (f" 等 {len(reasons)} 处" if len(reasons) > 3 else "")
+        shown = shorten([m.reason for m in table.malformed], 3)
         yield Finding(f"表{table.id}无法与模板对齐：{shown}，未计算合计", table.malformed[0].location,
                       fingerprint=f"table:{table.id}")
 
@@ -131,7 +136,7 @@ def foreign_labels(table: Table, year: str | None) -> list[Label]:
 
 def mixed_template_finding(table: Table, year: str | None, foreign: list[Label]) -> Finding:
     other = foreign[0].template_year or ("2019" if year == "2021" else "2021")
-    names = "、".join(f"“{as_written(lbl.text)}”" for lbl in foreign)
+    names = "、".join(dict.fromkeys(f"“{as_written(lbl.text)}”" for lbl in foreign))
     return Finding(
         f"表{table.id}混用了两种模板：{names} 是 {other} 年模板的写法，而本表其余部分为 {year or '另一'} 年模板",
         foreign[0].location,
