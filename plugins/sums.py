@@ -60,8 +60,12 @@ def part_name(cell: Cell, total: Cell, report: Report) -> str:
     return cell_name(cell, template)
 
 
+def shown(cell: Cell) -> str:
+    return "空" if cell.value is None else str(cell.value)
+
+
 def _listing(cells: list[Cell], total: Cell, report: Report) -> str:
-    return " + ".join(f"{part_name(c, total, report)} {c.value or 0}" for c in cells)
+    return " + ".join(f"{part_name(c, total, report)} {shown(c)}" for c in cells)
 
 
 def mismatch_message(code: str, outcome: Outcome, report: Report) -> str:
@@ -74,7 +78,7 @@ def mismatch_message(code: str, outcome: Outcome, report: Report) -> str:
                 f" = {left.value}，但 {_listing(right.cells, total, report)} = {right.value}，两者应相等")
     parts = [c for c in outcome.right.cells if c.value]
     detail = "、".join(f"{part_name(c, total, report)} {c.value}" for c in parts) or "各项均为 0"
-    return (f"{cell_name(total, template)} 为 {total.value if total.value is not None else '空'}，"
+    return (f"{cell_name(total, template)} 为 {shown(total)}，"
             f"但{_PARTS.get(code, '各分项之和')}为 {outcome.right.value}（{detail}）")
 
 
