@@ -1,10 +1,21 @@
-"""How a clerk names a table cell: "表三（七）总计·总计", "表四 行政复议·总计"."""
+"""What the table rules share: which template a table follows, and how a clerk names a cell
+("表三（七）总计·总计", "表四 行政复议·总计")."""
 
 from __future__ import annotations
 
-from linter.model import Cell
+from linter.diagnostics import CellRef
+from linter.model import Cell, Report, Table
 from linter.templates import TableTemplate, all_templates
 from linter.textnorm import CHINESE_NUMERALS
+
+
+def followed_year(report: Report, table: Table) -> str | None:
+    """The template year ("2019"/"2021") `table` follows: its own, else the report's."""
+    return table.template or report.template
+
+
+def cell_ref(cell: Cell) -> CellRef:
+    return CellRef(cell.table, cell.row, cell.column)
 
 
 def table_template(table_id: str, template_year: str | None) -> TableTemplate | None:

@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from linter.diagnostics import CellRef, Finding
+from linter.diagnostics import Finding
 from linter.hookspecs import hookimpl
 from linter.identities import Outcome, evaluate
-from linter.model import Cell, Report, Table
+from linter.model import Cell, Report
 from linter.rules_api import Rule, RuleContext, rule
-from linter.tablenames import cell_name, column_name, row_name, row_title, table_template
+from linter.tablenames import cell_name, cell_ref, column_name, followed_year, row_name, row_title, table_template
 from linter.templates import Identity, TableTemplate, all_templates
 from linter.textnorm import squash
 
@@ -30,20 +30,12 @@ _PARTS = {
 _PLACEHOLDERS = {"无", "/", "\\", "-", "--", "—", "——", "－", "一"}
 
 
-def ref(cell: Cell) -> CellRef:
-    return CellRef(cell.table, cell.row, cell.column)
-
-
-def template_year(report: Report, table: Table) -> str | None:
-    return table.template or report.template
-
-
 def identities(report: Report, code: str) -> Iterator[Identity]:
     """The identities behind `code`, from the template each table follows (either when unknown)."""
     templates = all_templates()
     seen: set[str] = set()
     for table in report.tables.values():
-        template = templates.get(template_year(report, table) or "") or next(iter(templates.values()))
+        template = templates.get(followed_year(report, table) or "") or next(iter(templates.values()))
         for identity in template.identities:
             if identity.code == code and identity.table == table.id and identity.id not in seen:
                 seen.add(identity.id)
@@ -52,7 +44,7 @@ def identities(report: Report, code: str) -> Iterator[Identity]:
 
 def part_name(cell: Cell, total: Cell, report: Report) -> str:
     """Name a part of a sum relative to the total: by column on its row, by row in its column."""
-    template = table_template(cell.table, template_year(report, report.tables[cell.table]))
+    template = table_template(cell.table, followed_year(report, report.tables[cell.table]))
     if cell.column == total.column:
         return row_name(cell.row, template)
     if cell.row == total.row:
@@ -71,7 +63,7 @@ def _listing(cells: list[Cell], total: Cell, report: Report) -> str:
 def mismatch_message(code: str, outcome: Outcome, report: Report) -> str:
     total = outcome.total
     assert total is not None
-    template = table_template(total.table, template_year(report, report.tables[total.table]))
+    template = table_template(total.table, followed_year(report, report.tables[total.table]))
     if len(outcome.left.cells) > 1:
         left, right = outcome.left, outcome.right
         return (f"表{total.table}·{column_name(total.column, template)}列：{_listing(left.cells, total, report)}"
@@ -93,9 +85,9 @@ def sum_findings(report: Report, code: str) -> Iterator[Finding]:
             yield Finding(
                 mismatch_message(code, outcome, report),
                 total.location,
-                cell=ref(total),
+                cell=cell_ref(total),
                 fingerprint=f"{identity.id}:{bindings}",
-                related=tuple(ref(c) for c in outcome.left.cells[1:] + outcome.right.cells),
+                related=tuple(cell_ref(c) for c in outcome.left.cells[1:] + outcome.right.cells),
             )
 
 
@@ -158,7 +150,7 @@ def review_total_mismatch(report: Report, context: RuleContext) -> Iterator[Find
 def typed_cells(report: Report) -> Iterator[tuple[Cell, str, TableTemplate]]:
     """Each cell of each aligned table with its column kind (count/signed/money) and table template."""
     for table in report.tables.values():
-        template = table_template(table.id, template_year(report, table))
+        template = table_template(table.id, followed_year(report, table))
         if template is None or not table.aligned:
             continue
         for cell in table.cells.values():
@@ -198,7 +190,8 @@ def invalid_cell_value(report: Report, context: RuleContext) -> Iterator[Finding
     for cell, kind, template in typed_cells(report):
         problem = value_problem(cell, kind)
         if problem:
-            yield Finding(f"{cell_name(cell, template)} {problem}", cell.location, cell=ref(cell), fingerprint=cell.id)
+            yield Finding(f"{cell_name(cell, template)} {problem}", cell.location, cell=cell_ref(cell),
+                          fingerprint=cell.id)
 
 
 def is_blank(cell: Cell) -> bool:
@@ -251,8 +244,8 @@ def blank_cell(report: Report, context: RuleContext) -> Iterator[Finding]:
         else:
             message = f"{row_title(cell.table, cell.row, template)} 整行为空，应填写数字（没有发生的填 0）"
             fingerprint = f"{cell.table}:{cell.row}:*"
-        yield Finding(message, cell.location, cell=ref(cell), fingerprint=fingerprint,
-                      related=tuple(ref(c) for c in group[1:]))
+        yield Finding(message, cell.location, cell=cell_ref(cell), fingerprint=fingerprint,
+                      related=tuple(cell_ref(c) for c in group[1:]))
 
 
 RULES = [row_total_mismatch, outcome_total_mismatch, carry_over_mismatch, review_total_mismatch,

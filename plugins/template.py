@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from linter.diagnostics import CellRef, Finding
+from linter.diagnostics import Finding
 from linter.hookspecs import hookimpl
 from linter.model import Label, Location, Report, Table
 from linter.rules_api import Rule, RuleContext, rule
-from linter.tablenames import column_name, table_template
+from linter.tablenames import cell_ref, column_name, followed_year, table_template
 from linter.templates import template_for_year
 from linter.textnorm import squash
 
@@ -20,10 +20,6 @@ _START = Location(1, 1, 1, 1)
 _BODY_KIND_NAMES = {"town": "乡镇（街道）", "county": "县级政府", "district": "区级政府", "department": "政府部门"}
 # 规章 are made by 国务院部门 and provincial / 设区的市 governments: a national body may report them.
 _NATIONAL_PREFIXES = ("国务院", "国家", "中华人民共和国", "中国")
-
-
-def template_of(report: Report, table: Table) -> str | None:
-    return table.template or report.template
 
 
 def shorten(reasons: list[str], keep: int) -> str:
@@ -39,7 +35,7 @@ def evidence_location(report: Report, template: str) -> Location:
     for evidence in report.template_evidence:
         if evidence.template == template:
             return evidence.location
-    tables = [t for t in report.tables.values() if template_of(report, t) == template]
+    tables = [t for t in report.tables.values() if followed_year(report, t) == template]
     return tables[0].location if tables else (report.title.location if report.title else _START)
 
 
@@ -157,7 +153,7 @@ def label_wording(report: Report, context: RuleContext) -> Iterator[Finding]:
     正确示例："（六）其他处理"下分 1.、2.、3. 三行；行名为"2. 其他法律行政法规禁止公开"。
     """
     for table in report.tables.values():
-        year = template_of(report, table)
+        year = followed_year(report, table)
         template = table_template(table.id, year)
         foreign = foreign_labels(table, year)
         if foreign:
@@ -205,9 +201,9 @@ def rules_by_body_without_power(report: Report, context: RuleContext) -> Iterato
         f"表二 规章 行填报了 {filled}，但{report.body or '本机关'}属于{kind}，无权制定规章"
         f"（《立法法》第九十三条）；请核实是否误填（如应填入规范性文件行）",
         cells[0].location,
-        cell=CellRef(cells[0].table, cells[0].row, cells[0].column),
+        cell=cell_ref(cells[0]),
         fingerprint="二:规章",
-        related=tuple(CellRef(c.table, c.row, c.column) for c in cells[1:]),
+        related=tuple(cell_ref(c) for c in cells[1:]),
     )
 
 
