@@ -79,7 +79,8 @@ def sum_findings(report: Report, code: str) -> Iterator[Finding]:
     for identity in identities(report, code):
         for outcome in evaluate(identity.expr, identity.for_each, identity.table, report.tables):
             total = outcome.total
-            if outcome.holds or total is None:
+            # A blank total is one omission, reported once by SUM006, not as a wrong sum.
+            if outcome.holds or total is None or is_blank(total):
                 continue
             bindings = ",".join(f"{name}={value}" for name, value in outcome.bindings.items())
             yield Finding(
@@ -198,20 +199,26 @@ def is_blank(cell: Cell) -> bool:
     return cell.kind == "blank" or is_placeholder(cell)
 
 
-def value_after(cell: Cell, row: list[Cell]) -> bool:
-    """Whether a filled cell of the same row follows `cell` on its line."""
-    where = cell.location
-    return any(not is_blank(other) and other.location.line == where.end_line
-               and other.location.column > where.column for other in row)
+def ends_its_line(cell: Cell, report: Report) -> bool:
+    """Whether nothing but white space follows a cell on its line of a text file (a trailing
+    tab-separated field; a Markdown pipe table closes its blank cells with "|")."""
+    document = report.document
+    if document.format not in ("text", "markdown") or not 0 < cell.location.line <= len(document.lines):
+        return False
+    return not document.lines[cell.location.line - 1].text[cell.location.column - 1:].strip()
+
+
+def lost_trailing_zero(blank: Cell, row: list[Cell], report: Report) -> bool:
+    """A trailing empty field of a line whose other cells are all 0.
+
+    Web and Word exports drop or add the last cell of rows next to merged cells, so such a blank
+    is more often an artefact than an omission, and reading it as 0 changes nothing.
+    """
+    return ends_its_line(blank, report) and all(c.value == 0 for c in row if c is not blank)
 
 
 def blank_groups(report: Report) -> Iterator[tuple[list[Cell], TableTemplate]]:
-    """Blank cells grouped: a row left wholly blank is one group, other blanks one group each.
-
-    A lone blank at the end of its line, with no value after it, is left out: web and Word exports
-    drop or add trailing cells of rows next to merged cells, so there it is more often an
-    artefact than an empty cell (it still counts as 0 in the sums).
-    """
+    """Blank cells grouped: a row left wholly blank is one group, other blanks one group each."""
     by_row: dict[tuple[str, str], list[Cell]] = {}
     templates: dict[str, TableTemplate] = {}
     for cell, _, template in typed_cells(report):
@@ -222,7 +229,7 @@ def blank_groups(report: Report) -> Iterator[tuple[list[Cell], TableTemplate]]:
         if len(row) > 1 and len(blanks) == len(row):
             yield blanks, templates[table_id]
         else:
-            yield from (([b], templates[table_id]) for b in blanks if value_after(b, row))
+            yield from (([b], templates[table_id]) for b in blanks if not lost_trailing_zero(b, row, report))
 
 
 @rule("SUM006", "blank-cell", "warning")
@@ -230,8 +237,9 @@ def blank_cell(report: Report, context: RuleContext) -> Iterator[Finding]:
     """表格中应填数字的单元格为空（或只填了 "无"、"/"、"—"）。
 
     模板要求每格填数，没有发生的事项填 0。空格在核对合计时按 0 计算，但读者无法
-    区分"没有"与"漏填"，所以单独提示；整行为空时只提示一次。行末的单个空格（其后同一行再无数字）
-    不提示：网页、Word 导出时合并单元格旁的行常多出或少掉行末的格，多半不是漏填。
+    区分"没有"与"漏填"，所以单独提示；整行为空时只提示一次。总计为空时只在此提示，不再报合计错误。
+    同一行其余各格都是 0 时，制表符分隔的行末空字段不提示：网页、Word 导出时合并单元格旁的行常多出
+    或少掉行末的格，多半不是漏填，按 0 理解也不改变任何合计。
 
     错误示例：表四 未经复议直接起诉·尚未审结 一格为空（制表符之间什么也没有）。
     正确示例：该格填 0。

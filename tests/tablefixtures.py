@@ -1,8 +1,8 @@
 """Reports with hand-built tables, for testing table rules without the table recogniser.
 
 Each table row becomes one tab-separated line of a small document, so every cell has a real
-location: row i of the table is line i + 1, cell j starts at column 2 * j + 1 (one-character
-values) or wherever its raw text lands.
+location: row i of a table starting at line n is line n + i, and each cell starts where its raw
+text lands after the label and one tab per cell.
 """
 
 from __future__ import annotations
@@ -73,8 +73,14 @@ def table_four(values: list[object], year: str = "2021") -> Table:
 
 def report_with(*tables: Table, year: int = 2022, template: str | None = None, body: str = "某县某镇人民政府",
                 body_kind: str = "town") -> Report:
-    """A report holding `tables` (its document has 60 blank lines so every location exists)."""
-    document = text_document("report.txt", "\n" * 60)
+    """A report holding `tables`, in a 60-line document with each table row written as a tab-separated line."""
+    lines = [""] * 60
+    for table in tables:
+        for label in table.row_labels:
+            cells = sorted((c for c in table.cells.values() if c.row == label.template_id),
+                           key=lambda c: c.location.column)
+            lines[label.location.line - 1] = label.text + "".join("\t" + c.raw for c in cells)
+    document = text_document("report.txt", "\n".join(lines))
     report = Report(document, body=body, body_kind=body_kind, year=year, year_source="title")
     report.template = template or (tables[0].template if tables else None)
     report.tables = {t.id: t for t in tables}

@@ -137,9 +137,17 @@ def test_placeholder_dash_is_blank_not_invalid_and_a_blank_row_is_one_finding() 
     ]
 
 
-def test_lone_blank_at_the_end_of_a_line_is_not_sum006() -> None:
-    # As exported from Word next to merged cells: six values and an empty trailing field.
+def test_trailing_blank_in_a_row_of_zeros_is_not_sum006() -> None:
+    # As exported from Word next to merged cells: six zeros and an empty trailing field.
     table = table_three(**{"（三）1": [0, 0, 0, 0, 0, 0, None]})
     assert run("SUM006", report_with(table)) == []
     table = table_three(**{"（三）1": [0, 0, 0, 0, 0, None, 0]})
     assert [f.cell for f in run("SUM006", report_with(table))] == [CellRef("三", "（三）1", "其他")]
+
+
+def test_blank_total_is_one_sum006_not_a_sum_error() -> None:
+    table = table_three(**{"（七）": [2, 1, 0, 0, 0, 0, None]})
+    report = report_with(table)
+    assert [f.message for f in run("SUM006", report)] == ["表三（七）总计·总计 为空，应填写数字（没有发生的填 0）"]
+    for code in ("SUM001", "SUM002", "SUM003"):
+        assert run(code, report) == [], code
