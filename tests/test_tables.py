@@ -9,7 +9,8 @@ import pytest
 from conftest import FIXTURES, recognize_text
 
 from linter.cli import main
-from linter.recognize.tokens import is_page_number, parse_number
+from linter.model import text_document
+from linter.recognize.tokens import is_page_number, parse_number, tokenize
 
 TABLES = FIXTURES / "tables"
 
@@ -44,6 +45,8 @@ def row_label(report, table: str, row: str):
         ("50.920543 万元", (Decimal("50.920543"), "decimal", "万元")),
         ("251000元", (Decimal("251000"), "decimal", "元")),
         ("7730.28", (Decimal("7730.28"), "decimal", "")),
+        ("3件", (3, "int", "件")),
+        ("１２", (12, "int", "")),
     ],
 )
 def test_parse_number(text: str, expected: tuple) -> None:
@@ -53,6 +56,15 @@ def test_parse_number(text: str, expected: tuple) -> None:
 @pytest.mark.parametrize("text", ["规章", "2020年", "1.属于国家秘密", "", "3 4"])
 def test_parse_number_rejects_non_numbers(text: str) -> None:
     assert parse_number(text) is None
+
+
+def test_tokens_of_a_single_spaced_row_and_a_padded_value() -> None:
+    line = text_document("r.txt", "（七）总计 21 0 0 0 0 0 21\t\u3000\u30007\t\t2020 年").lines[0]
+    tokens = tokenize(line)
+    assert [t.kind for t in tokens] == ["label"] + ["number"] * 8 + ["empty", "label"]
+    assert (tokens[0].text, tokens[1].value, tokens[1].start, tokens[8].start, tokens[8].text) == (
+        "（七）总计", 21, 6, 24, "7")
+    assert tokens[-1].text == "2020 年"
 
 
 def test_page_footer_is_not_a_single_number_cell() -> None:
@@ -79,6 +91,7 @@ def test_tab_layout_template_and_evidence(tab_report) -> None:
 def test_tab_layout_signed_money_and_padded_values(tab_report) -> None:
     plus = cell(tab_report, "二", "其他对外管理服务事项", "本年增/减")
     assert (plus.value, plus.kind, plus.raw, position(plus)) == (2, "signed", "+2", (16, 16, 18))
+    assert plus.id == "二:其他对外管理服务事项:本年增/减"
     assert cell(tab_report, "二", "行政许可", "本年增/减").value == -1
     padded = cell(tab_report, "二", "规范性文件", "对外公开总数量")
     assert (padded.value, padded.raw, position(padded)) == (12, "12", (12, 12, 14))
@@ -200,6 +213,15 @@ def test_pipe_tables(pipe_report) -> None:
     assert len(pipe_report.tables["四"].cells) == 15
 
 
+def test_pipe_cells_with_emphasis_and_line_breaks() -> None:
+    text = (TABLES / "pipe-2021.md").read_text(encoding="utf-8")
+    text = text.replace("| 行政处罚 | 3 |", "| 行政<br>处罚 | **3** |")
+    report = recognize_text(text, "report.md")
+    bold = cell(report, "二", "行政处罚", "本年处理决定数量")
+    assert (bold.value, bold.raw, position(bold)) == (3, "3", (19, 16, 17))
+    assert row_label(report, "二", "行政处罚").similarity == 100
+
+
 def test_other_year_wording_is_marked_on_the_label(pipe_report) -> None:
     label = row_label(pipe_report, "二", "行政规范性文件")
     assert (label.text, label.template_year) == ("规范性文件", "2019")
@@ -239,6 +261,14 @@ def test_pdf_layout_page_number_without_dashes_inside_a_table() -> None:
     text = (TABLES / "pdf-2021-mixed.txt").read_text(encoding="utf-8").replace(" " * 75 + "-4-", " " * 75 + "4")
     report = recognize_text(text)
     assert report.tables["三"].aligned and cell(report, "三", "（四）2", "自然人").value == 1
+
+
+def test_table_four_wrapped_over_two_lines() -> None:
+    text = (TABLES / "pdf-2021-mixed.txt").read_text(encoding="utf-8")
+    text = text.replace("0   0   0    0   5", "0   0   0\n    0   5")
+    report = recognize_text(text)
+    assert report.tables["四"].aligned
+    assert cell(report, "四", "数量", "复议后起诉/结果维持").value == 5
 
 
 def test_pdf_layout_table_four_under_vertical_headers(pdf_report) -> None:

@@ -10,6 +10,7 @@ fits the row; a template row left without a run is missing, a run left without a
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from linter.recognize.tokens import Token, tokenize
 from linter.textnorm import squash
 
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、.,]|[(][一二三四五六七八九十]+[)]|\d{1,2}[.、,]?(?=\D))+")
+_HTML_TAG = re.compile(r"<[^<>]{1,20}>")  # "<br>" inside a Markdown cell
 _PUNCTUATION = re.compile(r"[\W_]+")
 _BARE_PAGE_NUMBER = re.compile(r" {20,}\d{1,3} *")
 _WINDOW = 6  # label fragments before a run that may form its label
@@ -90,10 +92,12 @@ class Alignment:
     score: float
 
 
+@functools.lru_cache(maxsize=4096)
 def label_key(text: str) -> str:
     """Label text for comparing wording: squashed, without Markdown marks, leading numbering
     ("（三）", "1.", "一、") or punctuation (quotes and brackets come in many variants)."""
-    return _PUNCTUATION.sub("", _NUMBERING.sub("", squash(text).strip("*#`>")))
+    flat = _HTML_TAG.sub("", squash(text)).strip("*#`>")
+    return _PUNCTUATION.sub("", _NUMBERING.sub("", flat))
 
 
 def label_text(tokens: Iterable[Token]) -> str:
@@ -143,6 +147,17 @@ def find_runs(lines: list[Line]) -> tuple[list[Run], list[Token]]:
     if runs:
         runs[-1].after = pending
     return runs, pending
+
+
+def join_unlabelled(runs: list[Run]) -> list[Run]:
+    """Runs with no label between them joined into one (a single-row table wrapped over lines)."""
+    joined: list[Run] = []
+    for run in runs:
+        if joined and not run.before:
+            joined[-1] = Run(joined[-1].cells + run.cells, joined[-1].before, run.after)
+        else:
+            joined.append(run)
+    return joined
 
 
 def _bare_page_number(lines: list[Line], position: int) -> bool:
@@ -210,6 +225,7 @@ def _drop_interleaved(match: Match) -> None:
 
 def _best_path(runs: list[Run], rows: list[RowSpec], similarity) -> Alignment:
     n, m = len(runs), len(rows)
+    fits = {(i, width): runs[i].fit(width) is not None for i in range(n) for width in {row.width for row in rows}}
     best = [[float("-inf")] * (m + 1) for _ in range(n + 1)]
     step: list[list[str]] = [[""] * (m + 1) for _ in range(n + 1)]
     best[0][0] = 0.0
@@ -219,7 +235,7 @@ def _best_path(runs: list[Run], rows: list[RowSpec], similarity) -> Alignment:
             if here == float("-inf"):
                 continue
             if i < n and j < m:
-                fit = _FIT_BONUS if runs[i].fit(rows[j].width) is not None else 0.0
+                fit = _FIT_BONUS if fits[i, rows[j].width] else 0.0
                 _relax(best, step, i + 1, j + 1, here + similarity[i][j][0] - _MATCH_BASE + fit, "match")
             if i < n:
                 _relax(best, step, i + 1, j, here - _SKIP_RUN, "extra")

@@ -13,7 +13,16 @@ from __future__ import annotations
 from collections import Counter
 
 from linter.model import Cell, Label, Malformation, Report, Table, TemplateEvidence
-from linter.recognize.align import Alignment, RowSpec, Run, align, find_runs, label_key, span_location
+from linter.recognize.align import (
+    Alignment,
+    RowSpec,
+    Run,
+    align,
+    find_runs,
+    join_unlabelled,
+    label_key,
+    span_location,
+)
 from linter.recognize.labels import Vocabulary, header_labels, make_label
 from linter.recognize.regions import find_regions
 from linter.recognize.tokens import Token
@@ -27,6 +36,8 @@ def recognize_tables(report: Report, templates: dict[str, Template]) -> set[int]
     lines = report.document.lines
     regions = find_regions(report)
     parsed = {tid: find_runs(lines[a:b + 1]) for tid, (a, b) in regions.items()}
+    if "四" in parsed:  # one data row: numbers wrapped over several lines belong together
+        parsed["四"] = (join_unlabelled(parsed["四"][0]), parsed["四"][1])
     vocabularies = {tid: Vocabulary.of(tid, templates) for tid in TABLE_IDS}
     alignments = {tid: {year: align(runs, _row_specs(t, tid)) for year, t in templates.items()}
                   for tid, (runs, _) in parsed.items() if runs}

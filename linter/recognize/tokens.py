@@ -20,9 +20,12 @@ TokenKind = Literal["number", "label", "empty"]
 
 _FIELD_SEPARATOR = re.compile(r"[\t|]")
 _PIECE = re.compile(r"\S+(?: \S+)*")  # stretches of a field separated by two or more spaces
-_NUMBER = re.compile(r"(?P<sign>[+-]?)(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<fraction>\.\d+)?\s*(?P<unit>万元|元)?")
+_NUMBER = re.compile(
+    r"(?P<sign>[+-]?)(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<fraction>\.\d+)?\s*(?P<unit>万元|元|件|个|条|项)?")
+_MONEY_UNITS = ("万元", "元")
 _WORD = re.compile(r"\S+")
 _PLACEHOLDER = re.compile(r"[-—–/\\无]|—+|-+|／")
+_EMPHASIS = re.compile(r"[*_`]+(?P<inner>[^*_`]*)[*_`]+")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _MARKDOWN_RULE = re.compile(r"\s*:?-{3,}:?\s*")
 _PAGE_NUMBER = re.compile(r"\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?)\s*")
@@ -52,14 +55,14 @@ def parse_number(text: str) -> tuple[int | Decimal, CellKind, str] | None:
         return None
     digits = match["digits"].replace(",", "")
     unit = match["unit"] or ""
-    if match["fraction"] or unit:
+    if match["fraction"] or unit in _MONEY_UNITS:
         try:
             value: int | Decimal = Decimal(match["sign"] + digits + (match["fraction"] or ""))
         except InvalidOperation:  # pragma: no cover - the pattern only admits valid decimals
             return None
         return value, "decimal", unit
     number = int(match["sign"] + digits)
-    return number, ("signed" if match["sign"] else "int"), ""
+    return number, ("signed" if match["sign"] else "int"), unit
 
 
 def is_page_number(text: str) -> bool:
@@ -96,6 +99,10 @@ def _fields(norm: str) -> list[tuple[int, int]]:
 
 def _piece_tokens(line: Line, start: int, end: int) -> list[Token]:
     text = line.norm[start:end]
+    marks = _EMPHASIS.fullmatch(text)
+    if marks and marks["inner"] and parse_number(marks["inner"]) is not None:  # Markdown "**12**"
+        start, end = start + marks.start("inner"), start + marks.end("inner")
+        text = marks["inner"]
     number = parse_number(text)
     if number is not None:
         return [_number_token(line, start, end, number)]
