@@ -92,11 +92,9 @@ def cmd_rule(args: argparse.Namespace) -> int:
     rule = next((r for r in rule_catalogue() if r.code == args.code.upper()), None)
     if rule is None:
         raise UsageError(f"unknown rule code {args.code!r} (see 'govlint rules')")
-    print(f"{rule.code} {rule.name}")
-    print(f"默认级别 (default severity): {rule.severity}")
-    print(f"插件 (plugin): {rule.plugin}")
+    print(f"{rule.code} {rule.name} [{rule.severity}] ({rule.plugin})")
     for name, value in rule.options.items():
-        print(f"选项 (option) {name} = {json.dumps(value, ensure_ascii=False)}")
+        print(f"  option {name} = {json.dumps(value, ensure_ascii=False)}")
     print()
     print(rule.doc)
     return EXIT_CLEAN

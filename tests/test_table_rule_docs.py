@@ -20,11 +20,11 @@ def test_rule_is_registered_with_a_kebab_name_and_examples(code: str) -> None:
     assert "错误示例" in rule.doc and "正确示例" in rule.doc
 
 
-def test_rule_command_shows_name_severity_options_and_docs(capsys) -> None:
+def test_rule_command_shows_name_severity_plugin_options_and_docs(capsys) -> None:
     assert main(["rule", "tpl006"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("TPL006 rules-by-body-without-power\n默认级别 (default severity): warning\n")
-    assert 'body_kinds = ["town", "county", "district", "department"]' in out
+    assert out.startswith("TPL006 rules-by-body-without-power [warning] (linter.plugins.template)\n"
+                          '  option body_kinds = ["town", "county", "district", "department"]\n\n')
     assert "立法法" in out
 
 
