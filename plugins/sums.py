@@ -94,7 +94,7 @@ def sum_findings(report: Report, code: str) -> Iterator[Finding]:
 
 @rule("SUM001", "row-total-mismatch", "error")
 def row_total_mismatch(report: Report, context: RuleContext) -> Iterator[Finding]:
-    """表三某一行的"总计"不等于六类申请人之和（恒等式 A2）。
+    """表三某行的"总计"不等于六类申请人之和（恒等式 A2）
 
     表三每一行按申请人分为自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他六列，
     再加"总计"列（国办公开办函〔2019〕60号、〔2021〕30号模板均没有"小计"列）。总计必然等于六列之和；不等说明
@@ -108,7 +108,7 @@ def row_total_mismatch(report: Report, context: RuleContext) -> Iterator[Finding
 
 @rule("SUM002", "outcome-total-mismatch", "error")
 def outcome_total_mismatch(report: Report, context: RuleContext) -> Iterator[Finding]:
-    """表三某一列的"（七）总计"不等于各办理结果之和（恒等式 A3）。
+    """表三某列的"（七）总计"不等于各办理结果之和（恒等式 A3）
 
     "三、本年度办理结果"下的（一）予以公开、（二）部分公开、（三）不予公开 1–8、（四）无法提供 1–3、
     （五）不予处理 1–5、（六）其他处理（2021 年模板为 1–3 三行）是互斥的办理结果，（七）总计是它们的和
@@ -122,7 +122,7 @@ def outcome_total_mismatch(report: Report, context: RuleContext) -> Iterator[Fin
 
 @rule("SUM003", "carry-over-mismatch", "error")
 def carry_over_mismatch(report: Report, context: RuleContext) -> Iterator[Finding]:
-    """表三某一列：一（本年新收）+ 二（上年结转）≠（七）总计 + 四（结转下年度）（恒等式 A1）。
+    """表三某列：一（本年新收）+ 二（上年结转）≠（七）总计 + 四（结转下年度）（恒等式 A1）
 
     这是模板表头印明的勾稽关系："本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和"
     （2019、2021 年模板表三表头）：收到的申请要么本年办结，要么结转下年。
@@ -135,7 +135,7 @@ def carry_over_mismatch(report: Report, context: RuleContext) -> Iterator[Findin
 
 @rule("SUM004", "review-total-mismatch", "error")
 def review_total_mismatch(report: Report, context: RuleContext) -> Iterator[Finding]:
-    """表四某一组的"总计"不等于结果维持、结果纠正、其他结果、尚未审结之和（恒等式 A4）。
+    """表四某组的"总计"不等于结果维持、结果纠正、其他结果、尚未审结之和（恒等式 A4）
 
     表四分行政复议、未经复议直接起诉、复议后起诉三组，每组五列，前四列是互斥的结果，第五列为总计
     （2019、2021 年模板表四）。
@@ -179,7 +179,7 @@ def value_problem(cell: Cell, kind: str) -> str | None:
 
 @rule("SUM005", "invalid-cell-value", "error")
 def invalid_cell_value(report: Report, context: RuleContext) -> Iterator[Finding]:
-    """表格单元格的值不符合该列的要求：件数为负数或小数，或填了文字。
+    """单元格的值不符合该列的要求：件数为负数或小数，或填了文字
 
     表二、三、四的件数列只能是非负整数；例外是 2019 年模板的"本年增/减"（可带正负号，如 "+2"、"-3"）
     和金额列（采购总金额、本年收费金额，可为小数并带单位，如 "50.920543 万元"）。
@@ -234,7 +234,7 @@ def blank_groups(report: Report) -> Iterator[tuple[list[Cell], TableTemplate]]:
 
 @rule("SUM006", "blank-cell", "warning")
 def blank_cell(report: Report, context: RuleContext) -> Iterator[Finding]:
-    """表格中应填数字的单元格为空（或只填了 "无"、"/"、"—"）。
+    """应填数字的单元格为空（或只填了"无""/""—"）
 
     模板要求每格填数，没有发生的事项填 0。空格在核对合计时按 0 计算，但读者无法
     区分"没有"与"漏填"，所以单独提示；整行为空时只提示一次。总计为空时只在此提示，不再报合计错误。

@@ -41,7 +41,7 @@ def evidence_location(report: Report, template: str) -> Location:
 
 @rule("TPL001", "wrong-template-for-year", "error")
 def wrong_template_for_year(report: Report, context: RuleContext) -> Iterator[Finding]:
-    """表格采用的模板与报告年度不符：2021 年及以后的报告用了 2019 年模板，或 2019–2020 年的报告用了 2021 年模板。
+    """表格所用模板与报告年度不符（2021 年及以后用了 2019 年模板，或 2019–2020 年用了 2021 年模板）
 
     国办公开办函〔2019〕60号 规定 2019、2020 年度报告的格式；国办公开办函〔2021〕30号 规定 2021 年度
     及以后的格式。实际中见过 2022 年报告仍用 2019 年的表格。2018 年及以前没有全国
@@ -68,7 +68,7 @@ def wrong_template_for_year(report: Report, context: RuleContext) -> Iterator[Fi
 
 @rule("TPL003", "table-not-aligned", "error")
 def table_not_aligned(report: Report, context: RuleContext) -> Iterator[Finding]:
-    """表格无法与模板对齐（缺少或多出单元格、行），因此不计算该表的合计。
+    """表格无法与模板对齐（缺少或多出单元格、行），不计算该表的合计
 
     从 PDF、网页复制的表格常常丢列、串行（实例：表三每行只剩 4 个数，表四 15 格只剩 8 格）。
     在错位的数字上核对合计只会得出错误的结论，所以每张这样的表只提示一次，SUM001–SUM006 不在该表上运行。
@@ -142,7 +142,7 @@ def mixed_template_finding(table: Table, year: str | None, foreign: list[Label])
 
 @rule("TPL004", "label-wording", "warning")
 def label_wording(report: Report, context: RuleContext) -> Iterator[Finding]:
-    """表格的行、列标签与模板用语不一致，或混用了 2019 年和 2021 年两种模板的标签。
+    """行、列标签与模板用语不一致，或混用了 2019 年和 2021 年两种模板的标签
 
     两种模板的表三行名不同（2021 年模板"（六）其他处理"分为 3 行，2019 年模板只有 1 行），表二的栏目也不同
     （国办公开办函〔2019〕60号、〔2021〕30号）。混用说明表格是从旧报告改来的，数据口径可能不一致；标签被改写或损坏
@@ -180,7 +180,7 @@ def makes_no_rules(report: Report, kinds: list[str]) -> bool:
 
 @rule("TPL006", "rules-by-body-without-power", "warning", body_kinds=["town", "county", "district", "department"])
 def rules_by_body_without_power(report: Report, context: RuleContext) -> Iterator[Finding]:
-    """表二"规章"一行填了非零数字，而发布报告的机关（乡镇、街道、县、区、地方政府部门）无权制定规章。
+    """无权制定规章的机关（乡镇、街道、县、区、地方政府部门）在表二"规章"行填了非零数字
 
     规章只能由国务院部门和省、自治区、直辖市及设区的市、自治州人民政府制定（《立法法》第九十三条）。
     乡镇、县区和地方政府部门报告中出现规章数字，多半是把规范性文件填进了规章行，
