@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from linter.diagnostics import CellRef
 from linter.model import Cell, Report, Table
 from linter.templates import TableTemplate, all_templates
@@ -27,7 +29,8 @@ def table_template(table_id: str, template_year: str | None) -> TableTemplate | 
 def row_name(row_id: str, template: TableTemplate | None) -> str:
     """"一、本年新收政府信息公开申请数量", "（七）总计", "（四）1.本机关不掌握相关政府信息", "规章"."""
     row = template.row(row_id) if template else None
-    label = row.label if row else ""
+    # The template's remark "（区分处理的，只计这一情形，不计其他情形）" is not part of the name.
+    label = re.sub(r"（[^（）]*）$", "", row.label) if row else ""
     if not label or label == row_id:
         return row_id
     if row_id in CHINESE_NUMERALS:

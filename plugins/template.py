@@ -13,7 +13,7 @@ from linter.hookspecs import hookimpl
 from linter.model import Label, Location, Report, Table
 from linter.rules_api import Rule, RuleContext, rule
 from linter.tablenames import cell_ref, column_name, followed_year, table_template
-from linter.templates import template_for_year
+from linter.templates import TableTemplate, template_for_year
 from linter.textnorm import squash
 
 _START = Location(1, 1, 1, 1)
@@ -130,11 +130,21 @@ def foreign_labels(table: Table, year: str | None) -> list[Label]:
     return labels
 
 
+def split_rows_note(foreign: list[Label], template: TableTemplate | None, year: str | None) -> str:
+    """"（2021 年模板中“（六）其他处理”分为 3 行）" for a foreign row the table's template splits."""
+    for label in foreign if template else []:
+        parts = [r for r in template.rows if r.id.startswith(label.template_id) and r.id != label.template_id]
+        if parts:
+            return f"（{year} 年模板中“{as_written(label.text)}”分为 {len(parts)} 行）"
+    return ""
+
+
 def mixed_template_finding(table: Table, year: str | None, foreign: list[Label]) -> Finding:
     other = foreign[0].template_year or ("2019" if year == "2021" else "2021")
     names = "、".join(dict.fromkeys(f"“{as_written(lbl.text)}”" for lbl in foreign))
+    note = split_rows_note(foreign, table_template(table.id, year), year)
     return Finding(
-        f"表{table.id}混用了两种模板：{names} 是 {other} 年模板的写法，而本表其余部分为 {year or '另一'} 年模板",
+        f"表{table.id}混用了两种模板：{names} 是 {other} 年模板的写法，而本表其余部分为 {year or '另一'} 年模板{note}",
         foreign[0].location,
         fingerprint=f"mixed:{table.id}",
     )

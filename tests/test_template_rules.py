@@ -99,7 +99,8 @@ def test_2019_row_in_a_2021_table_is_one_mixed_template_tpl004() -> None:
     relabel(table, "（三）2", "2.其他法律行政止公开")
     findings = run("TPL004", report_with(table, year=2023))
     assert [f.message for f in findings] == [
-        "表三混用了两种模板：“（六）其他处理” 是 2019 年模板的写法，而本表其余部分为 2021 年模板",
+        "表三混用了两种模板：“（六）其他处理” 是 2019 年模板的写法，而本表其余部分为 2021 年模板"
+        "（2021 年模板中“（六）其他处理”分为 3 行）",
         "表三的行标签“2.其他法律行政止公开”与模板用语“其他法律行政法规禁止公开”不一致",
     ]
     assert findings[0].location == single.location
