@@ -1,6 +1,6 @@
 """The table rules on whole reports as text, through the loader and the table recogniser.
 
-tests/fixtures/tables/town-2022.txt is a clean 2022 town report with tab-separated tables (2021
+tests/fixtures/tablerules/town-2022.txt is a clean 2022 town report with tab-separated tables (2021
 template); each test changes one thing in it and checks what is reported, and where.
 """
 
@@ -14,8 +14,8 @@ from conftest import FIXTURES, SHARED, recognize_text
 from linter.engine import all_rules, run_rules
 from linter.settings import Settings
 
-CLEAN = (FIXTURES / "tables" / "town-2022.txt").read_text(encoding="utf-8")
-CLEAN_2020 = (FIXTURES / "tables" / "town-2020.txt").read_text(encoding="utf-8")
+CLEAN = (FIXTURES / "tablerules" / "town-2022.txt").read_text(encoding="utf-8")
+CLEAN_2020 = (FIXTURES / "tablerules" / "town-2020.txt").read_text(encoding="utf-8")
 TABLE_CODES = ("SUM", "TPL001", "TPL003", "TPL004", "TPL006")
 
 
