@@ -97,7 +97,10 @@ def cmd_rule(args: argparse.Namespace) -> int:
     rule = next((r for r in rule_catalogue() if r.code == args.code.upper()), None)
     if rule is None:
         raise UsageError(f"unknown rule code {args.code!r} (see 'govlint rules')")
-    print(f"{rule.code} {rule.name} [{rule.severity}] ({rule.plugin})\n")
+    print(f"{rule.code} {rule.name} [{rule.severity}] ({rule.plugin})")
+    for name, value in rule.options.items():
+        print(f"  option {name} = {json.dumps(value, ensure_ascii=False)}")
+    print()
     print(rule.doc)
     return EXIT_CLEAN
 
