@@ -111,6 +111,27 @@ def _matches(pattern: str, value: str) -> bool:
     return value.startswith(pattern[:-1]) if pattern.endswith("*") else value == pattern
 
 
+class _TableCells:
+    """Finds the cells a term names, in table order; the by-column index is built on first use
+    (row patterns such as `（三）*` are matched within one column, not over the whole table)."""
+
+    def __init__(self, table: Table) -> None:
+        self.table = table
+        self._by_column: dict[str, list[tuple[str, Cell]]] | None = None
+
+    def find(self, row: str, column: str) -> list[Cell]:
+        if column.endswith("*"):
+            return [c for (r, col), c in self.table.cells.items() if _matches(row, r) and _matches(column, col)]
+        if not row.endswith("*"):
+            cell = self.table.cells.get((row, column))
+            return [] if cell is None else [cell]
+        if self._by_column is None:
+            self._by_column = {}
+            for (r, col), cell in self.table.cells.items():
+                self._by_column.setdefault(col, []).append((r, cell))
+        return [cell for r, cell in self._by_column.get(column, ()) if _matches(row, r)]
+
+
 def _decimals(cell: Cell) -> int:
     if isinstance(cell.value, Decimal):
         exponent = cell.value.as_tuple().exponent
@@ -118,16 +139,16 @@ def _decimals(cell: Cell) -> int:
     return 0
 
 
-def _side(terms: list[Term], tables: dict[str, Table], bindings: dict[str, str]) -> Side | None:
+def _side(terms: list[Term], tables: dict[str, _TableCells], bindings: dict[str, str]) -> Side | None:
     total: int | Decimal = 0
     cells: list[Cell] = []
     tolerance = Decimal(0)
     for term in terms:
         row, column = term.row.format(**bindings), term.column.format(**bindings)
         table = tables.get(term.table.format(**bindings))
-        if table is None or not table.aligned:
+        if table is None or not table.table.aligned:
             return None
-        found = [c for (r, col), c in table.cells.items() if _matches(row, r) and _matches(column, col)]
+        found = table.find(row, column)
         if not found and not (row.endswith("*") or column.endswith("*")):
             return None
         for cell in found:
@@ -147,10 +168,11 @@ def evaluate(expr: str, for_each: object, table_id: str, tables: dict[str, Table
     if table is None or not table.aligned:
         return
     left_terms, right_terms = parse(expr)
+    lookup = {table_id: _TableCells(t) for table_id, t in tables.items()}
     for bindings in _bindings(for_each, table):
         try:
-            left = _side(left_terms, tables, bindings)
-            right = _side(right_terms, tables, bindings)
+            left = _side(left_terms, lookup, bindings)
+            right = _side(right_terms, lookup, bindings)
         except (KeyError, IndexError) as error:
             raise ExpressionError(f"unknown placeholder {error}") from None
         if left is not None and right is not None:
