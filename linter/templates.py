@@ -37,14 +37,27 @@ class TableTemplate:
     subtables: tuple[str, ...] = ()
 
     def row(self, row_id: str) -> Row | None:
-        return next((r for r in self.rows if r.id == row_id), None)
+        return self._rows_by_id.get(row_id)
 
     def columns_of(self, row_id: str) -> tuple[Column, ...]:
         row = self.row(row_id)
         return row.columns if row and row.columns else self.columns
 
     def column(self, row_id: str, column_id: str) -> Column | None:
-        return next((c for c in self.columns_of(row_id) if c.id == column_id), None)
+        return self._columns_by_row.get(row_id, self._default_columns).get(column_id)
+
+    # Looked up for every cell of every report: indexed once per template (the first of equal ids wins).
+    @functools.cached_property
+    def _rows_by_id(self) -> dict[str, Row]:
+        return {row.id: row for row in reversed(self.rows)}
+
+    @functools.cached_property
+    def _columns_by_row(self) -> dict[str, dict[str, Column]]:
+        return {row_id: {c.id: c for c in reversed(self.columns_of(row_id))} for row_id in self._rows_by_id}
+
+    @functools.cached_property
+    def _default_columns(self) -> dict[str, Column]:
+        return {c.id: c for c in reversed(self.columns)}
 
 
 @dataclass(frozen=True)
