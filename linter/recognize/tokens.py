@@ -10,7 +10,7 @@ Offsets index `line.text`; matching reads `line.norm`, which has the same length
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Literal
 
@@ -84,7 +84,7 @@ def tokenize(line: Line) -> list[Token]:
         if not pieces:
             tokens.append(Token("empty", line.index, start, end, line.text[start:end], field=index))
         for a, b in pieces:
-            tokens += [replace(t, field=index) for t in _piece_tokens(line, a, b)]
+            tokens += _piece_tokens(line, a, b, index)
     return tokens
 
 
@@ -97,7 +97,7 @@ def _fields(norm: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _piece_tokens(line: Line, start: int, end: int) -> list[Token]:
+def _piece_tokens(line: Line, start: int, end: int, field: int) -> list[Token]:
     text = line.norm[start:end]
     marks = _EMPHASIS.fullmatch(text)
     if marks and marks["inner"] and parse_number(marks["inner"]) is not None:  # Markdown "**12**"
@@ -105,19 +105,19 @@ def _piece_tokens(line: Line, start: int, end: int) -> list[Token]:
         text = marks["inner"]
     number = parse_number(text)
     if number is not None:
-        return [_number_token(line, start, end, number)]
+        return [_number_token(line, start, end, number, field)]
     words = [(start + m.start(), start + m.end()) for m in _WORD.finditer(text)]
     parsed = [parse_number(line.norm[a:b]) for a, b in words]
     if len(words) > 1 and all(p is not None for p in parsed):
-        return [_number_token(line, a, b, p) for (a, b), p in zip(words, parsed, strict=True)]
+        return [_number_token(line, a, b, p, field) for (a, b), p in zip(words, parsed, strict=True)]
     if _PLACEHOLDER.fullmatch(text):
-        return [Token("number", line.index, start, end, line.text[start:end])]
+        return [Token("number", line.index, start, end, line.text[start:end], field=field)]
     if _HAN.search(text):
-        return _label_with_trailing_numbers(line, start, words, parsed)
+        return _label_with_trailing_numbers(line, start, words, parsed, field)
     return []
 
 
-def _label_with_trailing_numbers(line: Line, start: int, words: list, parsed: list) -> list[Token]:
+def _label_with_trailing_numbers(line: Line, start: int, words: list, parsed: list, field: int) -> list[Token]:
     """A label piece; two or more numbers after it, single-spaced, are cells of its row."""
     count = 0
     while count < len(parsed) - 1 and parsed[len(parsed) - 1 - count] is not None:
@@ -125,12 +125,12 @@ def _label_with_trailing_numbers(line: Line, start: int, words: list, parsed: li
     if count < 2:
         count = 0
     label_end = words[len(words) - count - 1][1]
-    tokens = [Token("label", line.index, start, label_end, line.text[start:label_end])]
+    tokens = [Token("label", line.index, start, label_end, line.text[start:label_end], field=field)]
     for (a, b), value in zip(words[len(words) - count:], parsed[len(parsed) - count:], strict=True):
-        tokens.append(_number_token(line, a, b, value))
+        tokens.append(_number_token(line, a, b, value, field))
     return tokens
 
 
-def _number_token(line: Line, start: int, end: int, parsed: tuple) -> Token:
+def _number_token(line: Line, start: int, end: int, parsed: tuple, field: int) -> Token:
     value, kind, unit = parsed
-    return Token("number", line.index, start, end, line.text[start:end], value, kind, unit)
+    return Token("number", line.index, start, end, line.text[start:end], value, kind, unit, field)
