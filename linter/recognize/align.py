@@ -38,6 +38,14 @@ class Run:
     cells: list[Token]
     before: list[Token]
     after: list[Token] = field(default_factory=list)
+    scores: dict[str, tuple[float, tuple[Token, ...]]] = field(default_factory=dict, repr=False, compare=False)
+    """Best label similarity to each template label key, with its candidate (see `align`)."""
+
+    @functools.cached_property
+    def label_options(self) -> tuple[list[tuple[Token, ...]], list[str]]:
+        """The candidate labels (see `_candidates`) and their comparison keys."""
+        candidates = _candidates(self)
+        return candidates, [label_key(label_text(c)) for c in candidates]
 
     @property
     def numbers(self) -> list[Token]:
@@ -197,13 +205,13 @@ def align(runs: list[Run], rows: list[RowSpec]) -> Alignment:
     keys = [label_key(row.label) for row in rows]
     similarity: list[list[tuple[float, tuple[Token, ...]]]] = []
     for run in runs:
-        candidates = _candidates(run)
-        texts = [label_key(label_text(c)) for c in candidates]
-        scored = []
+        candidates, texts = run.label_options
+        # A table is aligned to each template year's rows, which share most labels: score each once.
         for key in keys:
-            best = process.extractOne(key, texts, scorer=fuzz.ratio) if texts else None
-            scored.append((best[1], candidates[best[2]]) if best else (0.0, ()))
-        similarity.append(scored)
+            if key not in run.scores:
+                best = process.extractOne(key, texts, scorer=fuzz.ratio) if texts else None
+                run.scores[key] = (best[1], candidates[best[2]]) if best else (0.0, ())
+        similarity.append([run.scores[key] for key in keys])
     alignment = _best_path(runs, rows, similarity)
     for match in alignment.matches:
         _drop_interleaved(match)
