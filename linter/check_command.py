@@ -71,7 +71,8 @@ def _request(args: argparse.Namespace) -> CheckRequest:
     if args.baseline and args.write_baseline:
         raise UsageError("--baseline and --write-baseline exclude each other")
     return CheckRequest(args.paths, fix=args.fix, diff=args.diff, stdin_filename=args.stdin_filename,
-                        stdin=sys.stdin.buffer.read() if reads_stdin else None, baseline=args.baseline)
+                        stdin=sys.stdin.buffer.read() if reads_stdin else None, baseline=args.baseline,
+                        jobs=args.jobs)
 
 
 def _formatter(name: str):

@@ -87,6 +87,9 @@ def check_file(path: str, settings: Settings, data: bytes | None = None, extensi
 
 # --- one `govlint check` run ---------------------------------------------------------------------
 
+_FILES_PER_WORKER = 4
+"""Below this many files per available CPU, starting worker processes costs more than it saves."""
+
 
 @dataclass
 class CheckRequest:
@@ -96,6 +99,8 @@ class CheckRequest:
     stdin_filename: str | None = None
     stdin: bytes | None = None
     baseline: str | None = None
+    jobs: int | None = None
+    """Worker processes; None: one per CPU when there are enough files, else 1 (no pool)."""
 
 
 @dataclass
@@ -119,17 +124,36 @@ class CheckRun:
         return any(d.severity >= level for d in self.diagnostics)
 
 
+@dataclass
+class _FileOutcome:
+    """What checking (and fixing) one discovered file gives the run."""
+
+    result: FileResult
+    is_report: bool = True
+    diff: str | None = None
+    fixed: int = 0
+
+
 def run_check(request: CheckRequest, settings_for) -> CheckRun:
-    """Check every file; `settings_for(path)` gives each file's settings (see config.SettingsResolver)."""
+    """Check every file; `settings_for(path)` gives each file's settings (see config.SettingsResolver).
+
+    With more than one job the files are checked in worker processes; results keep the order
+    in which the files were found, so the output is the same as with one job."""
+    files = list(discover(request.paths))
+    tasks = ((path, named, settings_for(_settings_name(path, request)), request) for path, named in files)
+    jobs = worker_count(request.jobs, len(files))
+    if jobs > 1 and request.fix and not _distinct_files(files):
+        jobs = 1  # two workers must not rewrite one file
+    outcomes = _check_in_pool(list(tasks), jobs) if jobs > 1 else (_check_task(*task) for task in tasks)
     run = CheckRun()
-    for path, named in discover(request.paths):
-        result = _check_one(path, request, settings_for)
-        if not named and result.report and not is_report(result.report):
-            run.not_reports.append(path)
+    for outcome in outcomes:
+        if not outcome.is_report:
+            run.not_reports.append(outcome.result.path)
             continue
-        if result.report and (request.fix or request.diff):
-            result = _fix(result, request, run, settings_for)
-        run.results.append(result)
+        if outcome.diff is not None:
+            run.diffs.append(outcome.diff)
+        run.fixed += outcome.fixed
+        run.results.append(outcome.result)
     if run.results:
         run.results[0].diagnostics[:0] = plugin_failures(run.results[0].path)
     if request.baseline:
@@ -137,32 +161,69 @@ def run_check(request: CheckRequest, settings_for) -> CheckRun:
     return run
 
 
-def _check_one(path: str, request: CheckRequest, settings_for) -> FileResult:
-    if path != STDIN:
-        return check_file(path, settings_for(path))
-    name = request.stdin_filename or STDIN
-    extension = Path(name).suffix or ".txt"
-    return check_file(name, settings_for(name), data=request.stdin or b"", extension=extension)
+def worker_count(jobs: int | None, files: int) -> int:
+    """Worker processes for `files` files: `jobs` when given, else one per CPU when each would
+    get a few files, else 1 (checked in this process)."""
+    if jobs is not None:
+        return max(1, min(jobs, files))
+    cpus = _cpu_count()
+    return cpus if cpus > 1 and files >= cpus * _FILES_PER_WORKER else 1
 
 
-def _fix(result: FileResult, request: CheckRequest, run: CheckRun, settings_for) -> FileResult:
-    """Apply (or with --diff only show) the result's fixes; return the result after fixing."""
+def _cpu_count() -> int:
+    if hasattr(os, "sched_getaffinity"):  # the CPUs this process may use, not all the machine's
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def _distinct_files(files: list[tuple[str, bool]]) -> bool:
+    real = [os.path.realpath(path) for path, _ in files if path != STDIN]
+    return len(set(real)) == len(real)
+
+
+def _check_in_pool(tasks: list[tuple[str, bool, Settings, CheckRequest]], jobs: int) -> list[_FileOutcome]:
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, min(16, len(tasks) // (jobs * 4)))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(_check_task, *zip(*tasks, strict=True), chunksize=chunk))
+
+
+def _settings_name(path: str, request: CheckRequest) -> str:
+    """The name whose configuration applies: standard input takes that of --stdin-filename."""
+    return (request.stdin_filename or STDIN) if path == STDIN else path
+
+
+def _check_task(path: str, named: bool, settings: Settings, request: CheckRequest) -> _FileOutcome:
+    """Check one discovered file and apply (or show) its fixes; runs in a worker with --jobs."""
+    if path == STDIN:
+        name = _settings_name(path, request)
+        result = check_file(name, settings, data=request.stdin or b"", extension=Path(name).suffix or ".txt")
+    else:
+        result = check_file(path, settings)
+    if not named and result.report and not is_report(result.report):
+        return _FileOutcome(result, is_report=False)
+    if result.report and (request.fix or request.diff):
+        return _fix(result, request, settings)
+    return _FileOutcome(result)
+
+
+def _fix(result: FileResult, request: CheckRequest, settings: Settings) -> _FileOutcome:
+    """Apply (or with --diff only show) the result's fixes; the outcome holds the result after fixing."""
     from linter.fixes import fixed_text, unified_diff, write_fixed
 
     document = result.report.document
     fixed = fixed_text(document, [d.fix for d in result.diagnostics if d.fix])
     if fixed is None:
-        return result
+        return _FileOutcome(result)
     text, count = fixed
     if request.diff:
-        run.diffs.append(unified_diff(document.path, document.source_text or "", text))
-        return result
+        return _FileOutcome(result, diff=unified_diff(document.path, document.source_text or "", text))
     try:
         write_fixed(document, text)
     except InputError as error:
-        return FileResult(result.path, result.diagnostics, error=str(error), report=result.report)
-    run.fixed += count
-    return check_file(result.path, settings_for(result.path))
+        return _FileOutcome(FileResult(result.path, result.diagnostics, error=str(error), report=result.report))
+    return _FileOutcome(check_file(result.path, settings), fixed=count)
 
 
 def _apply_baseline(run: CheckRun, baseline_path: str) -> None:

@@ -68,7 +68,15 @@ def _add_check(commands: argparse._SubParsersAction) -> None:
     workflow.add_argument("--fix", action="store_true", help="apply safe fixes (plain text and Markdown)")
     workflow.add_argument("--diff", action="store_true", help="print the safe fixes as a diff, change nothing")
     workflow.add_argument("--stdin-filename", metavar="NAME", help="name (and type) of the report read from -")
+    check.add_argument("-j", "--jobs", type=_job_count, metavar="N",
+                       help="check files in N processes (default: one per CPU when there are many files; 1: serial)")
     check.set_defaults(handler=cmd_check)
+
+
+def _job_count(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of processes, at least 1: {text!r}")
+    return int(text)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
