@@ -3,6 +3,7 @@ the built-in ones (this package's modules) register through entry points like an
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,7 +26,16 @@ class Output:
 
     def document_of(self, diagnostic: Diagnostic):
         """The document a diagnostic belongs to (None if its file could not be read)."""
-        return next((r.report.document for r in self.results if r.path == diagnostic.path and r.report), None)
+        return self._documents.get(diagnostic.path)
+
+    @functools.cached_property
+    def _documents(self) -> dict[str, Any]:
+        """Documents by path, indexed once: a run over thousands of files has one lookup per finding."""
+        documents: dict[str, Any] = {}
+        for result in self.results:
+            if result.report and result.path not in documents:
+                documents[result.path] = result.report.document
+        return documents
 
 
 @dataclass(frozen=True)
