@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -144,16 +146,17 @@ def run_check(request: CheckRequest, settings_for) -> CheckRun:
     jobs = worker_count(request.jobs, len(files))
     if jobs > 1 and request.fix and not _distinct_files(files):
         jobs = 1  # two workers must not rewrite one file
-    outcomes = _check_in_pool(list(tasks), jobs) if jobs > 1 else (_check_task(*task) for task in tasks)
     run = CheckRun()
-    for outcome in outcomes:
-        if not outcome.is_report:
-            run.not_reports.append(outcome.result.path)
-            continue
-        if outcome.diff is not None:
-            run.diffs.append(outcome.diff)
-        run.fixed += outcome.fixed
-        run.results.append(outcome.result)
+    with _results_kept_without_gc():
+        outcomes = _check_in_pool(list(tasks), jobs) if jobs > 1 else (_check_task(*task) for task in tasks)
+        for outcome in outcomes:
+            if not outcome.is_report:
+                run.not_reports.append(outcome.result.path)
+                continue
+            if outcome.diff is not None:
+                run.diffs.append(outcome.diff)
+            run.fixed += outcome.fixed
+            run.results.append(outcome.result)
     if run.results:
         run.results[0].diagnostics[:0] = plugin_failures(run.results[0].path)
     if request.baseline:
@@ -176,6 +179,23 @@ def _cpu_count() -> int:
     return os.cpu_count() or 1
 
 
+@contextlib.contextmanager
+def _results_kept_without_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a run gathers its results.
+
+    Every report of the run stays in memory for the output, and each automatic full collection
+    walks all of them again: a fifth of a 300-file run, half of a 2000-file run with --jobs
+    (where unpickling results allocates fast). Checking a report creates no reference cycles,
+    so nothing is left for the collector to free (tests/test_parallel.py checks that)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _distinct_files(files: list[tuple[str, bool]]) -> bool:
     real = [os.path.realpath(path) for path, _ in files if path != STDIN]
     return len(set(real)) == len(real)
@@ -185,7 +205,8 @@ def _check_in_pool(tasks: list[tuple[str, bool, Settings, CheckRequest]], jobs: 
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, min(16, len(tasks) // (jobs * 4)))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    # Workers keep no results: they collect garbage as usual.
+    with ProcessPoolExecutor(max_workers=jobs, initializer=gc.enable) as pool:
         return list(pool.map(_check_task, *zip(*tasks, strict=True), chunksize=chunk))
 
 
