@@ -72,7 +72,8 @@ def check_document(document: Document, settings: Settings) -> FileResult:
         report.body = settings.body
     rules, settings = apply_packs(all_rules(), settings)
     diagnostics = run_rules(report, rules, settings)
-    diagnostics = apply_suppressions(document, diagnostics, settings, known_codes(settings.packs, settings.config_dir))
+    diagnostics = apply_suppressions(document, diagnostics, settings,
+                                     functools.partial(known_codes, settings.packs, settings.config_dir))
     diagnostics = [d for d in diagnostics if not settings.ignored_in_file(document.path, d.code)]
     for d in diagnostics:
         d.fingerprint = d.fingerprint or text_fingerprint(d.code, document, d.location, d.message)

@@ -12,7 +12,7 @@ suppresses nothing is reported as GL001 (unused-suppression).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from linter.diagnostics import Diagnostic, Severity
@@ -86,8 +86,11 @@ def _covered_lines(kind: str, number: int, lines: list[str]) -> tuple[int, int]:
 
 
 def apply_suppressions(document: Document, diagnostics: Iterable[Diagnostic], settings: Settings,
-                       known_codes: frozenset[str]) -> list[Diagnostic]:
-    """Diagnostics not suppressed by a comment, plus one GL001 per suppression that did nothing."""
+                       known_codes: Callable[[], frozenset[str]]) -> list[Diagnostic]:
+    """Diagnostics not suppressed by a comment, plus one GL001 per suppression that did nothing.
+
+    `known_codes` is called only for a suppression that names codes it did not use (knowing
+    every code means reading every pack, which a run without such comments never needs)."""
     suppressions = find_suppressions(document)
     # A list, not a generator: every covering suppression must be marked used, not just the first.
     kept = [d for d in diagnostics if not any([s.covers(d) for s in suppressions])]
@@ -98,9 +101,12 @@ def apply_suppressions(document: Document, diagnostics: Iterable[Diagnostic], se
     return kept
 
 
-def _unused(suppression: Suppression, path: str, severity: Severity, known_codes: frozenset[str]) -> Diagnostic:
+def _unused(suppression: Suppression, path: str, severity: Severity,
+            known_codes: Callable[[], frozenset[str]]) -> Diagnostic:
     codes = suppression.unused_codes()
-    unknown = [c for c in codes if c != "*" and not any(k.startswith(c) for k in known_codes)]
+    named = [c for c in codes if c != "*"]
+    known = known_codes() if named else frozenset()
+    unknown = [c for c in named if not any(k.startswith(c) for k in known)]
     if unknown:
         message = f"抑制注释中的规则代码不存在：{'、'.join(unknown)}"
     elif codes == ["*"]:
