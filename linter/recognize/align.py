@@ -234,21 +234,22 @@ def _drop_interleaved(match: Match) -> None:
 def _best_path(runs: list[Run], rows: list[RowSpec], similarity) -> Alignment:
     n, m = len(runs), len(rows)
     fits = {(i, width): runs[i].fit(width) is not None for i in range(n) for width in {row.width for row in rows}}
-    best = [[float("-inf")] * (m + 1) for _ in range(n + 1)]
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
     step: list[list[str]] = [[""] * (m + 1) for _ in range(n + 1)]
-    best[0][0] = 0.0
     for i in range(n + 1):
         for j in range(m + 1):
-            here = best[i][j]
-            if here == float("-inf"):
+            if not (i or j):
                 continue
-            if i < n and j < m:
-                fit = _FIT_BONUS if fits[i, rows[j].width] else 0.0
-                _relax(best, step, i + 1, j + 1, here + similarity[i][j][0] - _MATCH_BASE + fit, "match")
-            if i < n:
-                _relax(best, step, i + 1, j, here - _SKIP_RUN, "extra")
-            if j < m:
-                _relax(best, step, i, j + 1, here - _SKIP_ROW, "missing")
+            # On equal scores a match wins over an extra run, and that over a missing row.
+            value, move = float("-inf"), ""
+            if i and j:
+                fit = _FIT_BONUS if fits[i - 1, rows[j - 1].width] else 0.0
+                value, move = best[i - 1][j - 1] + similarity[i - 1][j - 1][0] - _MATCH_BASE + fit, "match"
+            if i and best[i - 1][j] - _SKIP_RUN > value:
+                value, move = best[i - 1][j] - _SKIP_RUN, "extra"
+            if j and best[i][j - 1] - _SKIP_ROW > value:
+                value, move = best[i][j - 1] - _SKIP_ROW, "missing"
+            best[i][j], step[i][j] = value, move
     moves = []
     i, j = n, m
     while i or j:
@@ -264,9 +265,3 @@ def _best_path(runs: list[Run], rows: list[RowSpec], similarity) -> Alignment:
         else:
             missing.append((rows[j], matches[-1].run if matches else None))
     return Alignment(matches, missing, extra, best[n][m])
-
-
-def _relax(best, step, i: int, j: int, value: float, move: str) -> None:
-    if value > best[i][j]:
-        best[i][j] = value
-        step[i][j] = move
