@@ -118,3 +118,19 @@ def test_checking_reports_leaves_no_reference_cycles() -> None:
     finally:
         if enabled:
             gc.enable()
+
+
+def test_fix_of_a_file_named_twice_runs_in_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = _corpus(tmp_path, copies=1)
+    fixable = next(p for p in corpus.rglob("*.md") if p.name != "README.md")
+    monkeypatch.chdir(corpus)
+
+    def no_pool(tasks, jobs):
+        raise AssertionError("two workers could rewrite the same file")
+
+    monkeypatch.setattr(checker, "_check_in_pool", no_pool)
+    code, _, err = _run(capsys, "--fix", "--jobs", "2", ".", str(fixable.relative_to(corpus)))
+    assert "fixed" in err and code == 2  # broken.txt is still reported
+    assert checker._distinct_files([("a.txt", True), ("./a.txt", False)]) is False
+    assert checker._distinct_files([("a.txt", True), ("b.txt", False), ("-", True)]) is True
