@@ -6,9 +6,11 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from linter.diagnostics import Diagnostic, Severity
 from linter.engine import FileResult, all_rules, run_rules
-from linter.errors import InputError
+from linter.errors import InputError, UncheckableError
 from linter.loaders import load, load_bytes, supported_extensions
+from linter.model import Location
 from linter.recognize import recognize
 from linter.settings import Settings
 
@@ -37,6 +39,9 @@ def check_document(document, settings: Settings) -> FileResult:
 def check_file(path: str, settings: Settings, data: bytes | None = None, extension: str | None = None) -> FileResult:
     try:
         document = load(path) if data is None else load_bytes(path, data, extension)
+    except UncheckableError as error:
+        start = Location(1, 1, 1, 1, page=1)
+        return FileResult(path, [Diagnostic(error.code, Severity.ERROR, error.message, path, start, "unreadable")])
     except InputError as error:
         return FileResult(path, error=str(error))
     return check_document(document, settings)

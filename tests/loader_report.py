@@ -216,3 +216,55 @@ def _docx_table(document, rows: list) -> None:
                 target = target.merge(table.cell(r + rowspan - 1, c + colspan - 1))
             target.text = text
             c += colspan
+
+
+def write_pdf(path: Path, *, text_layer: bool = True) -> None:
+    """The report as a PDF with ruled tables (reportlab's built-in Chinese font STSong-Light);
+    without a text layer, pages carry only drawings, as a scan does."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    body = ParagraphStyle("body", fontName="STSong-Light", fontSize=11, leading=16, wordWrap="CJK",
+                          firstLineIndent=22)
+    small = ParagraphStyle("cell", fontName="STSong-Light", fontSize=7, leading=8.5, wordWrap="CJK")
+    story: list = []
+    for kind, content in BLOCKS if text_layer else ():
+        if kind == "table":
+            story.append(_pdf_table(content, small))
+        else:
+            story.append(Paragraph(escape(content), body))
+        story.append(Spacer(1, 6))
+    if not text_layer:
+        from reportlab.graphics.shapes import Drawing, Rect
+
+        drawing = Drawing(400, 600)
+        drawing.add(Rect(10, 10, 380, 580))
+        story.append(drawing)
+    SimpleDocTemplate(str(path), pagesize=A4, leftMargin=50, rightMargin=50).build(story)
+
+
+def _pdf_table(rows: list, style):
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    cells = grid(rows)
+    width = len(cells[0])
+    data = [[Paragraph(escape(text), style) if text else "" for text in row] for row in cells]
+    commands = [("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+    taken: set[tuple[int, int]] = set()
+    for r, row in enumerate(rows):
+        c = 0
+        for _, rowspan, colspan in row:
+            while (r, c) in taken:
+                c += 1
+            taken.update((r + dr, c + dc) for dr in range(rowspan) for dc in range(colspan))
+            if rowspan > 1 or colspan > 1:
+                commands.append(("SPAN", (c, r), (c + colspan - 1, r + rowspan - 1)))
+            c += colspan
+    widths = [90] + [(495 - 90) / (width - 1)] * (width - 1) if width <= 4 else [14, 60, 95] + [33] * (width - 3)
+    if width > 10:
+        widths = [33] * width
+    return Table(data, colWidths=widths, style=TableStyle(commands))

@@ -46,9 +46,11 @@ class _Counter:
 
 def load_docx(path: str, data: bytes) -> Document:
     docx = require(path, "docx", EXTRA)
+    from docx.opc.exceptions import OpcError
+
     try:
         document = docx.Document(BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+    except (zipfile.BadZipFile, KeyError, ValueError, SyntaxError, OpcError) as error:
         raise InputError(path, f"not a readable .docx file ({type(error).__name__}: {error})") from None
     from docx.table import Table
 

@@ -132,13 +132,16 @@ class _TreeBuilder(HTMLParser):
             self._close_open(*_IMPLIED[tag])
 
     def _close_open(self, closed: set[str], boundaries: set[str]) -> None:
+        """Close the outermost open element in `closed` (and all inside it) below the nearest boundary."""
+        found = None
         for depth in range(len(self.stack) - 1, 0, -1):
             tag = self.stack[depth].tag
-            if tag in closed:
-                del self.stack[depth:]
-                return
             if tag in boundaries:
-                return
+                break
+            if tag in closed:
+                found = depth
+        if found is not None:
+            del self.stack[found:]
 
 
 def parse(text: str) -> Element:

@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from loader_report import write_pdf
+
+from linter.checker import discover
+from linter.cli import main
+from linter.loaders.lines import Piece, concat, join_wrapped, table_row
+
+
+def test_directory_check_picks_every_supported_format(tmp_path) -> None:
+    for name in ("a.txt", "b.html", "c.HTM", "d.docx", "e.pdf", "f.xlsx"):
+        (tmp_path / name).write_bytes(b"x")
+    assert [p.rsplit("/", 1)[1] for p in discover([str(tmp_path)])] == ["a.txt", "b.html", "c.HTM", "d.docx", "e.pdf"]
+
+
+def test_check_reports_a_scanned_pdf_as_one_finding(tmp_path, capsys) -> None:
+    path = tmp_path / "scan.pdf"
+    write_pdf(path, text_layer=False)
+    assert main(["check", str(path)]) == 1
+    out = capsys.readouterr().out.strip().splitlines()
+    assert len(out) == 1 and "PARSE001" in out[0]
+
+
+def test_joined_pieces_keep_each_characters_source() -> None:
+    row = table_row([Piece.at(" 规章 ", 3, 5), Piece(""), Piece.at("12", 4, 9)])
+    assert row.text == "规章\t\t12"
+    assert [(s.offset, s.line, s.column) for s in row.segments] == [(0, 3, 6), (4, 4, 9)]
+
+
+def test_wrapped_cell_lines_join_without_space_except_between_latin_words() -> None:
+    lines = [Piece.at("本年新", 1), Piece.at("制作数量", 2), Piece.at("ICP", 3), Piece.at("2023", 4)]
+    joined = join_wrapped(lines)
+    assert joined.text == "本年新制作数量ICP 2023"
+    assert concat([joined.slice(3, 7)]).segments[0].line == 2

@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+import pytest
+from conftest import recognize_text
+from loader_report import TITLE, as_html, as_text, text_lines
+
+from linter.errors import InputError
+from linter.loaders import load_bytes
+from linter.recognize import recognize
+
+
+def _lines(html: str | bytes) -> list[str]:
+    data = html.encode("utf-8") if isinstance(html, str) else html
+    return [line.text for line in load_bytes("report.html", data).lines]
+
+
+def _source_at(html: str, location, length: int) -> str:
+    line = html.split("\n")[location.line - 1]
+    return line[location.column - 1:location.column - 1 + length]
+
+
+def test_page_gives_the_lines_of_the_text_copy_without_page_chrome() -> None:
+    lines = _lines(as_html())
+    assert lines == text_lines()
+    chrome = ("当前位置", "发布时间", "分享到", "主办单位", "2022年", "首页", "var a")
+    assert not [line for line in lines if any(word in line for word in chrome)]
+
+
+def test_recognised_title_year_and_sections_equal_those_of_the_text_copy() -> None:
+    html_report = recognize(load_bytes("report.html", as_html().encode()))
+    text_report = recognize_text(as_text())
+    assert html_report.title.text == text_report.title.text == TITLE
+    assert (html_report.year, html_report.body) == (text_report.year, text_report.body)
+    assert (text_report.year, text_report.body) == (2023, "某某市某某区某某镇人民政府")
+    assert [s.number for s in html_report.sections] == [s.number for s in text_report.sections] == list("一二三四五六")
+
+
+def test_locations_are_line_and_column_in_the_html_source() -> None:
+    html = as_html()
+    document = load_bytes("report.html", html.encode())
+    title = document.lines[0].locate()
+    assert _source_at(html, title, len(TITLE)) == TITLE
+    row = next(line for line in document.lines if line.text.startswith("一、本年新收"))
+    start = row.text.index("\t13")  # the row's 总计 cell
+    cell = row.locate(start + 1, start + 3)
+    assert _source_at(html, cell, 2) == "13"
+    assert cell.end_column == cell.column + 2
+
+
+def test_rowspan_and_colspan_are_expanded_onto_the_grid() -> None:
+    html = """<body><h1>某某县2023年政府信息公开工作年度报告</h1><table>
+    <tr><td rowspan=2 colspan=2>甲</td><td colspan=2>乙</td></tr>
+    <tr><td>丙<br>一</td><td>丁</td></tr>
+    <tr><td rowspan=2>戊</td><td>己</td><td>1</td><td>2</td></tr>
+    <tr><td>庚</td><td>3</td><td>4</td></tr></table></body>"""
+    assert _lines(html)[2:] == ["甲\t\t乙\t", "\t\t丙一\t丁", "戊\t己\t1\t2", "\t庚\t3\t4"]
+
+
+def test_gbk_page_is_decoded_from_its_meta_charset_or_detected() -> None:
+    page = as_html(charset="gb2312").encode("gbk")
+    assert load_bytes("report.htm", page).encoding == "gb18030"
+    assert _lines(page) == text_lines()
+    undeclared = as_html(charset="").replace("; charset=", "").encode("gbk")
+    assert _lines(undeclared) == text_lines()
+
+
+def test_entities_keep_later_columns_exact_and_tag_soup_is_closed_like_a_browser() -> None:
+    html = ("<div><p>一、总体情况&nbsp;A&amp;B 统计\n<p>第二段"
+            "<table><tr><td>规章<td>0<tr><td>行政规范性文件<td>5</table></div>")
+    document = load_bytes("r.html", html.encode())
+    expected = ["一、总体情况\xa0A&B 统计", "", "第二段", "", "规章\t0", "行政规范性文件\t5"]
+    assert [line.text for line in document.lines] == expected
+    first = document.lines[0]
+    assert first.locate(first.text.index("统计")).column == html.index("统计") + 1
+    assert first.locate(first.text.index("B")).column == html.index("B") + 1
+
+
+def test_article_inside_a_layout_table_is_read_as_paragraphs() -> None:
+    article = "".join(f"<p>第{i}段。{'内容' * 40}</p>" for i in range(5))
+    html = (f"<table><tr><td><a href=/>首页</a></td></tr><tr><td><h2>{TITLE}</h2>{article}"
+            "<table><tr><td>规章</td><td>0</td></tr></table></td></tr></table>")
+    lines = [line for line in _lines(html) if line]
+    assert lines[0] == TITLE
+    assert lines[1].startswith("第0段。") and "\t" not in lines[1]
+    assert lines[-1] == "规章\t0"
+
+
+def test_page_without_text_is_an_input_error() -> None:
+    with pytest.raises(InputError, match="no report text"):
+        load_bytes("empty.html", b"<html><body><script>x()</script></body></html>")
