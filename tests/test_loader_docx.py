@@ -4,7 +4,7 @@ import sys
 
 import pytest
 from conftest import recognize_text
-from loader_report import TITLE, as_text, text_lines, write_docx
+from loader_report import TITLE, as_text, assert_same_cells, text_lines, write_docx
 
 from linter.errors import InputError
 from linter.loaders import load, load_bytes
@@ -22,6 +22,10 @@ def report_docx(tmp_path_factory) -> str:
 
 def test_paragraphs_and_merged_table_cells_give_the_lines_of_the_text_copy(report_docx: str) -> None:
     assert [line.text for line in load(report_docx).lines] == text_lines()
+
+
+def test_every_cell_of_tables_two_to_four_equals_the_text_copy(report_docx: str) -> None:
+    assert_same_cells(recognize(load(report_docx)), recognize_text(as_text()))
 
 
 def test_recognised_title_year_and_sections_equal_those_of_the_text_copy(report_docx: str) -> None:

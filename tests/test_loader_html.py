@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import recognize_text
-from loader_report import TITLE, as_html, as_text, text_lines
+from loader_report import TITLE, as_html, as_text, assert_same_cells, text_lines
 
 from linter.errors import InputError
 from linter.loaders import load_bytes
@@ -24,6 +24,10 @@ def test_page_gives_the_lines_of_the_text_copy_without_page_chrome() -> None:
     assert lines == text_lines()
     chrome = ("当前位置", "发布时间", "分享到", "主办单位", "2022年", "首页", "var a")
     assert not [line for line in lines if any(word in line for word in chrome)]
+
+
+def test_every_cell_of_tables_two_to_four_equals_the_text_copy() -> None:
+    assert_same_cells(recognize(load_bytes("report.html", as_html().encode())), recognize_text(as_text()))
 
 
 def test_recognised_title_year_and_sections_equal_those_of_the_text_copy() -> None:
