@@ -57,3 +57,46 @@ def test_missing_python_docx_names_the_extra(monkeypatch, report_docx: str) -> N
 def test_a_file_that_is_not_a_docx_is_an_input_error() -> None:
     with pytest.raises(InputError, match="not a readable .docx"):
         load_bytes("report.docx", b"plain text, not a zip archive")
+
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_NUMBERING = f"""<w:root xmlns:w="{_W}">
+<w:abstractNum w:abstractNumId="90">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="90"><w:abstractNumId w:val="90"/></w:num></w:root>"""
+
+
+def _number(paragraph, level: int) -> None:
+    from docx.oxml import parse_xml
+
+    paragraph._p.get_or_add_pPr().append(parse_xml(
+        f'<w:numPr xmlns:w="{_W}"><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+
+
+def test_word_list_numbering_is_written_before_the_heading(tmp_path) -> None:
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    abstract, num = list(parse_xml(_NUMBERING))
+    numbering.insert(0, abstract)  # abstract definitions come before the w:num elements
+    numbering.append(num)
+    document.add_paragraph("某某县2023年政府信息公开工作年度报告")
+    for level, text in [(0, "总体情况"), (1, "主动公开"), (1, "依申请公开"), (0, "主动公开政府信息情况"), (1, "规章")]:
+        _number(document.add_paragraph(text), level)
+    path = tmp_path / "numbered.docx"
+    document.save(str(path))
+    lines = [line.text for line in load(str(path)).lines if line.text]
+    assert lines[1:] == ["一、总体情况", "（一）主动公开", "（二）依申请公开", "二、主动公开政府信息情况", "（一）规章"]
+    assert [s.number for s in recognize(load(str(path))).sections] == ["一", "二"]
+
+
+@pytest.mark.parametrize(("value", "text"), [(1, "一"), (10, "十"), (12, "十二"), (20, "二十"), (35, "三十五"),
+                                             (100, "一百"), (105, "一百零五"), (110, "一百一十")])
+def test_chinese_counting_matches_word(value: int, text: str) -> None:
+    from linter.loaders.docxnumbering import chinese_number
+
+    assert chinese_number(value) == text

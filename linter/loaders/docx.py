@@ -19,6 +19,7 @@ from io import BytesIO
 from linter.errors import InputError
 from linter.hookspecs import hookimpl
 from linter.loaders import Loader
+from linter.loaders.docxnumbering import Numbering
 from linter.loaders.lines import DocumentBuilder, Piece, join_wrapped, table_row
 from linter.loaders.optional import require
 from linter.model import Document
@@ -27,15 +28,17 @@ EXTRA = "docx"
 
 
 class _Counter:
-    """Numbers paragraphs in reading order."""
+    """Numbers paragraphs and tables in reading order."""
 
-    def __init__(self) -> None:
+    def __init__(self, numbering: Numbering) -> None:
+        self.numbering = numbering
         self.paragraphs = 0
         self.tables = 0
 
-    def paragraph(self, text: str, logical: str | None = None) -> list[Piece]:
-        """The paragraph's lines (a manual line break starts a new line), located."""
+    def paragraph(self, paragraph, logical: str | None = None) -> list[Piece]:
+        """The paragraph's lines as shown, with its list number (a manual line break starts a new line)."""
         self.paragraphs += 1
+        text = self.numbering.label(paragraph) + paragraph.text
         logical = logical or f"段落{self.paragraphs}"
         pieces, offset = [], 0
         for part in text.split("\n"):
@@ -55,7 +58,7 @@ def load_docx(path: str, data: bytes) -> Document:
     from docx.table import Table
 
     builder = DocumentBuilder()
-    counter = _Counter()
+    counter = _Counter(Numbering(document))
     for block in document.iter_inner_content():
         if isinstance(block, Table):
             counter.tables += 1
@@ -64,7 +67,7 @@ def load_docx(path: str, data: bytes) -> Document:
                 builder.add(line)
             builder.blank()
         else:
-            for piece in counter.paragraph(block.text):
+            for piece in counter.paragraph(block):
                 builder.add(piece.strip())
             builder.blank()
     if not builder.pieces():
@@ -86,7 +89,7 @@ def _table_lines(table, counter: _Counter) -> list[Piece]:
                 fields.append(Piece(""))
             else:
                 cell = _Cell(tc, table)
-                lines_of_cell = [p for para in cell.paragraphs for p in counter.paragraph(para.text, logical)]
+                lines_of_cell = [p for para in cell.paragraphs for p in counter.paragraph(para, logical)]
                 fields.append(join_wrapped(lines_of_cell))
             fields.extend([Piece("")] * (tc.grid_span - 1))
         line = table_row(fields)
