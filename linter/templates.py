@@ -100,7 +100,7 @@ def _table(table_id: str, data) -> TableTemplate:
 
 
 def parse_template(path: Path, text: str | None = None) -> Template:
-    data = load_yaml(path, text)
+    data = load_yaml(path, text, positions=False)
     try:
         years = data.get("years", {})
         return Template(

@@ -10,8 +10,12 @@ class DataFileError(Exception):
     """A template or pack file that cannot be used; the message names file:line:column."""
 
 
-def load_yaml(path: Path | str, text: str | None = None) -> Any:
-    """Parse YAML with ruamel (round-trip mode keeps line numbers on every mapping)."""
+def load_yaml(path: Path | str, text: str | None = None, *, positions: bool = True) -> Any:
+    """Parse YAML with ruamel.
+
+    With `positions` (round-trip mode) every mapping keeps its line numbers for error messages;
+    without, the C parser reads plain data several times faster (templates, read on every run).
+    """
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError
 
@@ -19,7 +23,7 @@ def load_yaml(path: Path | str, text: str | None = None) -> Any:
     if text is None:
         text = path.read_text(encoding="utf-8")
     try:
-        return YAML(typ="rt").load(text)
+        return YAML(typ="rt" if positions else "safe").load(text)
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
