@@ -39,6 +39,7 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 _WHITESPACE = " \t\n\r\f"  # HTML white space; U+00A0 and U+3000 are text and are kept
 _ARTICLE_SHARE = 0.9
 _LAYOUT_CELL_CHARS = 150
+_TITLE_CHARS = 60
 
 
 def decode_html(path: str, data: bytes) -> tuple[str, str]:
@@ -109,21 +110,40 @@ def find_article(body: Element) -> Element:
         current = best
 
 
-def _is_title(text: str) -> bool:
-    flat = squash(text)
-    return (len(flat) <= 60 and "政府信息公开" in flat and ("报告" in flat or flat.endswith("年报"))
+def _is_title(flat: str) -> bool:
+    return ("政府信息公开" in flat and ("报告" in flat or flat.endswith("年报"))
             and not _CHROME_LINE.search(flat) and ">" not in flat)
+
+
+def _short_texts(element: Element, texts: dict[int, str | None]) -> str | None:
+    """Squashed text of every element short enough to be a title (by id; None when longer)."""
+    parts: list[str] = []
+    short = True
+    for child in element.children:
+        part = squash(child.data) if isinstance(child, Text) else _short_texts(child, texts)
+        short = short and part is not None
+        if short:
+            parts.append(part)
+    text = "".join(parts) if short else None
+    texts[id(element)] = text if text is not None and len(text) <= _TITLE_CHARS else None
+    return texts[id(element)]
 
 
 def find_title_element(body: Element, article: Element) -> Element | None:
     """The report's title when it stands above the article (the last one before it), else None."""
-    if any(_is_title(element.text()) for element in article.iter()):
+    texts: dict[int, str | None] = {}
+    _short_texts(body, texts)
+
+    def is_title(element: Element) -> bool:
+        return bool(texts[id(element)]) and _is_title(texts[id(element)])
+
+    if any(is_title(element) for element in article.iter()):
         return None
     found = None
     for element in body.iter():
         if element is article:
             break
-        if element.tag != "a" and all(a.tag != "a" for a in element.ancestors()) and _is_title(element.text()):
+        if element.tag != "a" and is_title(element) and all(a.tag != "a" for a in element.ancestors()):
             found = element
     return found
 
@@ -139,11 +159,11 @@ def _common_ancestor(first: Element, second: Element) -> Element:
 class _Renderer:
     """Writes an element's text as lines; outside the `keep` elements, page chrome is left out."""
 
-    def __init__(self, builder: DocumentBuilder, keep: set[Element]) -> None:
+    def __init__(self, builder: DocumentBuilder, keep: set[Element], *, kept: bool = False) -> None:
         self.builder = builder
         self.keep = keep
         self.inline: list[tuple[str, int, int]] = []  # characters of the line being written
-        self.in_kept = 0
+        self.in_kept = int(kept)
 
     def render(self, element: Element) -> None:
         self._element(element)
@@ -206,7 +226,7 @@ class _Renderer:
     def _cell_text(self, cell: Element) -> Piece:
         """A cell's text, its own lines (<p>, <br>) joined as one field."""
         inner = DocumentBuilder()
-        _Renderer(inner, self.keep | {cell}).render(cell)
+        _Renderer(inner, self.keep, kept=True).render(cell)
         return join_wrapped(inner.pieces())
 
 

@@ -39,6 +39,8 @@ class Piece:
         return self.slice(start, end)
 
     def slice(self, start: int, end: int) -> Piece:
+        if start == 0 and end == len(self.text):
+            return self
         if start >= end:
             return Piece("")
         segments = [s for s in self.segments if start <= s.offset < end]
