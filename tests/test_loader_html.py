@@ -66,6 +66,8 @@ def test_gbk_page_is_decoded_from_its_meta_charset_or_detected() -> None:
     assert _lines(page) == text_lines()
     undeclared = as_html(charset="").replace("; charset=", "").encode("gbk")
     assert _lines(undeclared) == text_lines()
+    saved_as_utf8 = as_html(charset="gb2312").encode("utf-8")  # a browser's copy keeps the old meta
+    assert _lines(saved_as_utf8) == text_lines()
 
 
 def test_entities_keep_later_columns_exact_and_tag_soup_is_closed_like_a_browser() -> None:
@@ -92,3 +94,41 @@ def test_article_inside_a_layout_table_is_read_as_paragraphs() -> None:
 def test_page_without_text_is_an_input_error() -> None:
     with pytest.raises(InputError, match="no report text"):
         load_bytes("empty.html", b"<html><body><script>x()</script></body></html>")
+
+
+WORD_EXPORT = """<html xmlns:o="urn:schemas-microsoft-com:office:office">
+<head><meta http-equiv=Content-Type content="text/html; charset=gb2312">
+<!--[if gte mso 9]><xml><w:WordDocument><w:View>Print</w:View></w:WordDocument></xml><![endif]-->
+<style><!-- p.MsoNormal {margin:0cm; font-size:10.5pt} --></style></head>
+<body lang=ZH-CN>
+<div class=WordSection1>
+<p class=MsoNormal align=center><b><span style='font-size:22.0pt'>某某县人民政府<br>
+2023年政府信息公开工作年度报告<o:p></o:p></span></b></p>
+<p class=MsoNormal><o:p>&nbsp;</o:p></p>
+<p class=MsoNormal style='text-indent:32.0pt'><span>本报告统计期限自<span lang=EN-US>2023</span>年<span
+lang=EN-US>1</span>月<span lang=EN-US>1</span>日起至<span lang=EN-US>2023</span>年<span lang=EN-US>12</span>月<span
+lang=EN-US>31</span>日止。<o:p></o:p></span></p>
+<p class=MsoNormal><![if !supportLists]><span>一、</span><![endif]><span>总体情况<o:p></o:p></span></p>
+<table class=MsoNormalTable border=1 cellspacing=0>
+ <tr><td colspan=4><p class=MsoNormal align=center><span>第二十条第（一）项<o:p></o:p></span></p></td></tr>
+ <tr><td><p class=MsoNormal><span>信息<br>内容</span></p></td><td><p class=MsoNormal>本年<br>制发件数</p></td>
+  <td><p class=MsoNormal>本年废止件数</p></td><td><p class=MsoNormal>现行有效件数</p></td></tr>
+ <tr><td><p class=MsoNormal>规章</p></td>
+  <td><p class=MsoNormal align=center><span lang=EN-US>0<o:p></o:p></span></p></td>
+  <td><p class=MsoNormal><span lang=EN-US>&nbsp;0&nbsp;</span></p></td><td><p class=MsoNormal>0</p></td></tr>
+</table>
+</div></body></html>"""
+
+
+def test_word_exported_page_reads_like_the_document() -> None:
+    document = load_bytes("word.htm", WORD_EXPORT.encode("gbk"))
+    lines = [line.text for line in document.lines if line.text]
+    assert lines == [
+        "某某县人民政府", "2023年政府信息公开工作年度报告",
+        "本报告统计期限自2023年1月1日起至2023年12月31日止。",
+        "一、总体情况",
+        "第二十条第（一）项\t\t\t", "信息内容\t本年制发件数\t本年废止件数\t现行有效件数", "规章\t0\t0\t0",
+    ]
+    report = recognize(document)
+    assert (report.title.text, report.year) == ("某某县人民政府2023年政府信息公开工作年度报告", 2023)
+    assert [s.number for s in report.sections] == ["一"]

@@ -106,3 +106,24 @@ def test_hongze_2023_review_table_is_on_page_4() -> None:
     row = next(line for line in document.lines if line.text.startswith("10\t1\t"))
     assert row.text == "10\t1\t0\t0\t0\t0\t0\t0\t0\t0\t5\t0\t0\t0\t0"
     assert row.locate().page == 4
+
+
+def test_table_without_drawn_lines_stays_as_layout_text(tmp_path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "plain.pdf"
+    page = canvas.Canvas(str(path), pagesize=A4)
+    page.setFont("STSong-Light", 12)
+    for y, cells in ((700, ("信息内容", "本年制发件数", "本年废止件数")), (680, ("规章", "2", "10"))):
+        for x, text in zip((60, 250, 400), cells, strict=True):
+            page.drawString(x, y, text)
+    page.drawString(84, 650, "正文第一段。")
+    page.save()
+    lines = [line.text for line in load(str(path)).lines if line.text]
+    assert [line.split() for line in lines[:2]] == [["信息内容", "本年制发件数", "本年废止件数"], ["规章", "2", "10"]]
+    assert "  " in lines[1] and "\t" not in lines[1]
+    assert lines[2] == "    正文第一段。"  # indented by two characters: four half-character spaces

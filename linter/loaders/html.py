@@ -43,8 +43,14 @@ _TITLE_CHARS = 60
 
 
 def decode_html(path: str, data: bytes) -> tuple[str, str]:
-    """Decode with the page's declared charset (GB2312/GBK read as GB18030), else detect."""
+    """Decode a page: valid UTF-8 is UTF-8 whatever the page declares (pages saved from a browser
+    keep a stale "charset=gb2312"); otherwise the declared charset (GB2312/GBK read as GB18030);
+    otherwise detection."""
     if not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
         match = _META_CHARSET.search(data[:4096])
         if match:
             declared = match.group(1).decode("ascii", "replace").lower()
