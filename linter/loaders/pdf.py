@@ -56,7 +56,11 @@ def load_pdf(path: str, data: bytes) -> Document:
     builder = DocumentBuilder()
     with pdf:
         for number, page in enumerate(pages, 1):
-            _write_page(builder, number, page.dedupe_chars())
+            try:
+                _write_page(builder, number, page.dedupe_chars())
+            except Exception as error:  # pdfminer reads a page's content only now
+                reason = f"page {number} of the PDF cannot be read ({type(error).__name__}: {error})"
+                raise InputError(path, reason) from None
             builder.blank()
     if not builder.pieces():
         raise UncheckableError(path, NO_TEXT_LAYER, "PDF 没有文字层（可能是扫描件），需要先进行 OCR 才能检查")
@@ -69,7 +73,8 @@ def _write_page(builder: DocumentBuilder, page_number: int, page) -> None:
         return
     rows, used = _table_rows(page, chars)
     free = [c for c in chars if id(c) not in used]
-    rows.extend(_Row(line[0]["top"], max(c["bottom"] for c in line), chars=line) for line in _cluster_lines(free))
+    rows.extend(_Row(line[0]["top"], max(c["bottom"] for c in line), chars=line)
+                for line in _cluster_lines(free) if any(c["text"].strip() for c in line))
     rows.sort(key=lambda row: row.top)
     margin = min((c["x0"] for row in rows if row.chars for c in row.chars if c["text"].strip()), default=0.0)
     height = median(c["size"] for c in chars) or 10.0
