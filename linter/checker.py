@@ -11,6 +11,7 @@ from linter.engine import FileResult, all_rules, run_rules
 from linter.errors import InputError, UncheckableError
 from linter.loaders import load, load_bytes, supported_extensions
 from linter.model import Location
+from linter.packs import apply_packs
 from linter.recognize import recognize
 from linter.settings import Settings
 
@@ -33,7 +34,8 @@ def discover(paths: list[str]) -> Iterator[str]:
 
 def check_document(document, settings: Settings) -> FileResult:
     report = recognize(document, settings.year)
-    return FileResult(document.path, run_rules(report, all_rules(), settings), report=report)
+    rules, settings = apply_packs(all_rules(), settings)
+    return FileResult(document.path, run_rules(report, rules, settings), report=report)
 
 
 def check_file(path: str, settings: Settings, data: bytes | None = None, extension: str | None = None) -> FileResult:

@@ -1,4 +1,4 @@
-"""Command line: govlint check | inspect | rule | rules."""
+"""Command line: govlint check | inspect | rule | rules | packs."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from linter import __version__
 from linter.errors import InputError, UsageError
+from linter.yamlfile import DataFileError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -40,6 +41,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = commands.add_parser("rules", help="list all rules")
     rules.set_defaults(handler=cmd_rules)
+
+    packs = commands.add_parser("packs", help="list the rule packs available and their rules")
+    packs.add_argument("paths", nargs="*", metavar="PACK.yaml", help="local packs to list as well")
+    packs.set_defaults(handler=cmd_packs)
     return parser
 
 
@@ -82,9 +87,9 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 
 
 def cmd_rule(args: argparse.Namespace) -> int:
-    from linter.engine import rule_by_code
+    from linter.packs import rule_catalogue
 
-    rule = rule_by_code(args.code)
+    rule = next((r for r in rule_catalogue() if r.code == args.code.upper()), None)
     if rule is None:
         raise UsageError(f"unknown rule code {args.code!r} (see 'govlint rules')")
     print(f"{rule.code} {rule.name} [{rule.severity}] ({rule.plugin})\n")
@@ -93,10 +98,19 @@ def cmd_rule(args: argparse.Namespace) -> int:
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    from linter.engine import all_rules
+    from linter.packs import rule_catalogue
 
-    for rule in all_rules():
+    for rule in rule_catalogue():
         print(f"{rule.code:8} {rule.name:32} {str(rule.severity):8} {rule.summary}")
+    return EXIT_CLEAN
+
+
+def cmd_packs(args: argparse.Namespace) -> int:
+    from linter.packs import listed_packs
+    from linter.packs.listing import describe_pack
+
+    for pack in listed_packs(args.paths):
+        print(describe_pack(pack))
     return EXIT_CLEAN
 
 
@@ -104,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.handler(args)
-    except (InputError, UsageError) as error:
+    except (InputError, UsageError, DataFileError) as error:
         print(f"govlint: {error}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from linter.model import Report, Table
+from linter.model import Label, Report, Table
+
+
+def _label(label: Label) -> dict:
+    data = {"id": label.template_id, "label": label.text, "similarity": round(label.similarity, 1),
+            **label.location.to_dict()}
+    if label.template_year:
+        data["template_year"] = label.template_year
+    return data
 
 
 def _table(table: Table) -> dict:
@@ -12,11 +20,8 @@ def _table(table: Table) -> dict:
         "aligned": table.aligned,
         **table.location.to_dict(),
         "malformed": [{"reason": m.reason, **m.location.to_dict()} for m in table.malformed],
-        "rows": [
-            {"id": label.template_id, "label": label.text, "similarity": round(label.similarity, 1),
-             **label.location.to_dict()}
-            for label in table.row_labels
-        ],
+        "rows": [_label(label) for label in table.row_labels],
+        "columns": [_label(label) for label in table.column_labels],
         "foreign_rows": [
             {"id": label.template_id, "label": label.text, "template": label.template_year,
              **label.location.to_dict()}

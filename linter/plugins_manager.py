@@ -28,13 +28,18 @@ class Plugins:
 
     def collect(self, hook_name: str) -> list:
         """Flatten what every plugin returns from `hook_name`, recording plugins that raise."""
+        return [item for _, item in self.collect_named(hook_name)]
+
+    def collect_named(self, hook_name: str) -> list[tuple[str, object]]:
+        """Like `collect`, each item paired with the name of the plugin that returned it."""
         hook = getattr(self.manager.hook, hook_name)
         items = []
         for impl in hook.get_hookimpls():
             try:
-                items.extend(impl.function() or ())
+                items.extend((impl.plugin_name, item) for item in impl.function() or ())
             except Exception as error:  # a third party's bug must not stop the others
-                self.failures.append(PluginFailure(impl.plugin_name, f"{type(error).__name__}: {error}"))
+                if all(f.plugin != impl.plugin_name for f in self.failures):  # one report per plugin
+                    self.failures.append(PluginFailure(impl.plugin_name, f"{type(error).__name__}: {error}"))
         return items
 
 

@@ -25,6 +25,8 @@ class Settings:
     """Report year to assume when a report does not state one."""
     body: str | None = None
     packs: list[str] = field(default_factory=lambda: ["national"])
+    config_dir: str | None = None
+    """Directory that relative pack paths resolve from: that of the file that set `packs`."""
 
     def enabled(self, code: str) -> bool:
         selected = any(code_matches(code, s) for s in self.select + self.extend_select)

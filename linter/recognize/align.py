@@ -1,0 +1,264 @@
+"""Runs of numbers and their labels, aligned to a template's row sequence.
+
+A *run* is what one table row left in the text: consecutive number tokens (one line of a tab,
+pipe or PDF layout, or consecutive one-number lines of a one-cell-per-line layout), with the
+label fragments written since the previous run (`before`) and up to the next one (`after`,
+for labels broken around the numbers). Runs are aligned to the template rows monotonically
+(dynamic programming), scored by fuzzy label similarity and by how well the count of numbers
+fits the row; a template row left without a run is missing, a run left without a row is extra.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from linter.model import Line, Location
+from linter.recognize.tokens import Token, tokenize
+from linter.textnorm import squash
+
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、.,]|[(][一二三四五六七八九十]+[)]|\d{1,2}[.、,]?(?=\D))+")
+_HTML_TAG = re.compile(r"<[^<>]{1,20}>")  # "<br>" inside a Markdown cell
+_PUNCTUATION = re.compile(r"[\W_]+")
+_BARE_PAGE_NUMBER = re.compile(r" {20,}\d{1,3} *")
+_WINDOW = 6  # label fragments before a run that may form its label
+_SPAN = 4  # fragments one label may consist of
+_MATCH_BASE = 40.0  # a match with label similarity below this costs more than it gains
+_FIT_BONUS = 15.0  # the run has as many cells as the row has columns
+_SKIP_RUN = 30.0
+_SKIP_ROW = 30.0
+
+
+@dataclass
+class Run:
+    """Number and empty-field tokens of one table row, with the label text around them."""
+
+    cells: list[Token]
+    before: list[Token]
+    after: list[Token] = field(default_factory=list)
+
+    @property
+    def numbers(self) -> list[Token]:
+        return [t for t in self.cells if t.kind == "number"]
+
+    def fit(self, width: int, grid: dict[int, int] | None = None) -> list[Token] | None:
+        """The row's cells when they fit `width` columns: interior empty fields are merged-cell
+        gaps when the numbers alone fit, blank cells when numbers and gaps together fit.
+        Trailing empty fields are not cells, unless the other rows of the table that start in
+        the same field have their last cell where they end (`grid`: first field → last field):
+        then they are blank cells."""
+        if len(self.numbers) == width:
+            return self.numbers
+        core = list(self.cells)
+        while core[-1].kind == "empty":
+            core.pop()
+        if len(core) == width:
+            return core
+        grid_end = (grid or {}).get(self.cells[0].field)
+        if grid_end is not None and self.one_line:
+            padded = [t for t in self.cells if t.field <= grid_end]
+            if len(padded) == width and padded[-1].field == grid_end:
+                return padded
+        return None
+
+    @property
+    def one_line(self) -> bool:
+        return self.cells[0].line == self.cells[-1].line
+
+
+@dataclass(frozen=True)
+class RowSpec:
+    id: str
+    label: str
+    width: int
+
+
+@dataclass
+class Match:
+    run: Run
+    row: RowSpec
+    label: tuple[Token, ...]
+    similarity: float
+
+
+@dataclass
+class Alignment:
+    matches: list[Match]
+    missing: list[tuple[RowSpec, Run | None]]
+    """Template rows no run was given to, each with the run of the row before it."""
+    extra: list[Run]
+    score: float
+
+
+@functools.lru_cache(maxsize=4096)
+def label_key(text: str) -> str:
+    """Label text for comparing wording: squashed, without Markdown marks, leading numbering
+    ("（三）", "1.", "一、") or punctuation (quotes and brackets come in many variants)."""
+    flat = _HTML_TAG.sub("", squash(text)).strip("*#`>")
+    return _PUNCTUATION.sub("", _NUMBERING.sub("", flat))
+
+
+def label_text(tokens: Iterable[Token]) -> str:
+    return "".join(t.text.strip() for t in tokens)
+
+
+def span_location(lines: list[Line], tokens: tuple[Token, ...] | list[Token]) -> Location:
+    first, last = tokens[0], tokens[-1]
+    start = lines[first.line].locate(first.start, first.end)
+    end = lines[last.line].locate(last.start, last.end)
+    return Location(start.line, start.column, end.end_line, end.end_column, start.page, start.logical)
+
+
+def find_runs(lines: list[Line]) -> tuple[list[Run], list[Token]]:
+    """The runs of the lines, and the label fragments after the last run."""
+    runs: list[Run] = []
+    pending: list[Token] = []
+    current: list[Token] = []
+    before: list[Token] = []
+
+    def close() -> None:
+        nonlocal current
+        if current:
+            runs.append(Run(current, before))
+        current = []
+
+    for position, line in enumerate(lines):
+        tokens = tokenize(line)
+        if not tokens or _bare_page_number(lines, position):
+            continue
+        row_line = sum(t.kind == "number" for t in tokens) > 1 or any(t.kind == "label" for t in tokens)
+        if row_line:
+            close()
+        for token in tokens:
+            if token.kind == "label":
+                close()
+                pending.append(token)
+            elif current or token.kind == "number":
+                if not current:
+                    before, pending = pending, []
+                current.append(token)
+        if row_line:
+            close()
+    close()
+    for run, following in zip(runs, runs[1:], strict=False):
+        run.after = following.before
+    if runs:
+        runs[-1].after = pending
+    return runs, pending
+
+
+def join_unlabelled(runs: list[Run]) -> list[Run]:
+    """Runs with no label between them joined into one (a single-row table wrapped over lines)."""
+    joined: list[Run] = []
+    for run in runs:
+        if joined and not run.before:
+            joined[-1] = Run(joined[-1].cells + run.cells, joined[-1].before, run.after)
+        else:
+            joined.append(run)
+    return joined
+
+
+def _bare_page_number(lines: list[Line], position: int) -> bool:
+    """A page number without dashes in PDF text: a short number far from the margin, alone
+    between blank lines (a one-cell-per-line table keeps its numbers near the margin)."""
+    norm = lines[position].norm
+    if not _BARE_PAGE_NUMBER.fullmatch(norm):
+        return False
+    return all(not lines[i].norm.strip() for i in (position - 1, position + 1) if 0 <= i < len(lines))
+
+
+def _candidates(run: Run) -> list[tuple[Token, ...]]:
+    """Fragment sequences that may be the run's label: a stretch of the fragments before it,
+    continued by the first fragments after it when the stretch ends at the run."""
+    before = run.before[-_WINDOW:]
+    found: list[tuple[Token, ...]] = []
+    for i in range(len(before)):
+        for j in range(i + 1, min(len(before), i + _SPAN) + 1):
+            found.append(tuple(before[i:j]))
+            if j == len(before):
+                found += [tuple(before[i:j]) + tail for tail in _tails(run.after)]
+    if not before:
+        found += _tails(run.after)
+    return found
+
+
+def _tails(after: list[Token]) -> list[tuple[Token, ...]]:
+    """Continuations after a run: the first fragment, the first two, or the second alone (the
+    first being a group label broken on the same line, "提供" in "提供→需要另行制作")."""
+    return [tuple(after[a:b]) for a, b in ((0, 1), (0, 2), (1, 2)) if len(after) >= b]
+
+
+def align(runs: list[Run], rows: list[RowSpec]) -> Alignment:
+    """Best monotone assignment of runs to rows."""
+    from rapidfuzz import fuzz, process
+
+    keys = [label_key(row.label) for row in rows]
+    similarity: list[list[tuple[float, tuple[Token, ...]]]] = []
+    for run in runs:
+        candidates = _candidates(run)
+        texts = [label_key(label_text(c)) for c in candidates]
+        scored = []
+        for key in keys:
+            best = process.extractOne(key, texts, scorer=fuzz.ratio) if texts else None
+            scored.append((best[1], candidates[best[2]]) if best else (0.0, ()))
+        similarity.append(scored)
+    alignment = _best_path(runs, rows, similarity)
+    for match in alignment.matches:
+        _drop_interleaved(match)
+    return alignment
+
+
+def _drop_interleaved(match: Match) -> None:
+    """Leave out of a label a fragment of a neighbouring label that PDF text wove into it
+    ("2、申请人逾期未按收费通知要" "他处理" "求缴纳费用…"), when the label then reads better."""
+    from rapidfuzz import fuzz
+
+    key = label_key(match.row.label)
+    for index in range(1, len(match.label) - 1):
+        shorter = match.label[:index] + match.label[index + 1:]
+        score = fuzz.ratio(label_key(label_text(shorter)), key)
+        if score > match.similarity:
+            match.label, match.similarity = shorter, score
+
+
+def _best_path(runs: list[Run], rows: list[RowSpec], similarity) -> Alignment:
+    n, m = len(runs), len(rows)
+    fits = {(i, width): runs[i].fit(width) is not None for i in range(n) for width in {row.width for row in rows}}
+    best = [[float("-inf")] * (m + 1) for _ in range(n + 1)]
+    step: list[list[str]] = [[""] * (m + 1) for _ in range(n + 1)]
+    best[0][0] = 0.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            here = best[i][j]
+            if here == float("-inf"):
+                continue
+            if i < n and j < m:
+                fit = _FIT_BONUS if fits[i, rows[j].width] else 0.0
+                _relax(best, step, i + 1, j + 1, here + similarity[i][j][0] - _MATCH_BASE + fit, "match")
+            if i < n:
+                _relax(best, step, i + 1, j, here - _SKIP_RUN, "extra")
+            if j < m:
+                _relax(best, step, i, j + 1, here - _SKIP_ROW, "missing")
+    moves = []
+    i, j = n, m
+    while i or j:
+        move = step[i][j]
+        i, j = i - (move != "missing"), j - (move != "extra")
+        moves.append((move, i, j))
+    matches, missing, extra = [], [], []
+    for move, i, j in reversed(moves):
+        if move == "match":
+            matches.append(Match(runs[i], rows[j], similarity[i][j][1], similarity[i][j][0]))
+        elif move == "extra":
+            extra.append(runs[i])
+        else:
+            missing.append((rows[j], matches[-1].run if matches else None))
+    return Alignment(matches, missing, extra, best[n][m])
+
+
+def _relax(best, step, i: int, j: int, value: float, move: str) -> None:
+    if value > best[i][j]:
+        best[i][j] = value
+        step[i][j] = move

@@ -1,0 +1,115 @@
+"""Label wording: which template year a written label belongs to, and column headers.
+
+The wording of each template year is read from the template files (rows, columns and
+sub-table anchors of each table), so nothing here lists labels by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from linter.model import Label, Line
+from linter.recognize.align import label_key, label_text, span_location
+from linter.recognize.tokens import Token
+from linter.templates import Column, Template
+
+_ONE_YEAR_SIMILARITY = 80.0
+_HEADER_SIMILARITY = 75.0
+_STACK_LINES = 3
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Label keys of one table, per template year."""
+
+    by_year: dict[str, frozenset[str]]
+
+    @classmethod
+    def of(cls, table_id: str, templates: dict[str, Template]) -> Vocabulary:
+        by_year = {}
+        for year, template in templates.items():
+            table = template.tables.get(table_id)
+            if table is None:
+                continue
+            words = {r.label for r in table.rows} | set(table.subtables)
+            words |= {text for r in table.rows for c in table.columns_of(r.id) for text in (c.id, c.label)}
+            by_year[year] = frozenset(label_key(w) for w in words)
+        return cls(by_year)
+
+    def year_of(self, key: str) -> str | None:
+        """The template year whose own wording `key` is (None when shared or unclear)."""
+        from rapidfuzz import fuzz, process
+
+        scores = {}
+        for year, words in self.by_year.items():
+            best = process.extractOne(key, list(words), scorer=fuzz.ratio)
+            scores[year] = best if best else ("", 0.0, 0)
+        if len(scores) < 2:
+            return None
+        year, (word, score, _) = max(scores.items(), key=lambda item: item[1][1])
+        others = [s[1] for y, s in scores.items() if y != year]
+        shared = any(word in words for y, words in self.by_year.items() if y != year)
+        if score >= _ONE_YEAR_SIMILARITY and not shared and all(score > o for o in others):
+            return year
+        return None
+
+
+def make_label(lines: list[Line], tokens: tuple[Token, ...], template_id: str, template_label: str,
+               similarity: float, vocabulary: Vocabulary) -> Label:
+    text = label_text(tokens)
+    return Label(text, span_location(lines, tokens), template_id, template_label, similarity,
+                 vocabulary.year_of(label_key(text)))
+
+
+def header_labels(lines: list[Line], fragments: list[Token], columns: tuple[Column, ...],
+                  vocabulary: Vocabulary, *, repeat: bool) -> list[Label]:
+    """Column headers among `fragments` (reading order), a header split in two included: over
+    consecutive fragments ("商业" "企业") or stacked in PDF text ("结果" above "维持"); each
+    column is taken once, in reading order, unless `repeat` (table 二's sub-tables)."""
+    from rapidfuzz import fuzz, process
+
+    leaves = [label_key(_leaf(c.label)) for c in columns]
+    unused = list(range(len(columns)))
+    used: set[int] = set()
+    found: list[Label] = []
+
+    def best(option: tuple[Token, ...]) -> tuple[float, int]:
+        match = process.extractOne(label_key(label_text(option)), leaves, scorer=fuzz.ratio)
+        return (match[1], match[2]) if match else (0.0, 0)
+
+    for position, fragment in enumerate(fragments):
+        if position in used:
+            continue
+        option, (score, leaf) = (fragment,), best((fragment,))
+        for partner in _partners(fragments, position, used):
+            pair = (fragment, fragments[partner])
+            pair_score, pair_leaf = best(pair)
+            if pair_score > max(score, best(pair[1:])[0]):
+                option, score, leaf = pair, pair_score, pair_leaf
+        column = next((i for i in (range(len(columns)) if repeat else unused) if leaves[i] == leaves[leaf]), None)
+        if score >= _HEADER_SIMILARITY and column is not None:
+            if not repeat:
+                unused.remove(column)
+            used.update(fragments.index(t) for t in option)
+            found.append(make_label(lines, option, columns[column].id, columns[column].label, score, vocabulary))
+    return found
+
+
+def _leaf(label: str) -> str:
+    """The header written in the table for a column: "结果维持" for "行政复议/结果维持" (but
+    "本年增/减" is one header)."""
+    group, _, leaf = label.rpartition("/")
+    return leaf if len(group) > 1 and len(leaf) > 1 else label
+
+
+def _partners(fragments: list[Token], position: int, used: set[int]) -> list[int]:
+    """Fragments that may complete fragment `position`: the next one, and the first one standing
+    below it (a later line, overlapping columns) within a few lines."""
+    fragment = fragments[position]
+    found = [position + 1] if position + 1 < len(fragments) and position + 1 not in used else []
+    below = next((i for i in range(position + 1, len(fragments))
+                  if i not in used and 0 < fragments[i].line - fragment.line <= _STACK_LINES
+                  and fragments[i].start < fragment.end and fragment.start < fragments[i].end), None)
+    if below is not None and below not in found:
+        found.append(below)
+    return found

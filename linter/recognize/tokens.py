@@ -1,0 +1,136 @@
+"""Tokenising table text: each line becomes label, number and empty-field tokens.
+
+A line is split into fields on tabs and '|' (an empty field there is a possibly blank cell),
+and each field into pieces on runs of two or more spaces (PDF text). A piece is a number
+("0", "+2", "50.920543 万元"), several numbers separated by single spaces ("0 0 1"), a
+placeholder written in a cell ("—", "/", "无"), a label (it has Han characters), or noise.
+Offsets index `line.text`; matching reads `line.norm`, which has the same length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal, InvalidOperation
+from typing import Literal
+
+from linter.model import CellKind, Line
+
+TokenKind = Literal["number", "label", "empty"]
+
+_FIELD_SEPARATOR = re.compile(r"[\t|]")
+_PIECE = re.compile(r"\S+(?: \S+)*")  # stretches of a field separated by two or more spaces
+_NUMBER = re.compile(
+    r"(?P<sign>[+-]?)(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<fraction>\.\d+)?\s*(?P<unit>万元|元|件|个|条|项)?")
+_MONEY_UNITS = ("万元", "元")
+_WORD = re.compile(r"\S+")
+_PLACEHOLDER = re.compile(r"[-—–/\\无]|—+|-+|／")
+_EMPHASIS = re.compile(r"[*_`]+(?P<inner>[^*_`]*)[*_`]+")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_MARKDOWN_RULE = re.compile(r"\s*:?-{3,}:?\s*")
+_PAGE_NUMBER = re.compile(r"\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?)\s*")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A label, a number or an empty field, at `start:end` of document line `line`."""
+
+    kind: TokenKind
+    line: int
+    start: int
+    end: int
+    text: str
+    """As stored (raw)."""
+    value: int | Decimal | None = None
+    cell_kind: CellKind = "text"
+    unit: str = ""
+    field: int = 0
+    """Index of the tab- or '|'-separated field of the line the token stands in."""
+
+
+def parse_number(text: str) -> tuple[int | Decimal, CellKind, str] | None:
+    """Value, cell kind and unit of a cell written as a number (folded text), else None."""
+    match = _NUMBER.fullmatch(text.strip())
+    if not match:
+        return None
+    digits = match["digits"].replace(",", "")
+    unit = match["unit"] or ""
+    if match["fraction"] or unit in _MONEY_UNITS:
+        try:
+            value: int | Decimal = Decimal(match["sign"] + digits + (match["fraction"] or ""))
+        except InvalidOperation:  # pragma: no cover - the pattern only admits valid decimals
+            return None
+        return value, "decimal", unit
+    number = int(match["sign"] + digits)
+    return number, ("signed" if match["sign"] else "int"), unit
+
+
+def is_page_number(text: str) -> bool:
+    """A page footer such as "-4-" or "第 3 页" (a bare "3" may be a cell, so it is not one)."""
+    return bool(_PAGE_NUMBER.fullmatch(text))
+
+
+def tokenize(line: Line) -> list[Token]:
+    """The tokens of one line, in reading order (empty list for blank lines and page numbers)."""
+    norm = line.norm
+    if not norm.strip() or is_page_number(norm):
+        return []
+    fields = _fields(norm)
+    if len(fields) > 1 and all(_MARKDOWN_RULE.fullmatch(norm[a:b]) or not norm[a:b].strip() for a, b in fields):
+        return []
+    tokens: list[Token] = []
+    for index, (start, end) in enumerate(fields):
+        pieces = [(start + m.start(), start + m.end()) for m in _PIECE.finditer(norm[start:end])]
+        if not pieces:
+            tokens.append(Token("empty", line.index, start, end, line.text[start:end], field=index))
+        for a, b in pieces:
+            tokens += [replace(t, field=index) for t in _piece_tokens(line, a, b)]
+    return tokens
+
+
+def _fields(norm: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for separator in _FIELD_SEPARATOR.finditer(norm):
+        spans.append((start, separator.start()))
+        start = separator.end()
+    spans.append((start, len(norm)))
+    return spans
+
+
+def _piece_tokens(line: Line, start: int, end: int) -> list[Token]:
+    text = line.norm[start:end]
+    marks = _EMPHASIS.fullmatch(text)
+    if marks and marks["inner"] and parse_number(marks["inner"]) is not None:  # Markdown "**12**"
+        start, end = start + marks.start("inner"), start + marks.end("inner")
+        text = marks["inner"]
+    number = parse_number(text)
+    if number is not None:
+        return [_number_token(line, start, end, number)]
+    words = [(start + m.start(), start + m.end()) for m in _WORD.finditer(text)]
+    parsed = [parse_number(line.norm[a:b]) for a, b in words]
+    if len(words) > 1 and all(p is not None for p in parsed):
+        return [_number_token(line, a, b, p) for (a, b), p in zip(words, parsed, strict=True)]
+    if _PLACEHOLDER.fullmatch(text):
+        return [Token("number", line.index, start, end, line.text[start:end])]
+    if _HAN.search(text):
+        return _label_with_trailing_numbers(line, start, words, parsed)
+    return []
+
+
+def _label_with_trailing_numbers(line: Line, start: int, words: list, parsed: list) -> list[Token]:
+    """A label piece; two or more numbers after it, single-spaced, are cells of its row."""
+    count = 0
+    while count < len(parsed) - 1 and parsed[len(parsed) - 1 - count] is not None:
+        count += 1
+    if count < 2:
+        count = 0
+    label_end = words[len(words) - count - 1][1]
+    tokens = [Token("label", line.index, start, label_end, line.text[start:label_end])]
+    for (a, b), value in zip(words[len(words) - count:], parsed[len(parsed) - count:], strict=True):
+        tokens.append(_number_token(line, a, b, value))
+    return tokens
+
+
+def _number_token(line: Line, start: int, end: int, parsed: tuple) -> Token:
+    value, kind, unit = parsed
+    return Token("number", line.index, start, end, line.text[start:end], value, kind, unit)
