@@ -63,7 +63,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         print()
     else:
         for d in diagnostics:
-            print(f"{d.path}:{d.location.line}:{d.location.column}: {d.code} {d.message}")
+            print(f"{d.path}:{d.location.place()}: {d.code} {d.message}")
     errors = [r.error for r in results if r.error]
     for error in errors:
         print(f"govlint: {error}", file=sys.stderr)
