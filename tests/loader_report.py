@@ -100,6 +100,13 @@ BLOCKS: list[tuple[str, object]] = [
 ]
 
 
+def with_wrong_total() -> list:
+    """The report with one error: 表三（七）总计·总计 written as 14 instead of 13."""
+    total = _values("（七）总计", "10 2 0 0 1 0 14", 2)
+    table = [total if row[0][0] == "（七）总计" else row for row in TABLE_3]
+    return [("table", table) if content is TABLE_3 else (kind, content) for kind, content in BLOCKS]
+
+
 def grid(rows: list) -> list[list[str]]:
     """The table's cells on the grid; positions covered by a merged cell are empty."""
     taken: dict[tuple[int, int], str] = {}
@@ -117,10 +124,10 @@ def grid(rows: list) -> list[list[str]]:
     return [[taken.get((r, c), "") for c in range(width)] for r in range(len(rows))]
 
 
-def text_lines() -> list[str]:
+def text_lines(blocks: list = BLOCKS) -> list[str]:
     """The report as a text copy: paragraphs between blank lines, table rows tab-separated."""
     lines: list[str] = []
-    for kind, content in BLOCKS:
+    for kind, content in blocks:
         if kind == "table":
             lines.extend("\t".join(row) for row in grid(content))
         else:
@@ -129,8 +136,8 @@ def text_lines() -> list[str]:
     return lines[:-1]
 
 
-def as_text() -> str:
-    return "\n".join(text_lines()) + "\n"
+def as_text(blocks: list = BLOCKS) -> str:
+    return "\n".join(text_lines(blocks)) + "\n"
 
 
 def _html_table(rows: list) -> str:
@@ -145,10 +152,10 @@ def _html_table(rows: list) -> str:
     return "\n".join(out)
 
 
-def as_html(charset: str = "utf-8") -> str:
+def as_html(charset: str = "utf-8", blocks: list = BLOCKS) -> str:
     """The report as a published page: navigation, breadcrumb, info bar and footer around it."""
     body = []
-    for kind, content in BLOCKS:
+    for kind, content in blocks:
         if kind == "title":
             continue
         elif kind == "h":
@@ -183,12 +190,12 @@ def as_html(charset: str = "utf-8") -> str:
 """
 
 
-def write_docx(path: Path) -> None:
+def write_docx(path: Path, blocks: list = BLOCKS) -> None:
     """The report as Word writes it: heading styles, tables with merged cells."""
     import docx
 
     document = docx.Document()
-    for kind, content in BLOCKS:
+    for kind, content in blocks:
         if kind == "title":
             document.add_heading(content, level=0)
         elif kind == "h":
@@ -218,7 +225,7 @@ def _docx_table(document, rows: list) -> None:
             c += colspan
 
 
-def write_pdf(path: Path, *, text_layer: bool = True) -> None:
+def write_pdf(path: Path, *, text_layer: bool = True, blocks: list = BLOCKS) -> None:
     """The report as a PDF with ruled tables (reportlab's built-in Chinese font STSong-Light);
     without a text layer, pages carry only drawings, as a scan does."""
     from reportlab.lib.pagesizes import A4
@@ -232,7 +239,7 @@ def write_pdf(path: Path, *, text_layer: bool = True) -> None:
                           firstLineIndent=22)
     small = ParagraphStyle("cell", fontName="STSong-Light", fontSize=7, leading=8.5, wordWrap="CJK")
     story: list = []
-    for kind, content in BLOCKS if text_layer else ():
+    for kind, content in blocks if text_layer else ():
         if kind == "table":
             story.append(_pdf_table(content, small))
         else:

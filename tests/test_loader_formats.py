@@ -39,3 +39,24 @@ def test_a_location_is_shown_as_the_reader_finds_it() -> None:
     assert Location(12, 5, 12, 9).place() == "12:5"
     assert Location(14, 10, 14, 11, page=4).place() == "第4页:14:10"
     assert Location(59, 1, 59, 3, logical="表2/行4/格8").place() == "表2/行4/格8:1"
+
+
+def test_every_format_gives_the_findings_of_the_text_copy(tmp_path) -> None:
+    from loader_report import as_html, as_text, with_wrong_total, write_docx
+
+    from linter.checker import check_file
+    from linter.engine import all_rules
+    from linter.settings import Settings
+
+    blocks = with_wrong_total()
+    (tmp_path / "report.txt").write_text(as_text(blocks), encoding="utf-8")
+    (tmp_path / "report.html").write_text(as_html(blocks=blocks), encoding="utf-8")
+    write_docx(tmp_path / "report.docx", blocks)
+    write_pdf(tmp_path / "report.pdf", blocks=blocks)
+    findings = {
+        path.suffix: sorted((d.code, d.message) for d in check_file(str(path), Settings()).diagnostics)
+        for path in tmp_path.iterdir()
+    }
+    assert findings[".html"] == findings[".docx"] == findings[".pdf"] == findings[".txt"]
+    if any(rule.code.startswith("SUM") for rule in all_rules()):
+        assert any("14" in message for _, message in findings[".txt"])
