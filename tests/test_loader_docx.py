@@ -100,3 +100,25 @@ def test_chinese_counting_matches_word(value: int, text: str) -> None:
     from linter.loaders.docxnumbering import chinese_number
 
     assert chinese_number(value) == text
+
+
+def test_tracked_changes_are_read_accepted_and_content_controls_are_read(tmp_path) -> None:
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.add_paragraph("某某县2023年政府信息公开工作年度报告")
+    revised = document.add_paragraph("全年主动公开政府信息")
+    revised._p.append(parse_xml(
+        f'<w:ins xmlns:w="{_W}" w:id="1" w:author="a"><w:r><w:t>215</w:t></w:r></w:ins>'))
+    revised._p.append(parse_xml(
+        f'<w:del xmlns:w="{_W}" w:id="2" w:author="a"><w:r><w:delText>200</w:delText></w:r></w:del>'))
+    revised.add_run("条。")
+    wrapped = document.add_paragraph("六、其他需要报告的事项")
+    control = parse_xml(f'<w:sdt xmlns:w="{_W}"><w:sdtPr/><w:sdtContent/></w:sdt>')
+    wrapped._p.addprevious(control)
+    control[1].append(wrapped._p)
+    path = tmp_path / "revised.docx"
+    document.save(str(path))
+    lines = [line.text for line in load(str(path)).lines if line.text]
+    assert lines == ["某某县2023年政府信息公开工作年度报告", "全年主动公开政府信息215条。", "六、其他需要报告的事项"]

@@ -77,14 +77,19 @@ def _compiled(path: str):
     return etree.XPath(path, namespaces={"w": _W})
 
 
-def _xpath(element, path: str) -> list:
+def w_xpath(element, path: str) -> list:
     """XPath with the w: prefix on any element (python-docx's own `xpath` only knows it on some)."""
     return _compiled(path)(element)
 
 
 def _val(element, path: str, default: str | None = None) -> str | None:
-    found = _xpath(element, f"{path}/@w:val")
+    found = w_xpath(element, f"{path}/@w:val")
     return str(found[0]) if found else default
+
+
+def _level(lvl) -> _Level:
+    return _Level(int(_val(lvl, "w:start", "1") or 1), _val(lvl, "w:numFmt", "decimal") or "decimal",
+                  _val(lvl, "w:lvlText", "") or "", _val(lvl, "w:suff", "tab") or "tab")
 
 
 class Numbering:
@@ -99,24 +104,21 @@ class Numbering:
             numbering = document.part.numbering_part.element
         except (KeyError, NotImplementedError):
             return
-        abstract = {str(_xpath(a, "@w:abstractNumId")[0]): a for a in _xpath(numbering, "w:abstractNum")}
-        for num in _xpath(numbering, "w:num"):
-            num_id = str(_xpath(num, "@w:numId")[0])
+        abstract = {str(w_xpath(a, "@w:abstractNumId")[0]): a for a in w_xpath(numbering, "w:abstractNum")}
+        for num in w_xpath(numbering, "w:num"):
+            num_id = str(w_xpath(num, "@w:numId")[0])
             definition = abstract.get(_val(num, "w:abstractNumId") or "")
             if definition is None:
                 continue
-            self._levels[num_id] = {
-                int(_xpath(lvl, "@w:ilvl")[0]): _Level(int(_val(lvl, "w:start", "1")), _val(lvl, "w:numFmt", "decimal"),
-                                                     _val(lvl, "w:lvlText", ""), _val(lvl, "w:suff", "tab"))
-                for lvl in _xpath(definition, "w:lvl")
-            }
-            for override in _xpath(num, "w:lvlOverride[w:startOverride]"):
-                level = int(_xpath(override, "@w:ilvl")[0])
+            levels = w_xpath(definition, "w:lvl")
+            self._levels[num_id] = {int(w_xpath(lvl, "@w:ilvl")[0]): _level(lvl) for lvl in levels}
+            for override in w_xpath(num, "w:lvlOverride[w:startOverride]"):
+                level = int(w_xpath(override, "@w:ilvl")[0])
                 self._starts[(num_id, level)] = int(_val(override, "w:startOverride", "1"))
 
-    def label(self, paragraph) -> str:
-        """The number Word shows before `paragraph` ("" when it is not numbered)."""
-        num_id, level = self._numbering_of(paragraph)
+    def label(self, p) -> str:
+        """The number Word shows before paragraph `p` (a w:p element; "" when it is not numbered)."""
+        num_id, level = self._numbering_of(p)
         levels = self._levels.get(num_id or "")
         if not levels or level not in levels or levels[level].fmt in ("bullet", "none"):
             return ""
@@ -132,8 +134,8 @@ class Numbering:
                 text = text.replace(f"%{shown + 1}", format_number(value, definition.fmt))
         return text + (" " if levels[level].suffix != "nothing" and text[-1:].isalnum() else "")
 
-    def _numbering_of(self, paragraph) -> tuple[str | None, int]:
-        p_pr = paragraph._p.pPr
+    def _numbering_of(self, p) -> tuple[str | None, int]:
+        p_pr = p.pPr
         num_pr = p_pr.numPr if p_pr is not None else None
         if num_pr is None:
             num_pr = self._style_numbering(p_pr.pStyle.val if p_pr is not None and p_pr.pStyle is not None else None)
@@ -146,10 +148,10 @@ class Numbering:
         seen = set()
         while style_id and self._styles is not None and style_id not in seen:
             seen.add(style_id)
-            style = _xpath(self._styles, f'w:style[@w:styleId="{style_id}"]')
+            style = w_xpath(self._styles, f'w:style[@w:styleId="{style_id}"]')
             if not style:
                 return None
-            found = _xpath(style[0], "w:pPr/w:numPr")
+            found = w_xpath(style[0], "w:pPr/w:numPr")
             if found:
                 return found[0]
             style_id = _val(style[0], "w:basedOn")
