@@ -144,3 +144,14 @@ def test_published_pdf_gives_the_findings_of_its_pdftotext_copy(name: str) -> No
     if name == "hongze-2023":
         review = [d for d in check_file(str(REPORTS / f"{name}.pdf"), Settings()).diagnostics if d.code == "SUM004"]
         assert [(d.location.page, d.cell.column) for d in review] == [(4, "行政复议/总计"), (4, "复议后起诉/总计")]
+
+
+def test_password_protected_pdf_is_an_input_error_saying_so(tmp_path) -> None:
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "locked.pdf"
+    page = canvas.Canvas(str(path), encrypt="secret")
+    page.drawString(100, 700, "report")
+    page.save()
+    with pytest.raises(InputError, match="password-protected"):
+        load(str(path))

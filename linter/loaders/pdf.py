@@ -52,7 +52,7 @@ def load_pdf(path: str, data: bytes) -> Document:
         pdf = pdfplumber.open(BytesIO(data))
         pages = pdf.pages
     except Exception as error:  # pdfminer raises many unrelated types for damaged files
-        raise InputError(path, f"not a readable PDF ({type(error).__name__}: {error})") from None
+        raise InputError(path, _open_failure(error)) from None
     builder = DocumentBuilder()
     with pdf:
         for number, page in enumerate(pages, 1):
@@ -65,6 +65,13 @@ def load_pdf(path: str, data: bytes) -> Document:
     if not builder.pieces():
         raise UncheckableError(path, NO_TEXT_LAYER, "PDF 没有文字层（可能是扫描件），需要先进行 OCR 才能检查")
     return builder.build(path, "pdf")
+
+
+def _open_failure(error: Exception) -> str:
+    cause = error.args[0] if error.args and isinstance(error.args[0], Exception) else error
+    if "Password" in type(cause).__name__ or "Encryption" in type(cause).__name__:
+        return "the PDF is password-protected; save an unprotected copy to check it"
+    return f"not a readable PDF ({type(cause).__name__}: {cause})"
 
 
 def _write_page(builder: DocumentBuilder, page_number: int, page) -> None:
