@@ -132,3 +132,10 @@ def test_word_exported_page_reads_like_the_document() -> None:
     report = recognize(document)
     assert (report.title.text, report.year) == ("某某县人民政府2023年政府信息公开工作年度报告", 2023)
     assert [s.number for s in report.sections] == ["一"]
+
+
+def test_article_is_found_beside_a_sidebar_of_plain_text() -> None:
+    notices = "".join(f"<p>通知公告第{i}条：关于做好本年度防汛工作的通知全文摘要。</p>" for i in range(25))
+    page = as_html().replace('<div class="side">', f'<div class="side">{notices}')
+    lines = _lines(page)
+    assert lines == text_lines()

@@ -40,6 +40,9 @@ _WHITESPACE = " \t\n\r\f"  # HTML white space; U+00A0 and U+3000 are text and ar
 _ARTICLE_SHARE = 0.9
 _LAYOUT_CELL_CHARS = 150
 _TITLE_CHARS = 60
+_SECTION_WORDS = ("总体情况", "主动公开政府信息", "收到和处理政府信息公开申请", "行政复议", "存在的主要问题",
+                  "其他需要报告")
+_SECTIONS_NEEDED = 4
 
 
 def decode_html(path: str, data: bytes) -> tuple[str, str]:
@@ -101,10 +104,30 @@ def _text_lengths(element: Element, lengths: dict[int, int]) -> int:
     return total
 
 
+def _section_marks(element: Element, marks: dict[int, frozenset[str]]) -> frozenset[str]:
+    """The section-title words (总体情况, 行政复议, …) found below each element (by id)."""
+    found: set[str] = set()
+    for child in element.children:
+        if isinstance(child, Text):
+            flat = squash(child.data)
+            found.update(word for word in _SECTION_WORDS if word in flat)
+        else:
+            found |= _section_marks(child, marks)
+    marks[id(element)] = frozenset(found)
+    return marks[id(element)]
+
+
 def find_article(body: Element) -> Element:
-    """The deepest element still holding nearly all of the page's text outside links."""
+    """The element holding the report: the deepest one with most of the six section titles in it;
+    on a page without them, the deepest one still holding nearly all of the text outside links."""
     lengths: dict[int, int] = {}
     _text_lengths(body, lengths)
+    marks: dict[int, frozenset[str]] = {}
+    _section_marks(body, marks)
+    holding = [e for e in body.iter() if len(marks[id(e)]) >= _SECTIONS_NEEDED]
+    deepest = [e for e in holding if not any(len(marks[id(c)]) >= _SECTIONS_NEEDED for c in e.elements())]
+    if deepest:
+        return max(deepest, key=lambda e: lengths[id(e)])
     current = body
     while True:
         children = current.elements()
