@@ -24,11 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="govlint", description="政府信息公开工作年度报告检查工具")
     parser.add_argument("--version", action="version", version=f"govlint {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-
-    check = commands.add_parser("check", help="check reports (files or directories)")
-    check.add_argument("paths", nargs="+", metavar="PATH")
-    check.add_argument("--format", default="concise", choices=["concise", "json"])
-    check.set_defaults(handler=cmd_check)
+    _add_check(commands)
 
     inspect = commands.add_parser("inspect", help="show what govlint recognised in a report")
     inspect.add_argument("path", metavar="FILE")
@@ -48,28 +44,37 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def cmd_check(args: argparse.Namespace) -> int:
-    from linter.checker import check_file, discover
-    from linter.engine import plugin_failures
-    from linter.settings import Settings
+def _add_check(commands: argparse._SubParsersAction) -> None:
+    check = commands.add_parser("check", help="check reports (files, directories, or - for stdin)")
+    check.add_argument("paths", nargs="+", metavar="PATH")
+    output = check.add_argument_group("output")
+    output.add_argument("--format", default="full",
+                        help="full (default), concise, json, jsonl, sarif, github, gitlab, junit")
+    output.add_argument("-o", "--output-file", metavar="FILE", help="write the output to FILE instead of stdout")
+    output.add_argument("--statistics", action="store_true", help="print the number of findings per code instead")
+    output.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    output.add_argument("--fail-on", default="error", choices=["info", "warning", "error"],
+                        help="lowest severity that makes the exit code 1 (default: error)")
+    selection = check.add_argument_group("configuration")
+    selection.add_argument("--select", metavar="CODES", help="comma-separated codes or prefixes to run (replaces)")
+    selection.add_argument("--extend-select", metavar="CODES", help="codes or prefixes to run in addition")
+    selection.add_argument("--ignore", metavar="CODES", help="codes or prefixes not to run")
+    selection.add_argument("--config", metavar="FILE", help="use this configuration file (no discovery)")
+    selection.add_argument("--isolated", action="store_true", help="ignore all configuration files")
+    selection.add_argument("--show-settings", action="store_true", help="print the settings for PATH and exit")
+    workflow = check.add_argument_group("baseline, fixes, stdin")
+    workflow.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE")
+    workflow.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
+    workflow.add_argument("--fix", action="store_true", help="apply safe fixes (plain text and Markdown)")
+    workflow.add_argument("--diff", action="store_true", help="print the safe fixes as a diff, change nothing")
+    workflow.add_argument("--stdin-filename", metavar="NAME", help="name (and type) of the report read from -")
+    check.set_defaults(handler=cmd_check)
 
-    settings = Settings()
-    results = [check_file(path, settings) for path in discover(args.paths)]
-    if results:
-        results[0].diagnostics[:0] = plugin_failures(results[0].path)
-    diagnostics = [d for r in results for d in r.diagnostics]
-    if args.format == "json":
-        json.dump([d.to_dict() for d in diagnostics], sys.stdout, ensure_ascii=False, indent=2)
-        print()
-    else:
-        for d in diagnostics:
-            print(f"{d.path}:{d.location.place()}: {d.code} {d.message}")
-    errors = [r.error for r in results if r.error]
-    for error in errors:
-        print(f"govlint: {error}", file=sys.stderr)
-    if errors:
-        return EXIT_ERROR
-    return EXIT_FINDINGS if diagnostics else EXIT_CLEAN
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from linter.check_command import run_check_command
+
+    return run_check_command(args)
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
@@ -92,7 +97,10 @@ def cmd_rule(args: argparse.Namespace) -> int:
     rule = next((r for r in rule_catalogue() if r.code == args.code.upper()), None)
     if rule is None:
         raise UsageError(f"unknown rule code {args.code!r} (see 'govlint rules')")
-    print(f"{rule.code} {rule.name} [{rule.severity}] ({rule.plugin})\n")
+    print(f"{rule.code} {rule.name} [{rule.severity}] ({rule.plugin})")
+    for name, value in rule.options.items():
+        print(f"  option {name} = {json.dumps(value, ensure_ascii=False)}")
+    print()
     print(rule.doc)
     return EXIT_CLEAN
 

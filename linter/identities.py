@@ -1,11 +1,12 @@
 """Arithmetic identities over table cells, written as expressions over cell ids.
 
-    三:一:{column} + 三:二:{column} = 三:（七）:{column} + 三:四:{column}
+    三:（七）:{column} + 三:四:{column} = 三:一:{column} + 三:二:{column}
 
 A cell id is 表:行:列. A row or column ending in `*` stands for the sum of every row (column)
 of that table whose id starts with the text before the `*`. `{name}` placeholders are filled
 from `for_each`: "columns" or "rows" of the identity's table, or a mapping name → values.
-Blank cells count as 0 (blanks are reported by their own rule).
+Blank cells count as 0 (blanks are reported by their own rule). The left side holds the
+total(s): a finding about an identity points at the first cell of its left side.
 """
 
 from __future__ import annotations
@@ -42,6 +43,11 @@ class Outcome:
     bindings: dict[str, str]
     left: Side
     right: Side
+
+    @property
+    def total(self) -> Cell | None:
+        """The cell a finding about this instance points at: the first of the left side."""
+        return self.left.cells[0] if self.left.cells else None
 
     @property
     def holds(self) -> bool:

@@ -30,14 +30,6 @@ class Location:
     page: int | None = None
     logical: str | None = None
 
-    def place(self) -> str:
-        """Where a reader finds it: "12:5", "第4页:14:10" (PDF) or "表2/行5/格3:1" (DOCX)."""
-        if self.logical is not None:
-            return f"{self.logical}:{self.column}"
-        if self.page is not None:
-            return f"第{self.page}页:{self.line}:{self.column}"
-        return f"{self.line}:{self.column}"
-
     def to_dict(self) -> dict:
         data = {
             "line": self.line,

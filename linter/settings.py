@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import fnmatch
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,7 +26,13 @@ class Settings:
     year: int | None = None
     """Report year to assume when a report does not state one."""
     body: str | None = None
+    """Reporting body (机关名称) to assume when a report does not state one."""
     packs: list[str] = field(default_factory=lambda: ["national"])
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    """Glob → selectors ignored in matching files. A glob with a `/` is anchored at the directory
+    of the config file that set it (stored absolute); one without matches the file name anywhere."""
+    config_path: str | None = None
+    """The configuration file these settings came from (None: defaults, --isolated)."""
     config_dir: str | None = None
     """Directory that relative pack paths resolve from: that of the file that set `packs`."""
 
@@ -37,3 +45,11 @@ class Settings:
 
     def severity_of(self, code: str, default: Severity) -> Severity:
         return self.severity.get(code, default)
+
+    def ignored_in_file(self, path: str, code: str) -> bool:
+        """Whether a per-file-ignores entry drops `code` for `path` (applied after selection)."""
+        absolute = os.path.abspath(path).replace(os.sep, "/")
+        name = os.path.basename(path)
+        return any(fnmatch.fnmatchcase(absolute if "/" in glob else name, glob)
+                   and any(code_matches(code, selector) for selector in selectors)
+                   for glob, selectors in self.per_file_ignores.items())

@@ -1,0 +1,119 @@
+"""`govlint check`: settings, the run, output, baseline and the exit code.
+
+Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage, configuration or input
+error (other files are still checked and reported first).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections import Counter
+from typing import TextIO
+
+from linter.checker import STDIN, CheckRequest, CheckRun, known_codes, run_check
+from linter.config import CliOverrides, SettingsResolver, describe, parse_selectors
+from linter.diagnostics import Diagnostic, Severity
+from linter.errors import UsageError
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def run_check_command(args: argparse.Namespace) -> int:
+    resolver = SettingsResolver(known_codes, _overrides(args), args.config, args.isolated)
+    if args.show_settings:
+        for path in args.paths:
+            named = (args.stdin_filename or path) if path == STDIN else path
+            print(describe(resolver.for_path(named)))
+        return EXIT_CLEAN
+    formatter = _formatter(args.format)
+    run = run_check(_request(args), resolver.for_path)
+    if not run.results:
+        print(f"govlint: no report files found in {' '.join(args.paths)}", file=sys.stderr)
+    for error in run.errors:
+        print(f"govlint: {error}", file=sys.stderr)
+    if args.write_baseline:
+        from linter.baseline import write_baseline
+
+        count = write_baseline(args.write_baseline, run.diagnostics)
+        print(f"govlint: wrote {count} finding(s) to baseline {args.write_baseline}", file=sys.stderr)
+        return EXIT_ERROR if run.errors else EXIT_CLEAN
+    for entry in run.stale:
+        print(f"govlint: {args.baseline}: stale entry {entry.path} {entry.code} {entry.fingerprint} "
+              "no longer occurs (run --write-baseline to tighten the baseline)", file=sys.stderr)
+    if args.diff:
+        sys.stdout.write("".join(run.diffs))
+        return EXIT_ERROR if run.errors else (EXIT_FINDINGS if run.diffs else EXIT_CLEAN)
+    if args.fix and run.fixed:
+        print(f"govlint: fixed {run.fixed} finding(s)", file=sys.stderr)
+    _write_output(args, run, formatter)
+    return _exit_code(run, Severity.parse(args.fail_on), args.exit_zero)
+
+
+def _overrides(args: argparse.Namespace) -> CliOverrides:
+    def codes(text: str | None, flag: str) -> list[str] | None:
+        return None if text is None else parse_selectors(text, known_codes(), flag)
+
+    return CliOverrides(codes(args.select, "--select"), codes(args.extend_select, "--extend-select") or [],
+                        codes(args.ignore, "--ignore") or [])
+
+
+def _request(args: argparse.Namespace) -> CheckRequest:
+    reads_stdin = STDIN in args.paths
+    if reads_stdin and args.fix:
+        raise UsageError("--fix cannot rewrite standard input; use --diff")
+    if args.fix and args.diff:
+        raise UsageError("--fix and --diff exclude each other")
+    if args.baseline and args.write_baseline:
+        raise UsageError("--baseline and --write-baseline exclude each other")
+    return CheckRequest(args.paths, fix=args.fix, diff=args.diff, stdin_filename=args.stdin_filename,
+                        stdin=sys.stdin.buffer.read() if reads_stdin else None, baseline=args.baseline)
+
+
+def _formatter(name: str):
+    from linter.formatters import registered_formatters
+
+    formatters = registered_formatters()
+    if name not in formatters:
+        raise UsageError(f"unknown output format {name!r} (choose from {', '.join(sorted(formatters))})")
+    return formatters[name]
+
+
+def _write_output(args: argparse.Namespace, run: CheckRun, formatter) -> None:
+    if args.output_file:
+        try:
+            with open(args.output_file, "w", encoding="utf-8") as stream:
+                _emit(args, run, formatter, stream, color=False)
+        except OSError as error:
+            raise UsageError(f"{args.output_file}: cannot write output: {error.strerror or error}") from None
+    else:
+        _emit(args, run, formatter, sys.stdout, color=_wants_color(sys.stdout))
+
+
+def _emit(args: argparse.Namespace, run: CheckRun, formatter, stream: TextIO, color: bool) -> None:
+    from linter.formatters import Output
+
+    if args.statistics:
+        stream.write(statistics(run.diagnostics))
+    else:
+        formatter.write(Output(run.results, color=color), stream)
+
+
+def _wants_color(stream: TextIO) -> bool:
+    return not os.environ.get("NO_COLOR") and stream.isatty()
+
+
+def statistics(diagnostics: list[Diagnostic]) -> str:
+    """Findings per code, most frequent first: `count  CODE  rule-name`."""
+    counts = Counter((d.code, d.rule) for d in diagnostics)
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return "".join(f"{count:5}  {code:8} {rule}\n" for (code, rule), count in ordered)
+
+
+def _exit_code(run: CheckRun, fail_on: Severity, exit_zero: bool) -> int:
+    if run.errors:
+        return EXIT_ERROR
+    if exit_zero or not run.failing(fail_on):
+        return EXIT_CLEAN
+    return EXIT_FINDINGS

@@ -1,0 +1,318 @@
+"""Configuration files: `[tool.govlint]` in pyproject.toml, or a govlint.toml (top-level keys).
+
+The file closest to a checked file wins (govlint.toml before pyproject.toml in one directory);
+`extend = "path"` inherits another file, whose values the extending file overrides. Command-line
+flags override both. Every mistake is reported as `file:line: message` (exit 2).
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from linter.diagnostics import Severity
+from linter.errors import UsageError
+from linter.settings import Settings
+
+CONFIG_NAMES = ("govlint.toml", "pyproject.toml")
+PYPROJECT_TABLE = "tool.govlint"
+_LIST_KEYS = ("select", "extend-select", "ignore", "packs")
+_KNOWN_KEYS = (*_LIST_KEYS, "per-file-ignores", "severity", "year", "body", "extend")
+
+
+class ConfigError(UsageError):
+    """A configuration file that cannot be used; the message names the file and line."""
+
+    def __init__(self, path: Path | str, line: int | None, message: str) -> None:
+        super().__init__(f"{path}:{line}: {message}" if line else f"{path}: {message}")
+
+
+@dataclass(frozen=True)
+class CliOverrides:
+    """Selection given on the command line; None means "not given"."""
+
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _ConfigFile:
+    path: Path
+    text: str
+    table: dict[str, Any]
+    prefix: str
+    """The TOML table holding govlint's keys: "tool.govlint" in pyproject.toml, "" otherwise."""
+
+    def line_of(self, *keys: str, value: str | None = None) -> int | None:
+        """Line of `keys` (a key and its sub-keys) in the file, or of `value` inside it."""
+        for depth in range(len(keys), 0, -1):
+            table = ".".join(filter(None, (self.prefix, *keys[:depth - 1])))
+            line = _key_line(self.text, table, keys[depth - 1], value if depth == len(keys) else None)
+            if line:
+                return line
+        return None
+
+    def error(self, message: str, *keys: str, value: str | None = None) -> ConfigError:
+        return ConfigError(self.path, self.line_of(*keys, value=value), message)
+
+
+_ANY_KEY = re.compile(r"""\s*["']?[\w.*/-]+["']?\s*=""")
+
+
+def _key_line(text: str, table: str, key: str, value: str | None) -> int | None:
+    """Where `key` (optionally the quoted `value` after it) is written in `table`.
+
+    TOML parsers give no positions, so the text is scanned: enough for error messages.
+    """
+    current, key_line = "", None
+    key_pattern = re.compile(rf"""\s*["']?{re.escape(key)}["']?\s*=""")
+    for number, line in enumerate(text.splitlines(), 1):
+        header = re.match(r"\s*\[([^\[\]]+)\]\s*(#.*)?$", line)
+        if header:
+            if key_line is not None:
+                break
+            current = re.sub(r"""[\s"']""", "", header.group(1))
+            continue
+        if key_line is None and current == table and key_pattern.match(line):
+            key_line = number
+        elif key_line is not None and _ANY_KEY.match(line):
+            break
+        if key_line is not None and (value is None or re.search(rf"""["']{re.escape(value)}["']""", line)):
+            return number
+    return key_line
+
+
+def _parse_toml(path: Path) -> tuple[str, dict[str, Any]]:
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as error:
+        raise ConfigError(path, None, f"cannot read configuration: {error.strerror or error}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(path, None, "configuration is not UTF-8 text") from None
+    try:
+        return text, tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        at_line = re.search(r"at line (\d+)", str(error))
+        line = int(at_line.group(1)) if at_line else max(1, len(text.splitlines()))  # "at end of document"
+        reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(error))
+        raise ConfigError(path, line, f"invalid TOML: {reason}") from None
+
+
+def _read(path: Path) -> _ConfigFile | None:
+    """The govlint part of a config file; None for a pyproject.toml without [tool.govlint]."""
+    text, data = _parse_toml(path)
+    if path.name != "pyproject.toml":
+        return _ConfigFile(path, text, data, "")
+    table = data.get("tool", {}).get("govlint")
+    return None if table is None else _ConfigFile(path, text, table, PYPROJECT_TABLE)
+
+
+def find_config(directory: Path) -> Path | None:
+    """The configuration closest to `directory`, searching it and its parents."""
+    for folder in (directory, *directory.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file() and (name != "pyproject.toml" or _read(candidate) is not None):
+                return candidate
+    return None
+
+
+# --- validation: raw TOML values → settings fields --------------------------------------------------
+
+
+def _string_list(config: _ConfigFile, key: str) -> list[str]:
+    value = config.table[key]
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise config.error(f"'{key}' must be a list of strings", key)
+    return value
+
+
+def _check_codes(config: _ConfigFile, selectors: Iterable[str], known: frozenset[str], *keys: str) -> list[str]:
+    checked = []
+    for selector in selectors:
+        code = selector.strip().upper()
+        if not is_known_selector(code, known):
+            raise config.error(f"unknown rule code or prefix {selector!r} in '{'.'.join(keys)}'", *keys, value=selector)
+        checked.append(code)
+    return checked
+
+
+def is_known_selector(selector: str, known: frozenset[str]) -> bool:
+    return selector == "ALL" or (selector != "" and any(code.startswith(selector) for code in known))
+
+
+def _validate(config: _ConfigFile, known: frozenset[str]) -> dict[str, Any]:
+    """The file's values as Settings fields (snake_case), every key and code checked."""
+    values: dict[str, Any] = {}
+    for key in config.table:
+        if key not in _KNOWN_KEYS:
+            raise config.error(f"unknown key '{key}' (known keys: {', '.join(_KNOWN_KEYS)})", key)
+    for key in ("select", "extend-select", "ignore"):
+        if key in config.table:
+            values[key.replace("-", "_")] = _check_codes(config, _string_list(config, key), known, key)
+    if "packs" in config.table:
+        values["packs"] = _string_list(config, "packs")
+        values["config_dir"] = str(config.path.parent)
+    if "severity" in config.table:
+        values["severity"] = _severities(config, known)
+    if "per-file-ignores" in config.table:
+        values["per_file_ignores"] = _per_file_ignores(config, known)
+    if "year" in config.table:
+        year = config.table["year"]
+        if not isinstance(year, int) or isinstance(year, bool) or not 2000 <= year <= 2100:
+            raise config.error("'year' must be a report year such as 2023", "year")
+        values["year"] = year
+    if "body" in config.table:
+        if not isinstance(config.table["body"], str) or not config.table["body"].strip():
+            raise config.error("'body' must be the name of the reporting body", "body")
+        values["body"] = config.table["body"].strip()
+    return values
+
+
+def _severities(config: _ConfigFile, known: frozenset[str]) -> dict[str, Severity]:
+    table = config.table["severity"]
+    if not isinstance(table, dict):
+        raise config.error("'severity' must be a table of CODE = \"error\" | \"warning\" | \"info\"", "severity")
+    severities = {}
+    for code, name in table.items():
+        if code.upper() not in known:
+            raise config.error(f"unknown rule code '{code}' in 'severity'", "severity", code)
+        try:
+            severities[code.upper()] = Severity.parse(str(name))
+        except ValueError as error:
+            raise config.error(f"{error} for '{code}'", "severity", code) from None
+    return severities
+
+
+def _per_file_ignores(config: _ConfigFile, known: frozenset[str]) -> dict[str, list[str]]:
+    table = config.table["per-file-ignores"]
+    if not isinstance(table, dict):
+        raise config.error("'per-file-ignores' must be a table of \"glob\" = [codes]", "per-file-ignores")
+    ignores = {}
+    base = str(config.path.parent.resolve()).replace(os.sep, "/")
+    for glob, selectors in table.items():
+        if not isinstance(selectors, list) or not all(isinstance(s, str) for s in selectors):
+            raise config.error(f"'per-file-ignores' entry '{glob}' must be a list of codes", "per-file-ignores", glob)
+        anchored = posixpath.normpath(f"{base}/{glob}") if "/" in glob else glob
+        ignores[anchored] = _check_codes(config, selectors, known, "per-file-ignores", glob)
+    return ignores
+
+
+# --- loading, inheritance, overrides ----------------------------------------------------------------
+
+
+KnownCodes = Callable[[Sequence[str], "str | None"], frozenset[str]]
+"""Codes a configuration may name, given the packs in force and the directory they resolve from."""
+
+
+def _load_chain(path: Path, known_codes: KnownCodes, seen: tuple[Path, ...] = ()) -> dict[str, Any]:
+    """Values of `path` on top of those of the file it extends (recursively)."""
+    path = path.resolve()
+    if path in seen:
+        raise ConfigError(seen[-1], None, f"'extend' loops back to {path}")
+    config = _read(path) or _ConfigFile(path, "", {}, PYPROJECT_TABLE)
+    base = _load_base(config, known_codes, (*seen, path))
+    # Codes of local packs are known once the packs in force (this file's or inherited) are known.
+    if "packs" in config.table:
+        packs, pack_dir = _string_list(config, "packs"), str(path.parent)
+    else:
+        packs, pack_dir = base.get("packs", ()), base.get("config_dir")
+    try:
+        known = known_codes(packs, pack_dir)
+    except UsageError as error:  # a pack that cannot be found
+        raise config.error(str(error), "packs") from None
+    return _merge(base, _validate(config, known))
+
+
+def _load_base(config: _ConfigFile, known_codes: KnownCodes, seen: tuple[Path, ...]) -> dict[str, Any]:
+    """The values of the file `config` extends, if any."""
+    extend = config.table.get("extend")
+    if extend is None:
+        return {}
+    if not isinstance(extend, str):
+        raise config.error("'extend' must be the path of another configuration file", "extend")
+    base_path = config.path.parent / os.path.expanduser(extend)
+    if not base_path.is_file():
+        raise config.error(f"'extend' names a file that does not exist: {extend}", "extend")
+    return _load_chain(base_path, known_codes, seen)
+
+
+def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    merged = {**base, **child}
+    merged["extend_select"] = base.get("extend_select", []) + child.get("extend_select", [])
+    for key in ("severity", "per_file_ignores"):
+        merged[key] = {**base.get(key, {}), **child.get(key, {})}
+    return merged
+
+
+def _apply(values: dict[str, Any], overrides: CliOverrides) -> dict[str, Any]:
+    values = dict(values)
+    if overrides.select is not None:
+        values["select"], values["extend_select"] = overrides.select, []
+    values["extend_select"] = values.get("extend_select", []) + overrides.extend_select
+    values["ignore"] = values.get("ignore", []) + overrides.ignore
+    return values
+
+
+def parse_selectors(text: str, known: frozenset[str], flag: str) -> list[str]:
+    """A comma-separated list of codes/prefixes from the command line, each checked."""
+    selectors = [s.strip().upper() for s in text.split(",") if s.strip()]
+    for selector in selectors:
+        if not is_known_selector(selector, known):
+            raise UsageError(f"unknown rule code or prefix {selector!r} in {flag} (see 'govlint rules')")
+    return selectors
+
+
+class SettingsResolver:
+    """Settings for each checked file: its closest config (or --config, or none with --isolated)."""
+
+    def __init__(self, known_codes: KnownCodes, overrides: CliOverrides | None = None,
+                 config: str | None = None, isolated: bool = False) -> None:
+        self._known_codes = known_codes
+        self._overrides = overrides or CliOverrides()
+        self._isolated = isolated
+        self._explicit = Path(config) if config else None
+        if self._explicit and not self._explicit.is_file():
+            raise ConfigError(config, None, "configuration file not found")
+        self._cache: dict[Path | None, Settings] = {}
+        self._found: dict[Path, Path | None] = {}
+
+    def config_for(self, path: str) -> Path | None:
+        if self._isolated:
+            return None
+        if self._explicit:
+            return self._explicit
+        start = Path(path).resolve().parent if path != "-" else Path.cwd().resolve()
+        if start not in self._found:
+            self._found[start] = find_config(start)
+        return self._found[start]
+
+    def for_path(self, path: str) -> Settings:
+        config = self.config_for(path)
+        if config not in self._cache:
+            values = _load_chain(config, self._known_codes) if config else {}
+            settings = Settings(**_apply(values, self._overrides))
+            settings.config_path = str(config) if config else None
+            settings.config_dir = settings.config_dir or (str(config.resolve().parent) if config else None)
+            self._cache[config] = settings
+        return self._cache[config]
+
+
+def describe(settings: Settings) -> str:
+    """`--show-settings`: the resolved settings, one `key = value` line each."""
+    lines = [f"config = {settings.config_path or '(none)'}"]
+    for key in ("select", "extend_select", "ignore", "packs", "year", "body", "config_dir"):
+        lines.append(f"{key.replace('_', '-')} = {getattr(settings, key)!r}")
+    lines.append("severity = " + repr({code: str(level) for code, level in sorted(settings.severity.items())}))
+    lines.append(f"per-file-ignores = {settings.per_file_ignores!r}")
+    return "\n".join(lines)

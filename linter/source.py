@@ -1,0 +1,29 @@
+"""The source text behind a location, for carets in output and for baseline fingerprints."""
+
+from __future__ import annotations
+
+import hashlib
+
+from linter.model import Document, Location
+from linter.textnorm import squash
+
+
+def source_lines(document: Document, location: Location) -> list[str]:
+    """The document lines a location covers (for PDF/DOCX: the extracted lines there)."""
+    if document.source_text is not None and location.page is None and location.logical is None:
+        lines = document.source_text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        return lines[location.line - 1:location.end_line]
+    return [line.text for line in document.lines
+            if any(segment.page == location.page and segment.logical == location.logical
+                   and location.line <= segment.line <= location.end_line for segment in line.segments)]
+
+
+def text_fingerprint(code: str, document: Document | None, location: Location, message: str) -> str:
+    """A location-independent identity: the code and the normalised text of the flagged lines.
+
+    Line numbers are left out on purpose, so inserting text above a finding keeps its identity.
+    Without source text (or on an empty line) the message stands in for it.
+    """
+    text = squash("".join(source_lines(document, location))) if document else ""
+    digest = hashlib.sha256(f"{code}\0{text or message}".encode()).hexdigest()
+    return digest[:20]

@@ -1,0 +1,132 @@
+"""Inline suppression comments in Markdown and HTML reports.
+
+    <!-- govlint: disable=SUM102,DAT -->   … from here until `enable` (or the end of the file)
+    <!-- govlint: enable -->                ends every open disable (`enable=SUM102`: only that one)
+    <!-- govlint: disable-next-line=SUM102 -->   the next non-blank line only
+    <!-- govlint: disable-file=SUM102 -->  the whole file
+
+Without `=codes` a comment covers every code; codes may be prefixes. A suppression that
+suppresses nothing is reported as GL001 (unused-suppression).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from linter.diagnostics import Diagnostic, Severity
+from linter.hookspecs import hookimpl
+from linter.model import Document, Location, Report
+from linter.rules_api import Rule, RuleContext, rule
+from linter.settings import Settings, code_matches
+
+UNUSED_SUPPRESSION = "GL001"
+_FORMATS = ("markdown", "html")
+_DIRECTIVE = re.compile(
+    r"<!--\s*govlint\s*:\s*(?P<kind>disable-next-line|disable-file|disable|enable)"
+    r"\s*(?:=\s*(?P<codes>[A-Za-z0-9_,\s]*?))?\s*-->"
+)
+
+
+@dataclass
+class Suppression:
+    kind: str
+    codes: tuple[str, ...]
+    """Codes or prefixes; empty: every code."""
+    location: Location
+    first: int
+    last: int
+    """Source lines covered, inclusive."""
+    used: set[str] = field(default_factory=set)
+
+    def covers(self, diagnostic: Diagnostic) -> bool:
+        if not self.first <= diagnostic.location.line <= self.last:
+            return False
+        matched = [c for c in self.codes if code_matches(diagnostic.code, c)] if self.codes else ["*"]
+        self.used.update(matched)
+        return bool(matched)
+
+    def unused_codes(self) -> list[str]:
+        return [c for c in self.codes or ("*",) if c not in self.used]
+
+
+def find_suppressions(document: Document) -> list[Suppression]:
+    """The suppression comments of a Markdown or HTML document, each with the lines it covers."""
+    if document.format not in _FORMATS or not document.source_text:
+        return []
+    lines = document.source_text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    suppressions: list[Suppression] = []
+    open_regions: list[Suppression] = []
+    for number, text in enumerate(lines, 1):
+        for match in _DIRECTIVE.finditer(text):
+            codes = tuple(c.strip().upper() for c in (match.group("codes") or "").split(",") if c.strip())
+            kind = match.group("kind")
+            location = Location(number, match.start() + 1, number, match.end() + 1)
+            if kind == "enable":
+                for region in [r for r in open_regions if not codes or set(r.codes) & set(codes)]:
+                    region.last = number
+                    open_regions.remove(region)
+                continue
+            first, last = _covered_lines(kind, number, lines)
+            suppression = Suppression(kind, codes, location, first, last)
+            suppressions.append(suppression)
+            if kind == "disable":
+                open_regions.append(suppression)
+    return suppressions
+
+
+def _covered_lines(kind: str, number: int, lines: list[str]) -> tuple[int, int]:
+    if kind == "disable-file":
+        return 1, len(lines)
+    if kind == "disable":
+        return number, len(lines)
+    following = next((n for n in range(number + 1, len(lines) + 1) if lines[n - 1].strip()), number + 1)
+    return following, following
+
+
+def apply_suppressions(document: Document, diagnostics: Iterable[Diagnostic], settings: Settings,
+                       known_codes: frozenset[str]) -> list[Diagnostic]:
+    """Diagnostics not suppressed by a comment, plus one GL001 per suppression that did nothing."""
+    suppressions = find_suppressions(document)
+    # A list, not a generator: every covering suppression must be marked used, not just the first.
+    kept = [d for d in diagnostics if not any([s.covers(d) for s in suppressions])]
+    if settings.enabled(UNUSED_SUPPRESSION):
+        severity = settings.severity_of(UNUSED_SUPPRESSION, Severity.INFO)
+        kept.extend(_unused(s, document.path, severity, known_codes) for s in suppressions if s.unused_codes())
+        kept.sort(key=Diagnostic.sort_key)
+    return kept
+
+
+def _unused(suppression: Suppression, path: str, severity: Severity, known_codes: frozenset[str]) -> Diagnostic:
+    codes = suppression.unused_codes()
+    unknown = [c for c in codes if c != "*" and not any(k.startswith(c) for k in known_codes)]
+    if unknown:
+        message = f"抑制注释中的规则代码不存在：{'、'.join(unknown)}"
+    elif codes == ["*"]:
+        message = f"抑制注释（{suppression.kind}）没有抑制任何问题，可以删除"
+    else:
+        message = f"抑制注释（{suppression.kind}）中的 {'、'.join(codes)} 没有抑制任何问题，可以删除"
+    return Diagnostic(UNUSED_SUPPRESSION, severity, message, path, suppression.location, rule="unused-suppression",
+                      fingerprint=f"{suppression.kind}={','.join(suppression.codes)}")
+
+
+@rule(UNUSED_SUPPRESSION, "unused-suppression", severity="info")
+def unused_suppression(report: Report, context: RuleContext) -> Iterable:
+    """抑制注释没有抑制任何问题（或写了不存在的规则代码）。
+
+    Markdown 和 HTML 报告可以用注释暂时屏蔽某条规则：
+
+        <!-- govlint: disable=SUM102 --> … <!-- govlint: enable -->
+        <!-- govlint: disable-next-line=SUM102 -->
+        <!-- govlint: disable-file=SUM102 -->
+
+    问题改正后，注释就不再起作用，应当删除，以免将来掩盖新的问题。该检查在其他规则运行之后
+    进行（本函数本身不产生结果）；纯文本、DOCX、PDF 报告请用 per-file-ignores 或基线文件。
+    """
+    return ()
+
+
+@hookimpl
+def govlint_rules() -> list[Rule]:
+    return [unused_suppression]

@@ -1,0 +1,162 @@
+"""Output formats: full, concise, json, jsonl, sarif (schema-validated), github, gitlab, junit."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+from cisupport import GOOD, demo_rules, run, validate_sarif  # noqa: F401 (demo_rules is a fixture)
+
+from linter.diagnostics import Diagnostic, Severity
+from linter.engine import FileResult
+from linter.formatters import Output
+from linter.formatters.sarif import sarif_log
+from linter.model import Location
+
+pytestmark = pytest.mark.usefixtures("demo_rules")
+REPORT = GOOD + "表中有坏数据，可疑。\n依据〔2021〕和[2022]号文。\n备注：无。\n"
+
+
+@pytest.fixture
+def report(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "报告.txt").write_text(REPORT, encoding="utf-8")
+    return "报告.txt"
+
+
+def test_full_shows_source_line_and_caret_under_the_span_in_terminal_columns(report, capsys) -> None:
+    out = run(capsys, "check", report).out
+    assert "报告.txt:5:4: DEMO001 [error] 出现“坏数据”\n  |\n5 | 表中有坏数据，可疑。\n  |       ^^^^^^\n" in out
+    assert "\x1b[" not in out  # not a terminal
+    assert out.endswith("共发现 4 个问题（错误 2，警告 1，提示 1）。\n")
+
+
+def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch) -> None:
+    from linter.check_command import _wants_color
+
+    class Terminal:
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert _wants_color(Terminal())
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not _wants_color(Terminal())
+
+
+def test_full_with_colour_paints_code_and_caret() -> None:
+    from linter.formatters.full import render
+
+    d = Diagnostic("DEMO001", Severity.ERROR, "m", "x.txt", Location(1, 1, 1, 2))
+    assert "\x1b[31;1mDEMO001 [error]\x1b[0m" in render(d, Output([FileResult("x.txt", [d])], color=True))
+
+
+def test_concise(report, capsys) -> None:
+    out = run(capsys, "check", "--format", "concise", report).out.splitlines()
+    assert out[0] == "报告.txt:5:4: DEMO001 出现“坏数据”"
+    assert len(out) == 4
+
+
+def test_json_and_jsonl_carry_the_same_findings(report, capsys) -> None:
+    array = json.loads(run(capsys, "check", "--format", "json", report).out)
+    lines = [json.loads(line) for line in run(capsys, "check", "--format", "jsonl", report).out.splitlines()]
+    assert array == lines
+    fix = next(d for d in array if d["code"] == "DEMO003")
+    assert fix["fix"]["replacement"] == "〔2022〕"
+    assert {d["code"]: bool(d["fingerprint"]) for d in array} == dict.fromkeys(
+        ["DEMO001", "DEMO002", "DEMO003", "DEMO004"], True)
+
+
+def test_sarif_validates_against_the_official_schema(report, capsys) -> None:
+    result = run(capsys, "check", "--format", "sarif", report)
+    log = json.loads(result.out)
+    validate_sarif(log)
+    run_ = log["runs"][0]
+    rules = {r["id"]: r for r in run_["tool"]["driver"]["rules"]}
+    assert rules["DEMO003"]["help"]["text"] == "发文字号年份应使用六角括号〔〕。"
+    assert rules["DEMO002"]["defaultConfiguration"]["level"] == "warning"
+    first = run_["results"][0]
+    assert (first["ruleId"], first["level"]) == ("DEMO001", "error")
+    assert rules[first["ruleId"]] == run_["tool"]["driver"]["rules"][first["ruleIndex"]]
+    physical = first["locations"][0]["physicalLocation"]
+    assert physical["artifactLocation"]["uri"] == "%E6%8A%A5%E5%91%8A.txt"
+    assert physical["region"] == {"startLine": 5, "startColumn": 4, "endLine": 5, "endColumn": 7}
+    assert first["partialFingerprints"]["govlintFingerprint/v1"]
+    assert {r["level"] for r in run_["results"]} == {"error", "warning", "note"}
+
+
+def test_sarif_names_pdf_and_docx_places_as_logical_locations() -> None:
+    located = [Diagnostic("DEMO001", Severity.ERROR, "m", "r.pdf", Location(3, 1, 3, 5, page=2), fingerprint="f"),
+               Diagnostic("DEMO002", Severity.WARNING, "m", "r.docx", Location(1, 1, 1, 2, logical="表3/行5/列2"),
+                          fingerprint="g")]
+    log = sarif_log(Output([FileResult("r.pdf", located[:1]), FileResult("r.docx", located[1:]),
+                            FileResult("gone.txt", error="gone.txt: cannot read file")]))
+    validate_sarif(log)
+    results = log["runs"][0]["results"]
+    assert results[0]["locations"][0]["logicalLocations"][0]["name"] == "page 2"
+    assert results[1]["locations"][0]["logicalLocations"][0]["name"] == "表3/行5/列2"
+    assert log["runs"][0]["invocations"][0]["executionSuccessful"] is False
+
+
+def test_github_annotations(report, capsys) -> None:
+    out = run(capsys, "check", "--format", "github", report).out.splitlines()
+    assert out[0] == ("::error file=报告.txt,line=5,col=4,endLine=5,endColumn=7,"
+                      "title=DEMO001 demo-bad-data::DEMO001 出现“坏数据”")
+    assert out[1].startswith("::warning file=") and out[-1].startswith("::notice file=")
+
+
+def test_github_escapes_properties_and_data() -> None:
+    from linter.formatters.github import annotation
+
+    d = Diagnostic("X1", Severity.ERROR, "50%\nnext", "a,b:c.txt", Location(1, 1, 1, 2))
+    assert annotation(d) == ("::error file=a%2Cb%3Ac.txt,line=1,col=1,endLine=1,endColumn=2,title=X1::"
+                             "X1 50%25%0Anext")
+
+
+def test_gitlab_fingerprints_are_unique_and_survive_lines_inserted_above(report, capsys) -> None:
+    Path(report).write_text(REPORT + "坏数据\n坏数据\n", encoding="utf-8")
+    before = json.loads(run(capsys, "check", "--format", "gitlab", report).out)
+    fingerprints = [issue["fingerprint"] for issue in before]
+    assert len(set(fingerprints)) == len(fingerprints) == 6
+    assert before[0]["location"] == {"path": "报告.txt", "lines": {"begin": 5, "end": 5}}
+    assert before[0]["severity"] == "major"
+    Path(report).write_text("新增一段。\n\n" + REPORT + "坏数据\n坏数据\n", encoding="utf-8")
+    after = json.loads(run(capsys, "check", "--format", "gitlab", report).out)
+    assert [issue["fingerprint"] for issue in after] == fingerprints
+    assert after[0]["location"]["lines"]["begin"] == 7
+
+
+def test_junit(report, capsys, tmp_path) -> None:
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    root = ET.fromstring(run(capsys, "check", "--format", "junit", report, "good.txt", "missing.txt").out)
+    suite = root.find("testsuite")
+    assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("3", "4", "1")
+    cases = {case.get("name"): case for case in suite.iter("testcase")}
+    assert len(cases["报告.txt"].findall("failure")) == 4
+    assert list(cases["good.txt"]) == []
+    assert cases["missing.txt"].find("error") is not None
+
+
+def test_output_file_and_statistics(report, capsys, tmp_path) -> None:
+    result = run(capsys, "check", "--format", "sarif", "--output-file", "out.sarif", report)
+    assert (result.code, result.out) == (1, "")
+    validate_sarif(json.loads((tmp_path / "out.sarif").read_text(encoding="utf-8")))
+    Path(report).write_text(REPORT + "坏数据\n", encoding="utf-8")
+    stats = run(capsys, "check", "--statistics", report).out.splitlines()
+    assert stats[0].split() == ["2", "DEMO001", "demo-bad-data"]
+    assert [line.split()[:2] for line in stats[1:]] == [["1", "DEMO002"], ["1", "DEMO003"], ["1", "DEMO004"]]
+
+
+def test_stdin_with_stdin_filename(tmp_path, monkeypatch, capsys) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "govlint.toml").write_text('ignore = ["DEMO004"]\n')
+    data = REPORT.encode("gb18030")
+    result = run(capsys, "check", "--format", "concise", "--stdin-filename", "docs/r.md", "-",
+                 stdin=data, monkeypatch=monkeypatch)
+    assert result.out.splitlines()[0] == "docs/r.md:5:4: DEMO001 出现“坏数据”"
+    assert "DEMO004" not in result.out and result.code == 1
+    result = run(capsys, "check", "-", stdin=GOOD.encode(), monkeypatch=monkeypatch)
+    assert result.code == 0
