@@ -42,6 +42,7 @@ def test_recognised_title_year_and_sections_equal_those_of_the_text_copy() -> No
 def test_locations_are_line_and_column_in_the_html_source() -> None:
     html = as_html()
     document = load_bytes("report.html", html.encode())
+    assert document.source_text == html  # the full output shows the source line under a finding
     title = document.lines[0].locate()
     assert _source_at(html, title, len(TITLE)) == TITLE
     row = next(line for line in document.lines if line.text.startswith("一、本年新收"))

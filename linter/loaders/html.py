@@ -77,7 +77,7 @@ def load_html(path: str, data: bytes) -> Document:
     _Renderer(builder, keep={article} | ({title} if title else set())).render(container)
     if not builder.pieces():
         raise InputError(path, "no report text found in the HTML page")
-    return builder.build(path, "html", encoding)
+    return builder.build(path, "html", encoding, source_text=text)
 
 
 def _drop_invisible(root: Element) -> None:

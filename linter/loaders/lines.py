@@ -103,7 +103,8 @@ class DocumentBuilder:
         """The lines written so far, blank lines left out."""
         return [piece for piece in self._lines if piece.text]
 
-    def build(self, path: str, format: Format, encoding: str = "utf-8") -> Document:
+    def build(self, path: str, format: Format, encoding: str = "utf-8", source_text: str | None = None) -> Document:
+        """The document; `source_text` is the decoded file when locations are its line:column."""
         while self._lines and not self._lines[-1].text:
             self._lines.pop()
         lines = []
@@ -114,4 +115,4 @@ class DocumentBuilder:
                 segments.insert(0, replace(segments[0], offset=0))
             previous = segments[-1]
             lines.append(Line(index, piece.text, tuple(segments)))
-        return Document(path, lines, format=format, encoding=encoding, source_text=None)
+        return Document(path, lines, format=format, encoding=encoding, source_text=source_text)
