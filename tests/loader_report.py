@@ -254,6 +254,27 @@ def write_pdf(path: Path, *, text_layer: bool = True, blocks: list = BLOCKS) -> 
     SimpleDocTemplate(str(path), pagesize=A4, leftMargin=50, rightMargin=50).build(story)
 
 
+def write_rotated_table_pdf(path: Path, rows: list) -> None:
+    """One table on a page shown in landscape by /Rotate 90, its content drawn turned so that it
+    reads upright in a viewer (as printers and scanners' PDF tools do)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("cell", fontName="STSong-Light", fontSize=7, leading=8.5, wordWrap="CJK")
+    page = canvas.Canvas(str(path), pagesize=A4)
+    page.setPageRotation(90)
+    page.translate(A4[0], 0)
+    page.rotate(90)
+    table = _pdf_table(rows, style)
+    table.wrapOn(page, A4[1], A4[0])
+    table.drawOn(page, 20, 300)
+    page.save()
+
+
 def _pdf_table(rows: list, style):
     from reportlab.platypus import Paragraph, Table, TableStyle
 

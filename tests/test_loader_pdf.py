@@ -4,7 +4,16 @@ import sys
 
 import pytest
 from conftest import SHARED, recognize_text
-from loader_report import TITLE, as_text, assert_same_cells, text_lines, write_pdf
+from loader_report import (
+    TABLE_4,
+    TITLE,
+    as_text,
+    assert_same_cells,
+    grid,
+    text_lines,
+    write_pdf,
+    write_rotated_table_pdf,
+)
 
 from linter.checker import check_file
 from linter.errors import InputError
@@ -155,3 +164,9 @@ def test_password_protected_pdf_is_an_input_error_saying_so(tmp_path) -> None:
     page.save()
     with pytest.raises(InputError, match="password-protected"):
         load(str(path))
+
+
+def test_landscape_page_rotated_for_display_is_read_upright(tmp_path) -> None:
+    path = tmp_path / "landscape.pdf"
+    write_rotated_table_pdf(path, TABLE_4)
+    assert [line.text for line in load(str(path)).lines] == ["\t".join(row) for row in grid(TABLE_4)]
