@@ -57,8 +57,8 @@ def test_rowspan_and_colspan_are_expanded_onto_the_grid() -> None:
     <tr><td rowspan=2 colspan=2>甲</td><td colspan=2>乙</td></tr>
     <tr><td>丙<br>一</td><td>丁</td></tr>
     <tr><td rowspan=2>戊</td><td>己</td><td>1</td><td>2</td></tr>
-    <tr><td>庚</td><td>3</td><td>4</td></tr></table></body>"""
-    assert _lines(html)[2:] == ["甲\t\t乙\t", "\t\t丙一\t丁", "戊\t己\t1\t2", "\t庚\t3\t4"]
+    <tr><td>庚</td><td>3</td><td>4</td></tr><caption>表一</caption></table></body>"""
+    assert _lines(html)[2:] == ["表一", "", "甲\t\t乙\t", "\t\t丙一\t丁", "戊\t己\t1\t2", "\t庚\t3\t4"]
 
 
 def test_gbk_page_is_decoded_from_its_meta_charset_or_detected() -> None:

@@ -245,6 +245,8 @@ class _Renderer:
             self.builder.blank()
 
     def _table(self, table: Element) -> None:
+        for caption in (e for e in table.elements() if e.tag == "caption"):
+            self._children(caption)
         for row in expand_spans(table):
             cells = [self._cell_text(cell) if cell is not None else Piece("") for cell in row]
             line = table_row(cells)
