@@ -13,7 +13,7 @@ from linter.diagnostics import Diagnostic, Severity
 from linter.engine import PLUGIN_LOAD_FAILED, RULE_CRASHED, FileResult, all_rules, plugin_failures, run_rules
 from linter.errors import InputError, UncheckableError
 from linter.loaders import load, load_bytes, supported_extensions
-from linter.model import Document, Location
+from linter.model import Document, Location, Report, Unread
 from linter.packs import apply_packs
 from linter.recognize import recognize
 from linter.settings import Settings
@@ -74,8 +74,10 @@ def check_file(path: str, settings: Settings, data: bytes | None = None, extensi
     try:
         document = load(path) if data is None else load_bytes(path, data, extension)
     except UncheckableError as error:
-        start = Location(1, 1, 1, 1, page=1)
-        return FileResult(path, [Diagnostic(error.code, Severity.ERROR, error.message, path, start, "unreadable")])
+        # Only the rule for this case runs: an empty document would fail every other check.
+        document = Document(path, [], unread=[Unread(Location(1, 1, 1, 1, page=1), error.message)])
+        rules = [r for r in all_rules() if r.code == error.code]
+        return FileResult(path, run_rules(Report(document), rules, settings))
     except InputError as error:
         return FileResult(path, error=str(error))
     return check_document(document, settings)

@@ -99,6 +99,15 @@ class Line:
 Format = Literal["text", "markdown", "html", "docx", "pdf"]
 
 
+@dataclass(frozen=True)
+class Unread:
+    """A part of the file the loader could not read as text (a PDF page without a text layer),
+    with the reason in Chinese; the PARSE rules report it."""
+
+    location: Location
+    reason: str
+
+
 @dataclass
 class Document:
     """A decoded report, as lines with their source positions."""
@@ -110,6 +119,7 @@ class Document:
     newline: str = "\n"
     source_text: str | None = None
     """The decoded file as stored, for text formats (used by suppression comments and --fix)."""
+    unread: list[Unread] = field(default_factory=list)
 
     def locate_span(self, first: int, last: int) -> Location:
         """Location covering whole lines `first`..`last` (line indices, inclusive)."""

@@ -170,3 +170,34 @@ def test_landscape_page_rotated_for_display_is_read_upright(tmp_path) -> None:
     path = tmp_path / "landscape.pdf"
     write_rotated_table_pdf(path, TABLE_4)
     assert [line.text for line in load(str(path)).lines] == ["\t".join(row) for row in grid(TABLE_4)]
+
+
+def test_picture_only_pages_inside_the_report_are_one_warning_each_run(tmp_path) -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "partly-scanned.pdf"
+    page = canvas.Canvas(str(path))
+    for text in ("一、总体情况", None, None, "五、存在的主要问题及改进情况", None):  # the last: the seal
+        if text:
+            page.setFont("STSong-Light", 12)
+            page.drawString(80, 700, text)
+        else:
+            page.rect(50, 50, 400, 600, fill=1)
+        page.showPage()
+    page.save()
+    findings = [(d.code, d.location.page, d.message) for d in check_file(str(path), Settings()).diagnostics
+                if d.code.startswith("PARSE")]
+    assert findings == [("PARSE002", 2, "第2–3页没有文字层（可能是扫描的图片），其中的内容未能检查")]
+
+
+def test_no_text_layer_is_a_known_code_that_can_be_ignored(tmp_path, capsys) -> None:
+    from linter.cli import main
+
+    path = tmp_path / "scan.pdf"
+    write_pdf(path, text_layer=False)
+    assert main(["check", "--ignore", "PARSE001", str(path)]) == 0
+    assert main(["rule", "PARSE001"]) == 0
+    assert "OCR" in capsys.readouterr().out

@@ -28,7 +28,7 @@ from linter.hookspecs import hookimpl
 from linter.loaders import Loader
 from linter.loaders.lines import DocumentBuilder, Piece, join_wrapped, table_row
 from linter.loaders.optional import require
-from linter.model import Document
+from linter.model import Document, Location, Unread
 
 EXTRA = "pdf"
 NO_TEXT_LAYER = "PARSE001"
@@ -54,17 +54,39 @@ def load_pdf(path: str, data: bytes) -> Document:
     except Exception as error:  # pdfminer raises many unrelated types for damaged files
         raise InputError(path, _open_failure(error)) from None
     builder = DocumentBuilder()
+    without_text = []
     with pdf:
         for number, page in enumerate(pages, 1):
             try:
-                _write_page(builder, number, page.dedupe_chars())
+                if not _write_page(builder, number, page.dedupe_chars()):
+                    without_text.append(number)
             except Exception as error:  # pdfminer reads a page's content only now
                 reason = f"page {number} of the PDF cannot be read ({type(error).__name__}: {error})"
                 raise InputError(path, reason) from None
             builder.blank()
     if not builder.pieces():
         raise UncheckableError(path, NO_TEXT_LAYER, "PDF 没有文字层（可能是扫描件），需要先进行 OCR 才能检查")
-    return builder.build(path, "pdf")
+    document = builder.build(path, "pdf")
+    document.unread = _pages_without_text(without_text, len(pages))
+    return document
+
+
+def _pages_without_text(numbers: list[int], page_count: int) -> list[Unread]:
+    """Runs of pages without text that lie between pages with text (a picture-only cover or
+    last page, such as the seal, is normal and not reported)."""
+    with_text = sorted(set(range(1, page_count + 1)) - set(numbers))
+    inside = [n for n in numbers if with_text[0] < n < with_text[-1]]
+    runs: list[list[int]] = []
+    for number in inside:
+        if runs and runs[-1][-1] == number - 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return [
+        Unread(Location(1, 1, 1, 1, page=run[0]),
+               f"第{run[0]}{f'–{run[-1]}' if len(run) > 1 else ''}页没有文字层（可能是扫描的图片），其中的内容未能检查")
+        for run in runs
+    ]
 
 
 def _open_failure(error: Exception) -> str:
@@ -74,10 +96,11 @@ def _open_failure(error: Exception) -> str:
     return f"not a readable PDF ({type(cause).__name__}: {cause})"
 
 
-def _write_page(builder: DocumentBuilder, page_number: int, page) -> None:
+def _write_page(builder: DocumentBuilder, page_number: int, page) -> bool:
+    """Write the page's lines; False when it has no text."""
     chars = page.chars
     if not any(c["text"].strip() for c in chars):
-        return
+        return False
     rows, used = _table_rows(page, chars)
     free = [c for c in chars if id(c) not in used]
     rows.extend(_Row(line[0]["top"], max(c["bottom"] for c in line), chars=line)
@@ -94,6 +117,7 @@ def _write_page(builder: DocumentBuilder, page_number: int, page) -> None:
         text = _table_text(row.cells) if row.cells is not None else _line_text(row.chars, margin)
         builder.add(Piece.at(text, line_number, page=page_number))
         previous = row
+    return True
 
 
 def _cluster_lines(chars: list[dict]) -> list[list[dict]]:
