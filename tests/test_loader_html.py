@@ -140,3 +140,16 @@ def test_article_is_found_beside_a_sidebar_of_plain_text() -> None:
     page = as_html().replace('<div class="side">', f'<div class="side">{notices}')
     lines = _lines(page)
     assert lines == text_lines()
+
+
+def test_only_the_title_the_article_and_what_stands_between_are_read() -> None:
+    article = "".join(f"<p>{kind}、{title}</p><p>内容。</p>" for kind, title in
+                      zip("一二三四五六", ("总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况",
+                                         "政府信息公开行政复议、行政诉讼情况", "存在的主要问题及改进情况",
+                                         "其他需要报告的事项"), strict=True))
+    page = (f"<body><div class=main><div class=hot>热点：全市防汛工作部署会召开</div><h1>{TITLE}</h1>"
+            f"<div class=meta>本文由镇政府办提供</div><div id=zoom>{article}</div>"
+            "<div class=side>通知公告：关于开展春季植树活动的通知，请各村居做好准备。</div></div></body>")
+    lines = [line for line in _lines(page) if line]
+    assert lines[:3] == [TITLE, "本文由镇政府办提供", "一、总体情况"]
+    assert lines[-1] == "内容。"

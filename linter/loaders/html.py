@@ -1,12 +1,12 @@
 """HTML reports (.html, .htm): the article of a published page, as the lines of a text copy.
 
 Pages carry much more than the report: navigation, breadcrumbs ("您当前位置：首页 > …"),
-"字体：[大 中 小]", share and print buttons, footers. The article is found as the element that
-holds most of the page's text outside links, widened to take in the report's title when that
-stands above it; what lies around the article inside that element is kept only when it does not
-look like page chrome. Tables become one line per row with rowspan/colspan expanded onto the
-grid (positions covered by a merged cell are left empty). Locations are line:column in the HTML
-source as stored.
+"字体：[大 中 小]", share and print buttons, sidebars, footers. The article is the deepest element
+holding most of the six section titles (else the one holding nearly all text outside links).
+When the report's title stands above it, what lies from the title to the end of the article is
+read too, leaving out what looks like page chrome. Tables become one line per row with
+rowspan/colspan expanded onto the grid (positions covered by a merged cell are left empty).
+Locations are line:column in the HTML source as stored.
 """
 
 from __future__ import annotations
@@ -72,9 +72,13 @@ def load_html(path: str, data: bytes) -> Document:
     body = next((e for e in root.iter() if e.tag == "body"), root)
     article = find_article(body)
     title = find_title_element(body, article)
-    container = _common_ancestor(title, article) if title else article
     builder = DocumentBuilder()
-    _Renderer(builder, keep={article} | ({title} if title else set())).render(container)
+    if title:
+        container = _common_ancestor(title, article)
+        skipped = _outside(container, title, article)
+        _Renderer(builder, keep={article, title}, skipped=skipped).render(container)
+    else:
+        _Renderer(builder, keep={article}).render(article)
     if not builder.pieces():
         raise InputError(path, "no report text found in the HTML page")
     return builder.build(path, "html", encoding, source_text=text)
@@ -177,6 +181,22 @@ def find_title_element(body: Element, article: Element) -> Element | None:
     return found
 
 
+def _outside(container: Element, first: Element, last: Element) -> set[int]:
+    """Elements of `container` (by id) wholly before `first` or wholly after the end of `last`."""
+    order: dict[int, int] = {}
+    end: dict[int, int] = {}
+
+    def number(element: Element) -> None:
+        order[id(element)] = len(order)
+        for child in element.elements():
+            number(child)
+        end[id(element)] = len(order) - 1
+
+    number(container)
+    start, stop = order[id(first)], end[id(last)]
+    return {key for key in order if end[key] < start or order[key] > stop}
+
+
 def _common_ancestor(first: Element, second: Element) -> Element:
     chain = [first, *first.ancestors()]
     for candidate in [second, *second.ancestors()]:
@@ -188,9 +208,11 @@ def _common_ancestor(first: Element, second: Element) -> Element:
 class _Renderer:
     """Writes an element's text as lines; outside the `keep` elements, page chrome is left out."""
 
-    def __init__(self, builder: DocumentBuilder, keep: set[Element], *, kept: bool = False) -> None:
+    def __init__(self, builder: DocumentBuilder, keep: set[Element], *, kept: bool = False,
+                 skipped: set[int] | None = None) -> None:
         self.builder = builder
         self.keep = keep
+        self.skipped = skipped or set()
         self.inline: list[tuple[str, int, int]] = []  # characters of the line being written
         self.in_kept = int(kept)
 
@@ -199,6 +221,8 @@ class _Renderer:
         self._end_line(paragraph=True)
 
     def _element(self, element: Element) -> None:
+        if id(element) in self.skipped:
+            return
         kept = element in self.keep
         self.in_kept += kept
         if self.in_kept or not self._is_chrome(element):
