@@ -99,12 +99,12 @@ def _open_failure(error: Exception) -> str:
 def _write_page(builder: DocumentBuilder, page_number: int, page) -> bool:
     """Write the page's lines; False when it has no text."""
     chars = page.chars
-    if not any(c["text"].strip() for c in chars):
+    if not _visible(chars):
         return False
     rows, used = _table_rows(page, chars)
     free = [c for c in chars if id(c) not in used]
     rows.extend(_Row(line[0]["top"], max(c["bottom"] for c in line), chars=line)
-                for line in _cluster_lines(free) if any(c["text"].strip() for c in line))
+                for line in _cluster_lines(free) if _visible(line))
     rows.sort(key=lambda row: row.top)
     margin = min((c["x0"] for row in rows if row.chars for c in row.chars if c["text"].strip()), default=0.0)
     height = median(c["size"] for c in chars) or 10.0
@@ -118,6 +118,10 @@ def _write_page(builder: DocumentBuilder, page_number: int, page) -> bool:
         builder.add(Piece.at(text, line_number, page=page_number))
         previous = row
     return True
+
+
+def _visible(chars: list[dict]) -> bool:
+    return any(c["text"].strip() for c in chars)
 
 
 def _cluster_lines(chars: list[dict]) -> list[list[dict]]:
@@ -173,7 +177,7 @@ def _table_rows(page, chars: list[dict]) -> tuple[list[_Row], set[int]]:
     used: set[int] = set()
     for table in page.find_tables():
         grid = _grid(table, chars)
-        filled = [r for r, (_, _, cells) in enumerate(grid) if sum(1 for c in cells if c) >= 2]
+        filled = [r for r, (_, _, cells) in enumerate(grid) if sum(1 for cell in cells if _visible(cell)) >= 2]
         if len(filled) < 2:
             continue  # a frame around text, not a table
         for top, bottom, cells in grid[filled[0]:filled[-1] + 1]:
