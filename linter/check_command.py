@@ -31,6 +31,9 @@ def run_check_command(args: argparse.Namespace) -> int:
     run = run_check(_request(args), resolver.for_path)
     if not run.results:
         print(f"govlint: no report files found in {' '.join(args.paths)}", file=sys.stderr)
+    if run.not_reports:
+        print(f"govlint: not checked (no report title or section headings): {', '.join(run.not_reports)}",
+              file=sys.stderr)
     for error in run.errors:
         print(f"govlint: {error}", file=sys.stderr)
     if args.write_baseline:

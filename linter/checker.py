@@ -25,8 +25,9 @@ STDIN = "-"
 _SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox"}
 
 
-def discover(paths: list[str]) -> Iterator[str]:
-    """Files named on the command line, and report files found below named directories."""
+def discover(paths: list[str]) -> Iterator[tuple[str, bool]]:
+    """(path, named) for files named on the command line (named=True) and for files with a
+    report extension found below named directories (named=False)."""
     extensions = supported_extensions()
     for path in paths:
         if os.path.isdir(path):
@@ -34,9 +35,15 @@ def discover(paths: list[str]) -> Iterator[str]:
                 dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
                 for name in sorted(files):
                     if Path(name).suffix.lower() in extensions:
-                        yield os.path.join(root, name)
+                        yield os.path.join(root, name), False
         else:
-            yield path
+            yield path, True
+
+
+def is_report(report: Report) -> bool:
+    """Whether a file found in a directory is an annual report at all (a README beside the
+    reports has neither a report title nor section headings)."""
+    return report.title is not None or len(report.sections) >= 2
 
 
 def known_codes(packs: Sequence[str] = (), base_dir: str | None = None) -> frozenset[str]:
@@ -99,6 +106,8 @@ class CheckRequest:
 @dataclass
 class CheckRun:
     results: list[FileResult] = field(default_factory=list)
+    not_reports: list[str] = field(default_factory=list)
+    """Files found in directories that are not reports (not checked)."""
     diffs: list[str] = field(default_factory=list)
     fixed: int = 0
     stale: list[Entry] = field(default_factory=list)
@@ -118,8 +127,11 @@ class CheckRun:
 def run_check(request: CheckRequest, settings_for) -> CheckRun:
     """Check every file; `settings_for(path)` gives each file's settings (see config.SettingsResolver)."""
     run = CheckRun()
-    for path in discover(request.paths):
+    for path, named in discover(request.paths):
         result = _check_one(path, request, settings_for)
+        if not named and result.report and not is_report(result.report):
+            run.not_reports.append(path)
+            continue
         if result.report and (request.fix or request.diff):
             result = _fix(result, request, run, settings_for)
         run.results.append(result)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 from loader_report import write_pdf
 
 from linter.checker import discover
@@ -10,13 +12,14 @@ from linter.loaders.lines import Piece, concat, join_wrapped, table_row
 def test_directory_check_picks_every_supported_format(tmp_path) -> None:
     for name in ("a.txt", "b.html", "c.HTM", "d.docx", "e.pdf", "f.xlsx"):
         (tmp_path / name).write_bytes(b"x")
-    assert [p.rsplit("/", 1)[1] for p in discover([str(tmp_path)])] == ["a.txt", "b.html", "c.HTM", "d.docx", "e.pdf"]
+    names = [Path(path).name for path, _ in discover([str(tmp_path)])]
+    assert names == ["a.txt", "b.html", "c.HTM", "d.docx", "e.pdf"]
 
 
-def test_check_reports_a_scanned_pdf_as_one_finding(tmp_path, capsys) -> None:
+def test_check_reports_a_scanned_pdf_as_one_finding_also_in_a_directory_run(tmp_path, capsys) -> None:
     path = tmp_path / "scan.pdf"
     write_pdf(path, text_layer=False)
-    assert main(["check", "--format", "concise", str(path)]) == 1
+    assert main(["check", "--format", "concise", str(tmp_path)]) == 1
     out = capsys.readouterr().out.strip().splitlines()
     assert out == [f"{path}:1:1: PARSE001 PDF 没有文字层（可能是扫描件），需要先进行 OCR 才能检查"]
 

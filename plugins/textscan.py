@@ -1,0 +1,172 @@
+"""Helpers shared by the prose rules: passages across wrapped lines, dates, web chrome, fingerprints.
+
+Not a plugin itself (it has no entry point); the rule modules import it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from linter.model import Document, Location, Report
+from linter.recognize.sections import is_page_number
+from linter.textnorm import squash
+
+HAN = "\u4e00-\u9fff"
+YEAR = r"(?:19|20)\d{2}"
+# A full Chinese date; spaces allowed because PDF text puts them around digits ("2024 年 1 月 1 日").
+CHINESE_DATE = rf"(?<!\d)({YEAR})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日"
+ISO_DATE = rf"(?<!\d)({YEAR})-(\d{{1,2}})-(\d{{1,2}})(?!\d)"
+# A year followed directly by 2–4 digits and 日: 年 and 月 were lost in extraction ("202311日").
+GARBLED_DATE = re.compile(rf"(?<![\d年月.\-/])({YEAR})(\d{{2,4}})\s*日")
+GARBLED_DATE_LINE = re.compile(rf"^\s*({YEAR})(\d{{2,4}})\s*日?\s*$")
+
+
+# --- passages: paragraph text joined across the line breaks of PDF text -------------------------
+
+
+@dataclass
+class Passage:
+    """A paragraph's lines joined (each stripped) so that patterns can span wrapped lines.
+
+    `text` is built from the folded `norm` of each line (for matching), `raw` from the same
+    characters as stored (for quoting); `locate` maps offsets back to the file.
+    """
+
+    document: Document
+    text: str
+    raw: str
+    starts: list[int]
+    """Offset in `text` where each piece begins."""
+    pieces: list[tuple[int, int]]
+    """(line index, column offset in that line) of each piece."""
+
+    def _point(self, offset: int, end: bool = False) -> tuple[int, int]:
+        position = bisect_right(self.starts, offset - 1 if end else offset) - 1
+        position = max(position, 0)
+        line_index, column = self.pieces[position]
+        return line_index, column + offset - self.starts[position]
+
+    def locate(self, start: int, end: int) -> Location:
+        first_line, first_column = self._point(start)
+        last_line, last_column = self._point(end, end=True)
+        first = self.document.lines[first_line].locate(first_column, first_column + 1)
+        if first_line == last_line:
+            return self.document.lines[first_line].locate(first_column, max(last_column, first_column))
+        last = self.document.lines[last_line].locate(last_column, last_column)
+        return Location(first.line, first.column, last.end_line, last.end_column, first.page, first.logical)
+
+
+def passages(report: Report) -> list[Passage]:
+    """One passage per recognised paragraph."""
+    found = []
+    lines = report.document.lines
+    for paragraph in report.paragraphs:
+        text, raw, starts, pieces = "", "", [], []
+        for index in range(paragraph.lines[0], paragraph.lines[1] + 1):
+            norm = lines[index].norm
+            stripped = norm.strip()
+            if not stripped:
+                continue
+            lead = len(norm) - len(norm.lstrip())
+            starts.append(len(text))
+            pieces.append((index, lead))
+            text += stripped
+            raw += lines[index].text[lead:lead + len(stripped)]
+        if text:
+            found.append(Passage(report.document, text, raw, starts, pieces))
+    return found
+
+
+# --- dates ---------------------------------------------------------------------------------------
+
+
+def valid_date(year: int, month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def date_readings(year: int, digits: str) -> list[tuple[int, int]]:
+    """Every (month, day) that the digits after a year can be read as, e.g. '926' → [(9, 26)]."""
+    readings = []
+    for cut in (1, 2):
+        month, day = digits[:cut], digits[cut:]
+        if 1 <= len(day) <= 2 and valid_date(year, int(month), int(day)):
+            readings.append((int(month), int(day)))
+    return readings
+
+
+def signature_zone_start(report: Report) -> int:
+    """Line index from which a standalone date is taken as the signature date (the last section)."""
+    if report.sections:
+        return max(s.heading_line for s in report.sections)
+    return max(len(report.document.lines) - 15, 0)
+
+
+def _previous_text_line(document: Document, index: int) -> str:
+    for position in range(index - 1, -1, -1):
+        text = document.lines[position].text.strip()
+        if text:
+            return text
+    return ""
+
+
+def is_standalone_garbled_date(report: Report, index: int) -> re.Match | None:
+    """A line holding only "20240126" (a signature date that lost 年/月/日), not a table cell."""
+    line = report.document.lines[index]
+    match = GARBLED_DATE_LINE.match(line.norm)
+    if not match or index < signature_zone_start(report):
+        return None
+    if re.fullmatch(r"[\d\s.,%+\-]+", _previous_text_line(report.document, index)):
+        return None  # one number per line: a table laid out cell by cell
+    return match if date_readings(int(match.group(1)), match.group(2)) else None
+
+
+# --- web page residue -------------------------------------------------------------------------------
+
+# Phrases that only web pages use, anywhere in a line (matched on the squashed line).
+_CHROME = re.compile(
+    "|".join(
+        (
+            r"当前位置:", r"首页>", r"语音播报", r"字体:?\[", r"字号:?\[", r"在手机打开", r"打印本页", r"关闭窗口",
+            r"\[打印\]", r"【打印】", r"【关闭】", r"我要找政策", r"版权所有", r"ICP备", r"网站标识码",
+            r"(?:主办|承办)单位:", r"(?:浏览次数|访问量|阅读量|点击量|访问次数):\d",
+            r"^(?:发布时间|发布日期|发布机构|索引号|体裁分类|主题分类|成文日期|信息来源|日期):",
+        )
+    )
+)
+# Words that are chrome only as a short line of their own ("扫一扫", "分享到：").
+_CHROME_LINE = re.compile(r"^【?(?:扫一扫|网站地图|分享到|打印|关闭|收藏|返回顶部|联系我们)[^。，]{0,10}$")
+_NAV_BAR = re.compile(r"(?:网|首页)\|.*(?:网|首页)\|")
+_SITE_FOOTER = re.compile(r"(?:政府信息公开|政务公开|门户网站|政府网|人民政府网)$")
+
+
+def is_chrome(text: str) -> bool:
+    """True when a line is web page residue: navigation, page controls, header metadata."""
+    flat = squash(text).strip("|")
+    return bool(flat) and bool(_CHROME.search(flat) or _CHROME_LINE.match(flat) or _NAV_BAR.search(flat))
+
+
+def is_site_footer(text: str) -> bool:
+    """A short line after the signature naming the web site ("滦平县政府信息公开")."""
+    flat = squash(text)
+    return 0 < len(flat) <= 20 and bool(_SITE_FOOTER.search(flat))
+
+
+def is_filler(text: str) -> bool:
+    """Blank lines, page numbers and web chrome: lines that are not report content."""
+    return not text.strip() or is_page_number(text) or is_chrome(text)
+
+
+def where(location: Location) -> str:
+    """A location for a message: "第12行", "第9–31行", with the page for PDF input."""
+    page = f"第{location.page}页" if location.page is not None else ""
+    if location.end_line > location.line:
+        return f"{page}第{location.line}–{location.end_line}行"
+    return f"{page}第{location.line}行"
+
+
+def fingerprint(*parts: object) -> str:
+    """Location-independent identity: the parts, white space removed and look-alikes folded."""
+    return "|".join(squash(str(part)) for part in parts)
