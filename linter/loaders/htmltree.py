@@ -65,9 +65,11 @@ class Element:
 
     def iter(self):
         """This element and every element below it, in document order."""
-        yield self
-        for child in self.elements():
-            yield from child.iter()
+        stack = [self]
+        while stack:
+            element = stack.pop()
+            yield element
+            stack.extend(reversed(element.elements()))
 
     def ancestors(self):
         node = self.parent
