@@ -30,6 +30,11 @@ class Location:
     page: int | None = None
     logical: str | None = None
 
+    @property
+    def place(self) -> str:
+        """The page and/or logical place in words ("第4页", "表2/行4/格8"); "" for plain text."""
+        return "，".join(filter(None, (f"第{self.page}页" if self.page is not None else None, self.logical)))
+
     def to_dict(self) -> dict:
         data = {
             "line": self.line,

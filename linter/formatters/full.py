@@ -31,9 +31,8 @@ def render(d: Diagnostic, output: Output) -> str:
     head = (f"{_paint(f'{d.path}:{loc.line}:{loc.column}:', '1', color)} "
             f"{_paint(f'{d.code} [{d.severity}]', _COLOURS[d.severity] + ';1', color)} {d.message}")
     document = output.document_of(d)
-    if loc.page is not None or loc.logical is not None:
-        where = "，".join(filter(None, (f"第{loc.page}页" if loc.page else None, loc.logical)))
-        return f"{head}\n    = {where}\n"
+    if loc.place:
+        return f"{head}\n    = {loc.place}\n"
     lines = source_lines(document, loc) if document else []
     if not lines:
         return head + "\n"
