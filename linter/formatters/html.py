@@ -234,6 +234,7 @@ def page(output: Output) -> str:
     from linter import __version__
 
     generated = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M")
+    script = f"<script>{SCRIPT}</script>" if output.diagnostics else ""  # nothing to filter otherwise
     return ("<!DOCTYPE html>\n"
             f'<html lang="zh-CN"><head><meta charset="utf-8">'
             f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy()}">'
@@ -241,7 +242,7 @@ def page(output: Output) -> str:
             f"<title>govlint 检查报告</title><style>{STYLE}</style></head><body>"
             f'<h1>govlint 检查报告</h1><p class="meta">生成于 {generated}，govlint {escape(__version__)}</p>'
             f"{_summary(output)}{_file_table(output.results)}{_unread(output.results)}{_findings(output)}"
-            f"<script>{SCRIPT}</script></body></html>\n")
+            f"{script}</body></html>\n")
 
 
 def write_html(output: Output, stream: TextIO) -> None:
