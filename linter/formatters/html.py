@@ -42,6 +42,7 @@ li.finding { border-left: 4px solid #d0d7de; padding: .3em .8em; margin: .6em 0;
 li.finding.error { border-color: #cf222e; } li.finding.warning { border-color: #d4a72c; }
 li.finding.info { border-color: #0969da; }
 .finding p { margin: .1em 0; }
+code.code { font-weight: 600; font-size: 1.05em; margin-left: .3em; }
 .where { color: #59636e; margin-left: .5em; }
 pre.source { font-family: "Noto Sans Mono CJK SC", ui-monospace, monospace; background: #f6f8fa;
              padding: .3em .6em; margin: .3em 0; white-space: pre-wrap; word-break: break-all; }
