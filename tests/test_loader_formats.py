@@ -21,7 +21,7 @@ def test_check_reports_a_scanned_pdf_as_one_finding_also_in_a_directory_run(tmp_
     write_pdf(path, text_layer=False)
     assert main(["check", "--format", "concise", str(tmp_path)]) == 1
     out = capsys.readouterr().out.strip().splitlines()
-    assert out == [f"{path}:1:1: PARSE001 PDF 没有文字层（可能是扫描件），需要先进行 OCR 才能检查"]
+    assert out == [f"{path}:1:1: PARSE001 PDF 没有文字层（可能是扫描件），需要先进行 OCR 才能检查（第1页）"]
 
 
 def test_joined_pieces_keep_each_characters_source() -> None:
