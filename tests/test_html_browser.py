@@ -10,8 +10,8 @@ import subprocess
 import tempfile
 
 import pytest
-from cisupport import GOOD, demo_rules, run  # noqa: F401 (demo_rules is a fixture)
-from htmltree import Element, parse
+from cisupport import demo_rules  # noqa: F401 (demo_rules is a fixture)
+from htmlpage import REPORT, Element, parse, write_page
 
 CHROMIUM = next(filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), None)
 pytestmark = pytest.mark.skipif(
@@ -20,16 +20,14 @@ pytestmark = pytest.mark.skipif(
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 HOSTILE = "<script>document.title = 'pwned'</script><img src=x onerror=\"document.title = 'pwned'\">坏数据"
-REPORT = GOOD + "表中有坏数据，可疑。\n依据〔2021〕和[2022]号文。\n备注：无。\n" + HOSTILE + "\n"
 
 
 @pytest.fixture
 def report_page(tmp_path, monkeypatch, capsys, demo_rules) -> str:  # noqa: F811
     """file:// URL of the page for one report with errors, a warning, an info and hostile text."""
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "报告.txt").write_text(REPORT, encoding="utf-8")
-    run(capsys, "check", "--format", "html", "--output-file", "govlint.html", "报告.txt")
-    return (tmp_path / "govlint.html").as_uri()
+    page, _ = write_page(capsys, tmp_path, {"报告.txt": REPORT + HOSTILE + "\n"})
+    return page.as_uri()
 
 
 def chromium(*args: str) -> str:

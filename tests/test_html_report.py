@@ -7,8 +7,8 @@ import hashlib
 import re
 
 import pytest
-from cisupport import GOOD, demo_rules, run  # noqa: F401 (demo_rules is a fixture)
-from htmltree import Element, parse
+from cisupport import GOOD, demo_rules  # noqa: F401 (demo_rules is a fixture)
+from htmlpage import REPORT, Element, parse, write_page
 
 from linter.diagnostics import Diagnostic, Severity
 from linter.engine import FileResult
@@ -17,20 +17,16 @@ from linter.formatters.html import page
 from linter.model import Location, Report, text_document
 
 HOSTILE = '<script>alert("坏数据")</script>'
-REPORT = GOOD + "表中有坏数据，可疑。\n依据〔2021〕和[2022]号文。\n备注：无。\n" + HOSTILE + "\n"
 
 
 @pytest.fixture
 def checked(tmp_path, monkeypatch, capsys, demo_rules) -> Element:  # noqa: F811
     """The page for three files: one with findings (its name needs escaping), one clean, one unreadable."""
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "a<b>&c.txt").write_text(REPORT, encoding="utf-8")
-    (tmp_path / "clean.md").write_text(GOOD, encoding="utf-8")
-    (tmp_path / "broken.docx").write_bytes(b"not a zip")
-    result = run(capsys, "check", "--format", "html", "--output-file", "govlint.html",
-                 "a<b>&c.txt", "clean.md", "broken.docx")
-    assert result.code == 2  # the unreadable file; the page is written all the same
-    return parse((tmp_path / "govlint.html").read_text(encoding="utf-8"))
+    files = {"a<b>&c.txt": REPORT + HOSTILE + "\n", "clean.md": GOOD, "broken.docx": b"not a zip"}
+    page_path, code = write_page(capsys, tmp_path, files)
+    assert code == 2  # the unreadable file; the page is written all the same
+    return parse(page_path.read_text(encoding="utf-8"))
 
 
 def rows(table: Element) -> list[list[str]]:

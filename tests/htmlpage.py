@@ -1,10 +1,27 @@
-"""A strict little HTML tree for tests of the `html` output format (stdlib parser, every tag closed)."""
+"""For tests of the `html` output format: write the page for some reports, and read it back as a
+strict little HTML tree (stdlib parser, every tag closed)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path
+
+from cisupport import GOOD, run
+
+REPORT = GOOD + "表中有坏数据，可疑。\n依据〔2021〕和[2022]号文。\n备注：无。\n"
+"""With the demo rules: an error on line 5 (5:4), a warning, an error and an info."""
+
+
+def write_page(capsys, directory: Path, files: dict[str, str | bytes]) -> tuple[Path, int]:
+    """Write `files` into `directory` (the working directory) and `govlint check --format html` them
+    there, with the rules in force (the demo rules, in tests); the page written, and the exit code."""
+    for name, content in files.items():
+        path = directory / name
+        path.write_bytes(content) if isinstance(content, bytes) else path.write_text(content, encoding="utf-8")
+    result = run(capsys, "check", "--format", "html", "--output-file", "govlint.html", *files)
+    return directory / "govlint.html", result.code
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
