@@ -11,6 +11,7 @@ import tempfile
 
 import pytest
 from cisupport import demo_rules  # noqa: F401 (demo_rules is a fixture)
+from devtools import DevTools
 from htmlpage import REPORT, Element, parse, write_page
 
 CHROMIUM = next(filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), None)
@@ -64,6 +65,21 @@ def test_filter_from_the_url_fragment_hides_the_rest(report_page) -> None:
     nothing = dom(report_page + "#severity=warning,info&code=DEMO001")
     assert visible(nothing) == []
     assert "hidden" in nothing.find("section", "file").attrs
+
+
+def test_ticking_the_filter_hides_the_rest_and_writes_the_url_fragment(report_page) -> None:
+    state = """({hash: location.hash, shown: document.getElementById("shown").textContent,
+                 visible: [...document.querySelectorAll("li.finding")].filter(li => !li.hidden)
+                          .map(li => `${li.dataset.code}/${li.dataset.severity}`)})"""
+    with DevTools(CHROMIUM, FLAGS) as browser:
+        browser.load(report_page)
+        browser.evaluate('["warning", "info"].forEach(s => document.querySelector(`input[value=${s}]`).click())')
+        assert browser.evaluate(state) == {"hash": "#severity=error", "shown": "显示 3 / 5 个问题",
+                                           "visible": ["DEMO001/error", "DEMO003/error", "DEMO001/error"]}
+        browser.evaluate("""const code = document.querySelector("select[name=code]");
+                            code.value = "DEMO003"; code.dispatchEvent(new Event("change", {bubbles: true}))""")
+        assert browser.evaluate(state)["visible"] == ["DEMO003/error"]
+        assert browser.evaluate("location.hash") == "#severity=error&code=DEMO003"
 
 
 def test_screenshot(report_page, tmp_path) -> None:
