@@ -92,6 +92,7 @@ def test_attributes_and_messages_from_plugins_are_escaped() -> None:
     assert finding.attrs["data-code"] == 'X1" onclick="alert(1)' and "onclick" not in finding.attrs
     assert finding.find(cls="message").text == "<img src=x onerror=alert(1)>"
     assert not tree.find_all("img")
+    assert tree.find("table", "codes").find("a").attrs["href"] == "#code=X1%22%20onclick%3D%22alert%281%29"
 
 
 def test_pdf_and_docx_findings_name_their_place_instead_of_a_source_line() -> None:

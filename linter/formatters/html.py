@@ -16,6 +16,7 @@ from typing import TextIO
 from linter.diagnostics import Diagnostic, Severity
 from linter.engine import FileResult
 from linter.formatters import SEVERITY_LABELS, Formatter, Output, relative_path, severity_counts
+from linter.formatters.full import summary
 from linter.hookspecs import hookimpl
 from linter.source import FlaggedLine, flagged_line
 
@@ -126,8 +127,6 @@ def _has_errors(result: FileResult) -> bool:
 
 
 def _summary(output: Output) -> str:
-    from linter.formatters.full import summary
-
     results = output.results
     unread = sum(1 for r in results if r.error)
     with_errors = sum(1 for r in results if _has_errors(r))
@@ -142,6 +141,8 @@ def _summary(output: Output) -> str:
 
 
 def _code_table(diagnostics: list[Diagnostic]) -> str:
+    from urllib.parse import quote
+
     if not diagnostics:
         return ""
     summaries = _rule_summaries(diagnostics)
@@ -150,7 +151,7 @@ def _code_table(diagnostics: list[Diagnostic]) -> str:
     for d in diagnostics:
         severities.setdefault(d.code, set()).add(d.severity)
     rows = "".join(
-        f'<tr data-code="{escape(code)}"><td><a href="#code={escape(code)}"><code>{escape(code)}</code></a></td>'
+        f'<tr data-code="{escape(code)}"><td><a href="#code={escape(quote(code))}"><code>{escape(code)}</code></a></td>'
         f"<td>{''.join(_severity_badge(s) for s in sorted(severities[code], reverse=True))}</td>"
         f'<td class="n">{per_code[code]}</td><td>{escape(summaries[code])}</td></tr>'
         for code in sorted(per_code))
@@ -214,8 +215,6 @@ def _finding(d: Diagnostic, output: Output) -> str:
 
 
 def _file_section(index: int, result: FileResult, output: Output) -> str:
-    from linter.formatters.full import summary
-
     items = "".join(_finding(d, output) for d in result.diagnostics)
     return (f'<section class="file" id="file-{index}"><h3>{escape(relative_path(result.path))}</h3>'
             f'<p class="note">{escape(summary(result.diagnostics))}</p><ol class="findings">{items}</ol></section>')
