@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 
 from linter.diagnostics import Diagnostic, Severity
 from linter.engine import PLUGIN_LOAD_FAILED, RULE_CRASHED, FileResult, all_rules, plugin_failures, run_rules
-from linter.errors import InputError
+from linter.errors import InputError, UncheckableError
 from linter.loaders import load, load_bytes, supported_extensions
-from linter.model import Document, Report
+from linter.model import Document, Location, Report, Unread
 from linter.packs import apply_packs
 from linter.recognize import recognize
 from linter.settings import Settings
@@ -83,6 +83,11 @@ def check_document(document: Document, settings: Settings) -> FileResult:
 def check_file(path: str, settings: Settings, data: bytes | None = None, extension: str | None = None) -> FileResult:
     try:
         document = load(path) if data is None else load_bytes(path, data, extension)
+    except UncheckableError as error:
+        # Only the rule for this case runs: an empty document would fail every other check.
+        document = Document(path, [], unread=[Unread(Location(1, 1, 1, 1, page=1), error.message)])
+        rules = [r for r in all_rules() if r.code == error.code]
+        return FileResult(path, run_rules(Report(document), rules, settings))
     except InputError as error:
         return FileResult(path, error=str(error))
     return check_document(document, settings)

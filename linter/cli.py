@@ -49,7 +49,7 @@ def _add_check(commands: argparse._SubParsersAction) -> None:
     check.add_argument("paths", nargs="+", metavar="PATH")
     output = check.add_argument_group("output")
     output.add_argument("--format", default="full",
-                        help="full (default), concise, json, jsonl, sarif, github, gitlab, junit")
+                        help="full (default), concise, json, jsonl, sarif, github, gitlab, junit, html")
     output.add_argument("-o", "--output-file", metavar="FILE", help="write the output to FILE instead of stdout")
     output.add_argument("--statistics", action="store_true", help="print the number of findings per code instead")
     output.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")

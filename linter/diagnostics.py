@@ -73,7 +73,7 @@ class Diagnostic:
     related: tuple[CellRef, ...] = field(default_factory=tuple)
 
     def sort_key(self) -> tuple:
-        return (self.path, self.location.line, self.location.column, self.code)
+        return (self.path, self.location.page or 0, self.location.line, self.location.column, self.code)
 
     def to_dict(self) -> dict:
         data = {

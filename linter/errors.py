@@ -11,3 +11,16 @@ class InputError(Exception):
 
 class UsageError(Exception):
     """A bad command line, configuration or rule pack."""
+
+
+class UncheckableError(InputError):
+    """A file that opens but holds nothing to check, such as a scanned PDF without a text layer.
+
+    `govlint check` reports it as one diagnostic with `code` instead of stopping with exit 2:
+    the file is not broken, it needs another step first (OCR).
+    """
+
+    def __init__(self, path: str, code: str, message: str) -> None:
+        super().__init__(path, message)
+        self.code = code
+        self.message = message

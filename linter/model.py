@@ -30,6 +30,11 @@ class Location:
     page: int | None = None
     logical: str | None = None
 
+    @property
+    def place(self) -> str:
+        """The page and/or logical place in words ("第4页", "表2/行4/格8"); "" for plain text."""
+        return "，".join(filter(None, (f"第{self.page}页" if self.page is not None else None, self.logical)))
+
     def to_dict(self) -> dict:
         data = {
             "line": self.line,
@@ -99,6 +104,15 @@ class Line:
 Format = Literal["text", "markdown", "html", "docx", "pdf"]
 
 
+@dataclass(frozen=True)
+class Unread:
+    """A part of the file the loader could not read as text (a PDF page without a text layer),
+    with the reason in Chinese; the PARSE rules report it."""
+
+    location: Location
+    reason: str
+
+
 @dataclass
 class Document:
     """A decoded report, as lines with their source positions."""
@@ -110,6 +124,7 @@ class Document:
     newline: str = "\n"
     source_text: str | None = None
     """The decoded file as stored, for text formats (used by suppression comments and --fix)."""
+    unread: list[Unread] = field(default_factory=list)
 
     def locate_span(self, first: int, last: int) -> Location:
         """Location covering whole lines `first`..`last` (line indices, inclusive)."""

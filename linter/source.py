@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 
 from linter.model import Document, Location
 from linter.textnorm import squash
@@ -16,6 +17,30 @@ def source_lines(document: Document, location: Location) -> list[str]:
     return [line.text for line in document.lines
             if any(segment.page == location.page and segment.logical == location.logical
                    and location.line <= segment.line <= location.end_line for segment in line.segments)]
+
+
+@dataclass(frozen=True)
+class FlaggedLine:
+    """The first source line of a finding, with the flagged span's 0-based offsets on it."""
+
+    text: str
+    """The line as stored, a tab shown as one space (so offsets and columns agree)."""
+    start: int
+    end: int
+    """Exclusive; the line's end when the span goes on to later lines."""
+
+
+def flagged_line(document: Document | None, location: Location) -> FlaggedLine | None:
+    """The source line to show under a finding, for documents read as text (plain text, Markdown,
+    HTML source); None where the file has no line to show (a PDF page, a DOCX cell: `location.place`)."""
+    if document is None or location.place:
+        return None
+    lines = source_lines(document, location)
+    if not lines:
+        return None
+    text = lines[0].replace("\t", " ")
+    end = location.end_column - 1 if location.end_line == location.line else len(text)
+    return FlaggedLine(text, location.column - 1, end)
 
 
 def text_fingerprint(code: str, document: Document | None, location: Location, message: str) -> str:

@@ -160,3 +160,16 @@ def test_stdin_with_stdin_filename(tmp_path, monkeypatch, capsys) -> None:
     assert "DEMO004" not in result.out and result.code == 1
     result = run(capsys, "check", "-", stdin=GOOD.encode(), monkeypatch=monkeypatch)
     assert result.code == 0
+
+
+def test_concise_names_the_pdf_page_and_docx_cell_after_the_message() -> None:
+    import io
+
+    from linter.formatters.concise import write_concise
+
+    located = [Diagnostic("DEMO001", Severity.ERROR, "总计有误", "r.pdf", Location(14, 10, 14, 11, page=4)),
+               Diagnostic("DEMO002", Severity.WARNING, "空格", "r.docx", Location(7, 1, 7, 2, logical="表2/行4/格8"))]
+    stream = io.StringIO()
+    write_concise(Output([FileResult("r.pdf", located)]), stream)
+    assert stream.getvalue().splitlines() == ["r.pdf:14:10: DEMO001 总计有误（第4页）",
+                                              "r.docx:7:1: DEMO002 空格（表2/行4/格8）"]

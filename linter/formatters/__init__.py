@@ -12,6 +12,9 @@ from typing import Any, TextIO
 from linter.diagnostics import Diagnostic, Severity
 from linter.engine import FileResult
 
+SEVERITY_LABELS = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
+"""Severities in the words of a report's reader."""
+
 
 @dataclass
 class Output:

@@ -1,4 +1,5 @@
-"""`concise`: one line per finding, `path:line:col: CODE message`."""
+"""`concise`: one line per finding, `path:line:col: CODE message`; for PDF and DOCX the page or
+cell follows the message in brackets, since the line alone does not say where to look."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from linter.hookspecs import hookimpl
 
 def write_concise(output: Output, stream: TextIO) -> None:
     for d in output.diagnostics:
-        stream.write(f"{d.path}:{d.location.line}:{d.location.column}: {d.code} {d.message}\n")
+        place = f"（{d.location.place}）" if d.location.place else ""
+        stream.write(f"{d.path}:{d.location.line}:{d.location.column}: {d.code} {d.message}{place}\n")
 
 
 @hookimpl

@@ -9,12 +9,11 @@ import unicodedata
 from typing import TextIO
 
 from linter.diagnostics import Diagnostic, Severity
-from linter.formatters import Formatter, Output, severity_counts
+from linter.formatters import SEVERITY_LABELS, Formatter, Output, severity_counts
 from linter.hookspecs import hookimpl
-from linter.source import source_lines
+from linter.source import flagged_line
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
-_LABELS = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 
 
 def display_width(text: str) -> int:
@@ -30,18 +29,15 @@ def render(d: Diagnostic, output: Output) -> str:
     color, loc = output.color, d.location
     head = (f"{_paint(f'{d.path}:{loc.line}:{loc.column}:', '1', color)} "
             f"{_paint(f'{d.code} [{d.severity}]', _COLOURS[d.severity] + ';1', color)} {d.message}")
-    document = output.document_of(d)
-    if loc.page is not None or loc.logical is not None:
-        where = "，".join(filter(None, (f"第{loc.page}页" if loc.page else None, loc.logical)))
-        return f"{head}\n    = {where}\n"
-    lines = source_lines(document, loc) if document else []
-    if not lines:
+    if loc.place:
+        return f"{head}\n    = {loc.place}\n"
+    flagged = flagged_line(output.document_of(d), loc)
+    if flagged is None:
         return head + "\n"
-    text = lines[0].replace("\t", " ")
+    text = flagged.text
     gutter = " " * len(str(loc.line))
-    end = loc.end_column if loc.end_line == loc.line else len(text) + 1
-    pad = display_width(text[:loc.column - 1])
-    caret = "^" * max(1, display_width(text[loc.column - 1:end - 1]))
+    pad = display_width(text[:flagged.start])
+    caret = "^" * max(1, display_width(text[flagged.start:flagged.end]))
     return (f"{head}\n{gutter} |\n{loc.line} | {text}\n"
             f"{gutter} | {' ' * pad}{_paint(caret, _COLOURS[d.severity], color)}\n")
 
@@ -50,7 +46,7 @@ def summary(diagnostics: list[Diagnostic]) -> str:
     if not diagnostics:
         return "未发现问题。"
     counts = severity_counts(diagnostics)
-    parts = "，".join(f"{_LABELS[s]} {counts[s]}" for s in reversed(Severity) if counts[s])
+    parts = "，".join(f"{SEVERITY_LABELS[s]} {counts[s]}" for s in reversed(Severity) if counts[s])
     return f"共发现 {len(diagnostics)} 个问题（{parts}）。"
 
 

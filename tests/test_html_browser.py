@@ -1,0 +1,92 @@
+"""`--format html` in a real browser: headless Chromium renders the page, runs its filter, and
+does not run script from a report. Skipped where Chromium is not installed (.ci/run installs it
+when apt is available: Debian packages chromium and fonts-noto-cjk)."""
+
+from __future__ import annotations
+
+import shutil
+import struct
+import subprocess
+import tempfile
+
+import pytest
+from cisupport import demo_rules  # noqa: F401 (demo_rules is a fixture)
+from devtools import DevTools
+from htmlpage import REPORT, Element, parse, write_page
+
+CHROMIUM = next(filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), None)
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None, reason="headless Chromium is not installed (Debian: apt-get install chromium fonts-noto-cjk)")
+
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+HOSTILE = "<script>document.title = 'pwned'</script><img src=x onerror=\"document.title = 'pwned'\">坏数据"
+
+
+@pytest.fixture
+def report_page(tmp_path, monkeypatch, capsys, demo_rules) -> str:  # noqa: F811
+    """file:// URL of the page for one report with errors, a warning, an info and hostile text."""
+    monkeypatch.chdir(tmp_path)
+    page, _ = write_page(capsys, tmp_path, {"报告.txt": REPORT + HOSTILE + "\n"})
+    return page.as_uri()
+
+
+def chromium(*args: str) -> str:
+    with tempfile.TemporaryDirectory() as profile:
+        done = subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *args],
+                              capture_output=True, text=True, timeout=120, check=True)
+    return done.stdout
+
+
+def dom(url: str) -> Element:
+    """The page as Chromium has it after loading (its script has run)."""
+    return parse(chromium("--dump-dom", url))
+
+
+def visible(tree: Element) -> list[str]:
+    return [f"{li.attrs['data-code']}/{li.attrs['data-severity']}"
+            for li in tree.find_all("li", "finding") if "hidden" not in li.attrs]
+
+
+def test_findings_render_and_report_text_does_not_run(report_page) -> None:
+    tree = dom(report_page)
+    assert visible(tree) == ["DEMO001/error", "DEMO002/warning", "DEMO003/error", "DEMO004/info", "DEMO001/error"]
+    assert tree.find_all("li", "finding")[0].find(cls="message").text == "出现“坏数据”"
+    assert "hidden" not in tree.find("form", id="filter").attrs  # the script ran (its CSP hash is right)…
+    assert tree.find(id="shown").text == "显示 5 / 5 个问题"
+    assert tree.find("title").text == "govlint 检查报告"  # …and the report's script did not
+    assert not tree.find_all("img")
+
+
+def test_filter_from_the_url_fragment_hides_the_rest(report_page) -> None:
+    errors = dom(report_page + "#severity=error")
+    assert visible(errors) == ["DEMO001/error", "DEMO003/error", "DEMO001/error"]
+    assert errors.find(id="shown").text == "显示 3 / 5 个问题"
+    nothing = dom(report_page + "#severity=warning,info&code=DEMO001")
+    assert visible(nothing) == []
+    assert "hidden" in nothing.find("section", "file").attrs
+
+
+def test_ticking_the_filter_hides_the_rest_and_writes_the_url_fragment(report_page) -> None:
+    state = """({hash: location.hash, shown: document.getElementById("shown").textContent,
+                 visible: [...document.querySelectorAll("li.finding")].filter(li => !li.hidden)
+                          .map(li => `${li.dataset.code}/${li.dataset.severity}`)})"""
+    with DevTools(CHROMIUM, FLAGS) as browser:
+        browser.load(report_page)
+        browser.evaluate('["warning", "info"].forEach(s => document.querySelector(`input[value=${s}]`).click())')
+        assert browser.evaluate(state) == {"hash": "#severity=error", "shown": "显示 3 / 5 个问题",
+                                           "visible": ["DEMO001/error", "DEMO003/error", "DEMO001/error"]}
+        browser.evaluate("""const code = document.querySelector("select[name=code]");
+                            code.value = "DEMO003"; code.dispatchEvent(new Event("change", {bubbles: true}))""")
+        assert browser.evaluate(state)["visible"] == ["DEMO003/error"]
+        assert browser.evaluate("location.hash") == "#severity=error&code=DEMO003"
+
+
+def test_screenshot(report_page, tmp_path) -> None:
+    """A PNG of the window with the page drawn on it (docs/ci.md: how it looked when checked by eye)."""
+    shot = tmp_path / "shot.png"
+    chromium("--window-size=1200,1600", f"--screenshot={shot}", report_page)
+    data = shot.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", data[16:24]) == (1200, 1600)
+    assert len(data) > 50_000  # a blank page of this size: 9 KB
