@@ -12,7 +12,7 @@ import sys
 from collections import Counter
 from typing import TextIO
 
-from linter.checker import STDIN, CheckRequest, CheckRun, known_codes, run_check
+from linter.checker import STDIN, CheckRequest, CheckRun, collection_paused, known_codes, run_check
 from linter.config import CliOverrides, SettingsResolver, describe, parse_selectors
 from linter.diagnostics import Diagnostic, Severity
 from linter.errors import UsageError
@@ -28,6 +28,12 @@ def run_check_command(args: argparse.Namespace) -> int:
             print(describe(resolver.for_path(named)))
         return EXIT_CLEAN
     formatter = _formatter(args.format)
+    with collection_paused():
+        return _check_and_report(args, resolver, formatter)
+
+
+def _check_and_report(args: argparse.Namespace, resolver: SettingsResolver, formatter) -> int:
+    """The run, its messages and output; the exit code."""
     run = run_check(_request(args), resolver.for_path)
     if not run.results:
         print(f"govlint: no report files found in {' '.join(args.paths)}", file=sys.stderr)
