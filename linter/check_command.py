@@ -12,10 +12,11 @@ import sys
 from collections import Counter
 from typing import TextIO
 
-from linter.checker import STDIN, CheckRequest, CheckRun, collection_paused, known_codes, run_check
+from linter.checker import known_codes
 from linter.config import CliOverrides, SettingsResolver, describe, parse_selectors
 from linter.diagnostics import Diagnostic, Severity
 from linter.errors import UsageError
+from linter.run import STDIN, CheckRequest, CheckRun, collection_paused, run_check
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 

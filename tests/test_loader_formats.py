@@ -4,9 +4,9 @@ from pathlib import Path
 
 from loader_report import write_pdf
 
-from linter.checker import discover
 from linter.cli import main
 from linter.loaders.lines import Piece, concat, join_wrapped, table_row
+from linter.run import discover
 
 
 def test_directory_check_picks_every_supported_format(tmp_path) -> None:

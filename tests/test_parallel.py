@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from linter import checker
+from linter import run as check_run
 from linter.cli import main
 from linter.plugins_manager import PluginFailure, plugins
 
@@ -84,11 +85,11 @@ def test_a_plugin_failure_is_reported_once_with_two_jobs(tmp_path: Path, monkeyp
 
 
 def test_worker_count() -> None:
-    assert checker.worker_count(None, 1) == 1
-    assert checker.worker_count(4, 2) == 2
-    assert checker.worker_count(1, 500) == 1
-    assert checker.worker_count(3, 500) == 3
-    assert checker.worker_count(None, 500) == checker._cpu_count()
+    assert check_run.worker_count(None, 1) == 1
+    assert check_run.worker_count(4, 2) == 2
+    assert check_run.worker_count(1, 500) == 1
+    assert check_run.worker_count(3, 500) == 3
+    assert check_run.worker_count(None, 500) == check_run._cpu_count()
 
 
 def test_jobs_must_be_a_positive_number(capsys: pytest.CaptureFixture[str]) -> None:
@@ -118,9 +119,9 @@ def test_the_reference_cycles_each_file_leaves_are_collected(tmp_path: Path, mon
     enabled = gc.isenabled()
     gc.collect()
     try:
-        with checker.collection_paused():
-            run = checker.run_check(checker.CheckRequest([str(corpus)], jobs=1),
-                                    SettingsResolver(checker.known_codes).for_path)
+        with check_run.collection_paused():
+            run = check_run.run_check(check_run.CheckRequest([str(corpus)], jobs=1),
+                                      SettingsResolver(checker.known_codes).for_path)
             assert not gc.isenabled()
             left = gc.collect()
     finally:
@@ -138,8 +139,8 @@ def test_fix_of_a_file_named_twice_runs_in_one_process(tmp_path: Path, monkeypat
     def no_pool(tasks, jobs):
         raise AssertionError("two workers could rewrite the same file")
 
-    monkeypatch.setattr(checker, "_check_in_pool", no_pool)
+    monkeypatch.setattr(check_run, "_check_in_pool", no_pool)
     code, _, err = _run(capsys, "--fix", "--jobs", "2", ".", str(fixable.relative_to(corpus)))
     assert "fixed" in err and code == 2  # broken.txt is still reported
-    assert checker._distinct_files([("a.txt", True), ("./a.txt", False)]) is False
-    assert checker._distinct_files([("a.txt", True), ("b.txt", False), ("-", True)]) is True
+    assert check_run._distinct_files([("a.txt", True), ("./a.txt", False)]) is False
+    assert check_run._distinct_files([("a.txt", True), ("b.txt", False), ("-", True)]) is True
