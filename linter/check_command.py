@@ -15,10 +15,8 @@ from typing import TextIO
 from linter.checker import known_codes
 from linter.config import CliOverrides, SettingsResolver, describe, parse_selectors
 from linter.diagnostics import Diagnostic, Severity
-from linter.errors import UsageError
+from linter.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
 from linter.run import STDIN, CheckRequest, CheckRun, collection_paused, run_check
-
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def run_check_command(args: argparse.Namespace) -> int:

@@ -8,10 +8,8 @@ import sys
 from collections.abc import Sequence
 
 from linter import __version__
-from linter.errors import InputError, UsageError
+from linter.errors import EXIT_CLEAN, EXIT_ERROR, InputError, UsageError
 from linter.yamlfile import DataFileError
-
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):

@@ -1,4 +1,7 @@
-"""Errors that end a run with exit code 2 and a one-line message (never a traceback)."""
+"""Exit codes, and the errors that end a run with exit code 2 and a one-line message (never a traceback)."""
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+"""No finding at or above --fail-on; findings; a usage, configuration or input error."""
 
 
 class InputError(Exception):
