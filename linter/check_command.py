@@ -16,15 +16,14 @@ from linter.checker import known_codes
 from linter.config import CliOverrides, SettingsResolver, describe, parse_selectors
 from linter.diagnostics import Diagnostic, Severity
 from linter.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
-from linter.run import STDIN, CheckRequest, CheckRun, collection_paused, run_check
+from linter.run import STDIN, CheckRequest, CheckRun, collection_paused, run_check, settings_name
 
 
 def run_check_command(args: argparse.Namespace) -> int:
     resolver = SettingsResolver(known_codes, _overrides(args), args.config, args.isolated)
     if args.show_settings:
         for path in args.paths:
-            named = (args.stdin_filename or path) if path == STDIN else path
-            print(describe(resolver.for_path(named)))
+            print(describe(resolver.for_path(settings_name(path, args.stdin_filename))))
         return EXIT_CLEAN
     formatter = _formatter(args.format)
     with collection_paused():

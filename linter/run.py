@@ -103,7 +103,7 @@ def run_check(request: CheckRequest, settings_for) -> CheckRun:
     With more than one job the files are checked in worker processes; results keep the order
     in which the files were found, so the output is the same as with one job."""
     files = list(discover(request.paths))
-    tasks = ((path, named, settings_for(_settings_name(path, request)), request) for path, named in files)
+    tasks = ((path, named, settings_for(settings_name(path, request.stdin_filename)), request) for path, named in files)
     jobs = worker_count(request.jobs, len(files))
     if jobs > 1 and request.fix and not _distinct_files(files):
         jobs = 1  # two workers must not rewrite one file
@@ -171,9 +171,9 @@ def _check_in_pool(tasks: list[tuple[str, bool, Settings, CheckRequest]], jobs: 
         return list(pool.map(_check_task, *zip(*tasks, strict=True), chunksize=chunk))
 
 
-def _settings_name(path: str, request: CheckRequest) -> str:
+def settings_name(path: str, stdin_filename: str | None) -> str:
     """The name whose configuration applies: standard input takes that of --stdin-filename."""
-    return (request.stdin_filename or STDIN) if path == STDIN else path
+    return (stdin_filename or STDIN) if path == STDIN else path
 
 
 def _check_task(path: str, named: bool, settings: Settings, request: CheckRequest) -> _FileOutcome:
@@ -190,7 +190,7 @@ def _check_task(path: str, named: bool, settings: Settings, request: CheckReques
 
 def _check_path(path: str, named: bool, settings: Settings, request: CheckRequest) -> _FileOutcome:
     if path == STDIN:
-        name = _settings_name(path, request)
+        name = settings_name(path, request.stdin_filename)
         result = check_file(name, settings, data=request.stdin or b"", extension=Path(name).suffix or ".txt")
     else:
         result = check_file(path, settings)
