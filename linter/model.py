@@ -134,11 +134,15 @@ class Document:
         return Location(start.line, start.column, end.end_line, end.end_column, start.page, start.logical)
 
 
+def stored_lines(text: str) -> list[str]:
+    """The lines of text as stored, without their breaks (CRLF, CR or LF): item i is line i+1."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
 def text_document(path: str, text: str, *, format: Format = "text", encoding: str = "utf-8") -> Document:
     """Build a `Document` for text stored as-is: line i of the list is source line i+1."""
     newline = "\r\n" if "\r\n" in text else ("\r" if "\r" in text and "\n" not in text else "\n")
-    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines = [Line(i, raw, (Segment(0, i + 1, 1),)) for i, raw in enumerate(raw_lines)]
+    lines = [Line(i, raw, (Segment(0, i + 1, 1),)) for i, raw in enumerate(stored_lines(text))]
     return Document(path, lines, format=format, encoding=encoding, newline=newline, source_text=text)
 
 

@@ -5,15 +5,14 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from linter.model import Document, Location
+from linter.model import Document, Location, stored_lines
 from linter.textnorm import squash
 
 
 def source_lines(document: Document, location: Location) -> list[str]:
     """The document lines a location covers (for PDF/DOCX: the extracted lines there)."""
     if document.source_text is not None and location.page is None and location.logical is None:
-        lines = document.source_text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        return lines[location.line - 1:location.end_line]
+        return stored_lines(document.source_text)[location.line - 1:location.end_line]
     return [line.text for line in document.lines
             if any(segment.page == location.page and segment.logical == location.logical
                    and location.line <= segment.line <= location.end_line for segment in line.segments)]
