@@ -35,6 +35,10 @@ class Location:
         """The page and/or logical place in words ("第4页", "表2/行4/格8"); "" for plain text."""
         return "，".join(filter(None, (f"第{self.page}页" if self.page is not None else None, self.logical)))
 
+    def through(self, end: Location) -> Location:
+        """From the start of this location to the end of `end` (on this location's page and place)."""
+        return Location(self.line, self.column, end.end_line, end.end_column, self.page, self.logical)
+
     def to_dict(self) -> dict:
         data = {
             "line": self.line,
@@ -131,7 +135,7 @@ class Document:
         start = self.lines[first].locate(0, 0)
         end_line = self.lines[last]
         end = end_line.locate(len(end_line.text), len(end_line.text))
-        return Location(start.line, start.column, end.end_line, end.end_column, start.page, start.logical)
+        return start.through(end)
 
 
 def stored_lines(text: str) -> list[str]:

@@ -78,8 +78,7 @@ def _merge_near_copies(keys: list[str], min_chars: int, similarity: float) -> li
 
 
 def _span(paragraphs: list[Paragraph], first: int, length: int) -> Location:
-    start, end = paragraphs[first].location, paragraphs[first + length - 1].location
-    return Location(start.line, start.column, end.end_line, end.end_column, start.page, start.logical)
+    return paragraphs[first].location.through(paragraphs[first + length - 1].location)
 
 
 @rule("DUP001", "repeated-text", "error", min_chars=20, similarity=95)

@@ -9,7 +9,7 @@ from linter.plugins.textscan import HAN, YEAR, fingerprint, is_chrome, is_site_f
 
 from linter.diagnostics import Finding, Fix
 from linter.hookspecs import hookimpl
-from linter.model import Location, Report
+from linter.model import Report
 from linter.rules_api import RuleContext, rule
 
 _SNIPPET = 24
@@ -61,7 +61,7 @@ def check_web_residue(report: Report, context: RuleContext) -> Iterator[Finding]
         count = f"（共{len(block)}行）" if len(block) > 1 else ""
         yield Finding(
             f"网页残留内容“{shown}”{count}不属于报告正文，应删除",
-            Location(location.line, location.column, end.end_line, end.end_column, location.page, location.logical),
+            location.through(end),
             fingerprint=fingerprint("FMT001", *(lines[i].text for i in block)),
         )
 

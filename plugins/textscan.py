@@ -56,7 +56,7 @@ class Passage:
         if first_line == last_line:
             return self.document.lines[first_line].locate(first_column, max(last_column, first_column))
         last = self.document.lines[last_line].locate(last_column, last_column)
-        return Location(first.line, first.column, last.end_line, last.end_column, first.page, first.logical)
+        return first.through(last)
 
 
 def passages(report: Report) -> list[Passage]:

@@ -116,7 +116,7 @@ def span_location(lines: list[Line], tokens: tuple[Token, ...] | list[Token]) ->
     first, last = tokens[0], tokens[-1]
     start = lines[first.line].locate(first.start, first.end)
     end = lines[last.line].locate(last.start, last.end)
-    return Location(start.line, start.column, end.end_line, end.end_column, start.page, start.logical)
+    return start.through(end)
 
 
 def find_runs(lines: list[Line]) -> tuple[list[Run], list[Token]]:

@@ -87,10 +87,8 @@ def find_paragraphs(document: Document, sections: list[Section], skip: set[int])
         if block:
             text = "".join(document.lines[i].text.strip() for i in block)
             section = section_of(sections, block[0])
-            location = document.lines[block[0]].locate(_indent(document.lines[block[0]].text))
-            last = document.lines[block[-1]]
-            location = type(location)(location.line, location.column, last.locate().end_line,
-                                      last.locate().end_column, location.page, location.logical)
+            first = document.lines[block[0]]
+            location = first.locate(_indent(first.text)).through(document.lines[block[-1]].locate())
             paragraphs.append(Paragraph(text, (block[0], block[-1]), location, section.number if section else None))
             block.clear()
 
