@@ -7,13 +7,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from linter.diagnostics import Diagnostic, Severity
-from linter.model import Location, Report
+from linter.model import START_OF_FILE, Report
 from linter.rules_api import Rule, RuleContext
 from linter.settings import Settings
 
 PLUGIN_LOAD_FAILED = "PLG001"
 RULE_CRASHED = "PLG002"
-_START = Location(1, 1, 1, 1)
 
 
 @functools.cache
@@ -45,7 +44,7 @@ def plugin_failures(path: str) -> list[Diagnostic]:
 
     return [
         Diagnostic(PLUGIN_LOAD_FAILED, Severity.ERROR, f"插件 {f.plugin} 无法加载，其规则未运行：{f.message}",
-                   path, _START, rule="plugin-failed")
+                   path, START_OF_FILE, rule="plugin-failed")
         for f in plugins().failures
     ]
 
@@ -67,7 +66,7 @@ def run_rules(report: Report, rules: Iterable[Rule], settings: Settings) -> list
             diagnostics.append(
                 Diagnostic(RULE_CRASHED, Severity.ERROR,
                            f"规则 {rule.code}（{rule.plugin}）运行出错，已跳过：{type(error).__name__}: {error}",
-                           report.path, _START, rule="rule-crashed")
+                           report.path, START_OF_FILE, rule="rule-crashed")
             )
     diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics

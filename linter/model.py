@@ -53,6 +53,10 @@ class Location:
         return data
 
 
+START_OF_FILE = Location(1, 1, 1, 1)
+"""Where a finding about the whole file points (no title, a plugin that failed to load)."""
+
+
 @dataclass(frozen=True)
 class Segment:
     """Characters of a `Line` from `offset` on come from source `line`:`column` onwards."""

@@ -18,13 +18,11 @@ from linter.plugins.textscan import (
 
 from linter.diagnostics import Finding
 from linter.hookspecs import hookimpl
-from linter.model import Location, Report, Section
+from linter.model import START_OF_FILE, Location, Report, Section
 from linter.recognize.title import classify_body
 from linter.rules_api import RuleContext, rule
 from linter.templates import all_templates
 from linter.textnorm import SECTION_NUMERALS, squash
-
-_START = Location(1, 1, 1, 1)
 
 
 def _template_titles() -> dict[str, str]:
@@ -59,7 +57,7 @@ def check_missing_sections(report: Report, context: RuleContext) -> Iterator[Fin
     正确示例：一至六六个部分依次出现。
     """
     if not report.sections:
-        yield Finding("未识别出任何部分标题（应有“一、总体情况”至“六、其他需要报告的事项”六个部分）", _START,
+        yield Finding("未识别出任何部分标题（应有“一、总体情况”至“六、其他需要报告的事项”六个部分）", START_OF_FILE,
                       fingerprint=fingerprint("SEC001", "all"))
         return
     present = {s.number for s in report.sections}
@@ -175,7 +173,7 @@ def check_title(report: Report, context: RuleContext) -> Iterator[Finding]:
     正确示例：# 南岳镇人民政府2020年政府信息公开工作年度报告
     """
     if report.title is None:
-        yield Finding("未找到报告标题（应为“机关名称＋年度＋政府信息公开工作年度报告”）", _START,
+        yield Finding("未找到报告标题（应为“机关名称＋年度＋政府信息公开工作年度报告”）", START_OF_FILE,
                       fingerprint=fingerprint("SEC005", "no-title"))
         return
     missing = []

@@ -10,13 +10,12 @@ from collections.abc import Iterator
 
 from linter.diagnostics import Finding
 from linter.hookspecs import hookimpl
-from linter.model import Label, Location, Report, Table
+from linter.model import START_OF_FILE, Label, Location, Report, Table
 from linter.rules_api import Rule, RuleContext, rule
 from linter.tablenames import cell_ref, column_name, followed_year, table_template
 from linter.templates import TableTemplate, template_for_year
 from linter.textnorm import squash
 
-_START = Location(1, 1, 1, 1)
 _BODY_KIND_NAMES = {"town": "乡镇（街道）", "county": "县级政府", "district": "区级政府", "department": "政府部门"}
 # 规章 are made by 国务院部门 and provincial / 设区的市 governments: a national body may report them.
 _NATIONAL_PREFIXES = ("国务院", "国家", "中华人民共和国", "中国")
@@ -36,7 +35,7 @@ def evidence_location(report: Report, template: str) -> Location:
         if evidence.template == template:
             return evidence.location
     tables = [t for t in report.tables.values() if followed_year(report, t) == template]
-    return tables[0].location if tables else (report.title.location if report.title else _START)
+    return tables[0].location if tables else (report.title.location if report.title else START_OF_FILE)
 
 
 @rule("TPL001", "wrong-template-for-year", "error")

@@ -15,12 +15,11 @@ from typing import Any
 
 from linter import identities
 from linter.diagnostics import CellRef, Finding, Fix
-from linter.model import Line, Location, Report
+from linter.model import START_OF_FILE, Line, Location, Report
 from linter.textnorm import SECTION_NUMERALS, normalize, squash
 
 BODY_KINDS = ("town", "department", "province", "city", "district", "county")
 PREAMBLE = "preamble"
-_START = Location(1, 1, 1, 1)
 
 
 class FieldError(ValueError):
@@ -136,7 +135,7 @@ def scope_location(report: Report, sections: tuple[str, ...]) -> Location:
         section = report.section(name) if name != PREAMBLE else None
         if section is not None:
             return section.heading
-    return report.title.location if report.title else _START
+    return report.title.location if report.title else START_OF_FILE
 
 
 @dataclass(frozen=True)
