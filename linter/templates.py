@@ -147,6 +147,11 @@ def all_templates() -> dict[str, Template]:
     return found
 
 
+def section_templates() -> dict[str, SectionTemplate]:
+    """The six sections by number ("一" … "六"); both template years have the same."""
+    return {s.number: s for s in next(iter(all_templates().values())).sections}
+
+
 def template_for_year(report_year: int) -> Template | None:
     """The template a report on `report_year` must follow (None before 2019)."""
     return next((t for t in all_templates().values() if t.covers(report_year)), None)

@@ -21,17 +21,12 @@ from linter.hookspecs import hookimpl
 from linter.model import START_OF_FILE, Location, Report, Section
 from linter.recognize.title import classify_body
 from linter.rules_api import RuleContext, rule
-from linter.templates import all_templates
+from linter.templates import section_templates
 from linter.textnorm import SECTION_NUMERALS, squash
 
 
-def _template_titles() -> dict[str, str]:
-    template = next(iter(all_templates().values()))
-    return {s.number: s.title for s in template.sections}
-
-
 def _heading_name(number: str) -> str:
-    return f"“{number}、{_template_titles()[number]}”"
+    return f"“{number}、{section_templates()[number].title}”"
 
 
 def _place_for_missing(report: Report, number: str) -> Location:

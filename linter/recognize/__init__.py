@@ -6,15 +6,13 @@ from linter.model import Document, Report
 from linter.recognize.sections import find_paragraphs, find_sections
 from linter.recognize.tables import recognize_tables
 from linter.recognize.title import recognize_title
-from linter.templates import all_templates
+from linter.templates import all_templates, section_templates
 
 
 def recognize(document: Document, fallback_year: int | None = None) -> Report:
     report = Report(document)
     recognize_title(report, fallback_year)
-    templates = all_templates()
-    section_templates = {s.number: s for s in next(iter(templates.values())).sections}
-    report.sections = find_sections(document, section_templates)
-    table_lines = recognize_tables(report, templates)
+    report.sections = find_sections(document, section_templates())
+    table_lines = recognize_tables(report, all_templates())
     report.paragraphs = find_paragraphs(document, report.sections, table_lines)
     return report
