@@ -13,6 +13,7 @@ from linter.diagnostics import CellRef, Finding
 from linter.hookspecs import hookimpl
 from linter.model import Cell, Report
 from linter.rules_api import RuleContext, rule
+from linter.tablenames import cell_ref
 from linter.textnorm import squash
 
 _UNITS = "条件个项次篇期份场"
@@ -184,7 +185,7 @@ def _figure_findings(report: Report, passage: Passage) -> Iterator[Finding]:
                 continue
             total = sum(cell.value for cell in cells)
             shown = " + ".join(str(cell.value) for cell in cells) + f" = {total}" if len(cells) > 1 else str(total)
-            refs = tuple(CellRef(c.table, c.row, c.column) for c in cells)
+            refs = tuple(cell_ref(c) for c in cells)
             yield Finding(
                 f"正文称{fact.what}{stated}件，但表{fact.table}中为 {shown}"
                 f"（{'、'.join(f'{c.row}·{c.column}' for c in cells)}）",

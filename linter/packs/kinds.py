@@ -14,8 +14,9 @@ from datetime import date
 from typing import Any
 
 from linter import identities
-from linter.diagnostics import CellRef, Finding, Fix
+from linter.diagnostics import Finding, Fix
 from linter.model import START_OF_FILE, Line, Location, Report
+from linter.tablenames import cell_ref
 from linter.textnorm import SECTION_NUMERALS, normalize, squash
 
 BODY_KINDS = ("town", "department", "province", "city", "district", "county")
@@ -302,10 +303,10 @@ def check_identity(report: Report, rule: CompiledRule) -> Iterator[Finding]:
         if outcome.holds or not outcome.left.cells:
             continue
         total = outcome.left.cells[0]
-        parts = tuple(CellRef(c.table, c.row, c.column) for c in outcome.left.cells[1:] + outcome.right.cells)
+        parts = tuple(cell_ref(c) for c in outcome.left.cells[1:] + outcome.right.cells)
         yield Finding(
             f"{rule.message}（{total.id} 一侧为 {outcome.left.value}，另一侧为 {outcome.right.value}）",
-            total.location, cell=CellRef(total.table, total.row, total.column), related=parts,
+            total.location, cell=cell_ref(total), related=parts,
             fingerprint=f"{rule.code}:{total.id}",
         )
 
