@@ -10,13 +10,16 @@ import argparse
 import os
 import sys
 from collections import Counter
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from linter.checker import known_codes
 from linter.config import CliOverrides, SettingsResolver, describe, parse_selectors
 from linter.diagnostics import Diagnostic, Severity
 from linter.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
 from linter.run import STDIN, CheckRequest, CheckRun, collection_paused, run_check, settings_name
+
+if TYPE_CHECKING:
+    from linter.formatters import Formatter
 
 
 def run_check_command(args: argparse.Namespace) -> int:
@@ -30,7 +33,7 @@ def run_check_command(args: argparse.Namespace) -> int:
         return _check_and_report(args, resolver, formatter)
 
 
-def _check_and_report(args: argparse.Namespace, resolver: SettingsResolver, formatter) -> int:
+def _check_and_report(args: argparse.Namespace, resolver: SettingsResolver, formatter: Formatter) -> int:
     """The run, its messages and output; the exit code."""
     run = run_check(_request(args), resolver.for_path)
     if not run.results:
@@ -79,7 +82,7 @@ def _request(args: argparse.Namespace) -> CheckRequest:
                         jobs=args.jobs)
 
 
-def _formatter(name: str):
+def _formatter(name: str) -> Formatter:
     from linter.formatters import registered_formatters
 
     formatters = registered_formatters()
@@ -88,7 +91,7 @@ def _formatter(name: str):
     return formatters[name]
 
 
-def _write_output(args: argparse.Namespace, run: CheckRun, formatter) -> None:
+def _write_output(args: argparse.Namespace, run: CheckRun, formatter: Formatter) -> None:
     if args.output_file:
         try:
             with open(args.output_file, "w", encoding="utf-8") as stream:
@@ -99,7 +102,7 @@ def _write_output(args: argparse.Namespace, run: CheckRun, formatter) -> None:
         _emit(args, run, formatter, sys.stdout, color=_wants_color(sys.stdout))
 
 
-def _emit(args: argparse.Namespace, run: CheckRun, formatter, stream: TextIO, color: bool) -> None:
+def _emit(args: argparse.Namespace, run: CheckRun, formatter: Formatter, stream: TextIO, color: bool) -> None:
     from linter.formatters import Output
 
     if args.statistics:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -97,7 +97,7 @@ class _FileOutcome:
     fixed: int = 0
 
 
-def run_check(request: CheckRequest, settings_for) -> CheckRun:
+def run_check(request: CheckRequest, settings_for: Callable[[str], Settings]) -> CheckRun:
     """Check every file; `settings_for(path)` gives each file's settings (see config.SettingsResolver).
 
     With more than one job the files are checked in worker processes; results keep the order

@@ -11,6 +11,7 @@ from typing import Any, TextIO
 
 from linter.diagnostics import Diagnostic, Severity
 from linter.engine import FileResult
+from linter.model import Document
 
 SEVERITY_LABELS = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 """Severities in the words of a report's reader."""
@@ -27,14 +28,14 @@ class Output:
     def diagnostics(self) -> list[Diagnostic]:
         return [d for result in self.results for d in result.diagnostics]
 
-    def document_of(self, diagnostic: Diagnostic):
+    def document_of(self, diagnostic: Diagnostic) -> Document | None:
         """The document a diagnostic belongs to (None if its file could not be read)."""
         return self._documents.get(diagnostic.path)
 
     @functools.cached_property
-    def _documents(self) -> dict[str, Any]:
+    def _documents(self) -> dict[str, Document]:
         """Documents by path, indexed once: a run over thousands of files has one lookup per finding."""
-        documents: dict[str, Any] = {}
+        documents: dict[str, Document] = {}
         for result in self.results:
             if result.report and result.path not in documents:
                 documents[result.path] = result.report.document

@@ -8,6 +8,7 @@ tag soup: unclosed <p>, <td> and <tr> are closed the way a browser would close t
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
@@ -63,7 +64,7 @@ class Element:
     def elements(self) -> list[Element]:
         return [child for child in self.children if isinstance(child, Element)]
 
-    def iter(self):
+    def iter(self) -> Iterator[Element]:
         """This element and every element below it, in document order."""
         stack = [self]
         while stack:
@@ -71,7 +72,8 @@ class Element:
             yield element
             stack.extend(reversed(element.elements()))
 
-    def ancestors(self):
+    def ancestors(self) -> Iterator[Element]:
+        """The parent, its parent, … up to the root."""
         node = self.parent
         while node is not None:
             yield node
