@@ -1,4 +1,4 @@
-"""Recognition of tables 二, 三 and 四 (issue 2).
+"""Recognition of tables 二, 三 and 四.
 
 Each table's lines are found from the section headings and the tables' own anchors
 (`regions.py`), cut into runs of numbers with their labels and aligned to the rows of each
