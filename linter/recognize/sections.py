@@ -25,6 +25,8 @@ _PAGE_NUMBER = re.compile(r"^\s*[-—–]?\s*\d{1,3}\s*[-—–]?\s*$|^\s*第\s*
 
 
 def is_page_number(text: str) -> bool:
+    """A line that is only a page number: "-4-", "第 3 页", or a bare "3" (in prose a lone number is
+    no content; inside a table it may be a cell, which is why `tokens.is_page_number` refuses it)."""
     return bool(text.strip()) and bool(_PAGE_NUMBER.match(text.replace("\u3000", " ")))
 
 
