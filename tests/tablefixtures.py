@@ -9,10 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from linter.diagnostics import Finding
-from linter.engine import rule_by_code
 from linter.model import Cell, Label, Location, Malformation, Report, Table, text_document
-from linter.rules_api import RuleContext
 from linter.tablenames import row_name
 from linter.templates import all_templates
 
@@ -90,9 +87,3 @@ def report_with(*tables: Table, year: int = 2022, template: str | None = None, b
 def malformed(table: Table, reason: str = "每行只有 4 个数字，模板为 7 列") -> Table:
     table.malformed.append(Malformation(reason, Location(table.location.line + 2, 1, table.location.line + 2, 9)))
     return table
-
-
-def run(code: str, report: Report) -> list[Finding]:
-    rule = rule_by_code(code)
-    assert rule is not None, f"rule {code} is not registered"
-    return list(rule.check(report, RuleContext(rule, dict(rule.options))))

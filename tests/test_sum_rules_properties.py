@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tablefixtures import APPLICANTS, make_table, report_with, run
+from rule_helpers import run_rule
+from tablefixtures import APPLICANTS, make_table, report_with
 
 from linter.diagnostics import CellRef
 from linter.templates import all_templates
@@ -31,7 +32,7 @@ def consistent_rows(draw) -> dict[str, list[int]]:
 
 def findings(rows: dict[str, list[int]]) -> list:
     report = report_with(make_table("三", "2021", rows))
-    return [f for code in SUM_CODES for f in run(code, report)]
+    return [f for code in SUM_CODES for f in run_rule(code, report)]
 
 
 @FAST
