@@ -12,7 +12,7 @@ from linter.diagnostics import Finding
 from linter.hookspecs import hookimpl
 from linter.model import Report
 from linter.rules_api import RuleContext, rule
-from linter.templates import all_templates
+from linter.templates import all_templates, template_for_year
 from linter.textnorm import squash
 
 # "国办公开办函〔2021〕30号", also when extraction lost or moved the brackets: "〔202130号",
@@ -37,10 +37,6 @@ def _notice_of(template_year: str) -> str:
     return all_templates()[template_year].notice
 
 
-def _expected_template(year: int) -> str | None:
-    return next((t.year for t in all_templates().values() if t.covers(year)), None)
-
-
 @rule("TPL002", "format-notice", "warning")
 def check_format_notice(report: Report, context: RuleContext) -> Iterator[Finding]:
     """引用的格式通知与报告年度或所用表格模板不符。
@@ -52,7 +48,8 @@ def check_format_notice(report: Report, context: RuleContext) -> Iterator[Findin
     错误示例：（2022年度报告）依据国办公开办函〔2019〕60号编制。
     正确示例：（2022年度报告）依据国办公开办函〔2021〕30号编制。
     """
-    expected = _expected_template(report.year) if report.year else None
+    template = template_for_year(report.year) if report.year else None
+    expected = template.year if template else None
     for passage in passages(report):
         for match in _NOTICE.finditer(passage.text):
             cited = _notice_cited(passage.text, match)
