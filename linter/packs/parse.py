@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -153,9 +153,14 @@ def parse_pack(path: Path, origin: str = "local", text: str | None = None) -> Pa
 def _check_keys(reader: _Reader, node: Mapping, allowed: tuple[str, ...], what: str) -> None:
     for key in node:
         if key not in allowed:
-            hint = difflib.get_close_matches(str(key), allowed, n=1)
-            suggestion = f"did you mean '{hint[0]}'? " if hint else ""
-            raise reader.fail(node, key, f"unknown {what} field '{key}' ({suggestion}fields: {', '.join(allowed)})")
+            raise reader.fail(node, key, f"unknown {what} field '{key}' "
+                              f"({_did_you_mean(str(key), allowed)}fields: {', '.join(allowed)})")
+
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """"did you mean 'x'? " for the closest of `choices`, or "" when none is close."""
+    hint = difflib.get_close_matches(word, list(choices), n=1)
+    return f"did you mean '{hint[0]}'? " if hint else ""
 
 
 def _prefix(reader: _Reader, data: Mapping) -> str:
@@ -253,10 +258,8 @@ def _rule(reader: _Reader, item: Mapping, prefix: str, where: str) -> PackRule:
     kind_name = str(item["kind"])
     kind = KINDS.get(kind_name)
     if kind is None:
-        hint = difflib.get_close_matches(kind_name, KINDS, n=1)
-        suggestion = f"did you mean '{hint[0]}'? " if hint else ""
-        raise reader.fail(item, "kind", f"unknown rule kind '{kind_name}' ({suggestion}kinds: {', '.join(KINDS)})",
-                          value=True)
+        raise reader.fail(item, "kind", f"unknown rule kind '{kind_name}' "
+                          f"({_did_you_mean(kind_name, KINDS)}kinds: {', '.join(KINDS)})", value=True)
     _check_keys(reader, item, COMMON_KEYS + kind.required + kind.optional, f"'{kind_name}' rule")
     for key in kind.required:
         if key not in item:
