@@ -16,10 +16,10 @@ from typing import Any
 from linter import identities
 from linter.diagnostics import Finding, Fix
 from linter.model import START_OF_FILE, Line, Location, Report
+from linter.recognize.title import BODY_KINDS
 from linter.tablenames import cell_ref
 from linter.textnorm import SECTION_NUMERALS, normalize, squash
 
-BODY_KINDS = ("town", "department", "province", "city", "district", "county")
 PREAMBLE = "preamble"
 
 

@@ -19,7 +19,7 @@ _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
 
 # Suffixes of an issuing body's name, most specific first (DOMAIN.md §1: towns, counties and
 # local departments cannot make 规章).
-_BODY_KINDS = (
+_BODY_SUFFIXES = (
     ("town", ("街道办事处", "镇人民政府", "乡人民政府", "街道", "镇", "乡")),
     ("department", ("局", "委员会", "办公室", "厅", "中心", "委", "办", "院", "署", "所", "站", "队")),
     ("province", ("省人民政府", "自治区人民政府", "省政府")),
@@ -27,12 +27,13 @@ _BODY_KINDS = (
     ("district", ("区人民政府", "区政府", "区")),
     ("county", ("县人民政府", "旗人民政府", "县政府", "县", "旗")),
 )
+BODY_KINDS = tuple(kind for kind, _ in _BODY_SUFFIXES)
 
 
 def classify_body(name: str) -> str | None:
     """'town', 'department', 'province', 'city', 'district' or 'county' from the body's name."""
     name = squash(name)
-    for kind, suffixes in _BODY_KINDS:
+    for kind, suffixes in _BODY_SUFFIXES:
         if name.endswith(suffixes):
             return kind
     return None
