@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from linter.textnorm import normalize
+from linter.textnorm import SECTION_NUMERALS, normalize
 
 
 @dataclass(frozen=True)
@@ -188,7 +188,7 @@ class Section:
 
     @property
     def ordinal(self) -> int:
-        return "一二三四五六".index(self.number) + 1
+        return SECTION_NUMERALS.index(self.number) + 1
 
 
 @dataclass
