@@ -76,6 +76,7 @@ class Baseline:
 
 
 def read_baseline(path: str) -> Baseline:
+    """The baseline file at `path`; UsageError when it cannot be read or is not a baseline."""
     try:
         with open(path, encoding="utf-8") as stream:
             data = json.load(stream)

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 
 def run_check_command(args: argparse.Namespace) -> int:
+    """`govlint check` with its parsed arguments; returns the exit code."""
     resolver = SettingsResolver(known_codes, _overrides(args), args.config, args.isolated)
     if args.show_settings:
         for path in args.paths:

@@ -27,6 +27,7 @@ def all_rules() -> tuple[Rule, ...]:
 
 
 def rule_by_code(code: str) -> Rule | None:
+    """The plugin rule with `code` (any case); pack rules are in `linter.packs.rule_catalogue`."""
     return next((r for r in all_rules() if r.code == code.upper()), None)
 
 
@@ -50,6 +51,8 @@ def plugin_failures(path: str) -> list[Diagnostic]:
 
 
 def run_rules(report: Report, rules: Iterable[Rule], settings: Settings) -> list[Diagnostic]:
+    """The enabled rules' findings on `report` as diagnostics, at the configured severities, sorted
+    by place; a rule that raises gives one PLG002 diagnostic instead of its findings."""
     diagnostics = []
     for rule in rules:
         if not settings.enabled(rule.code):

@@ -37,6 +37,7 @@ def supported_extensions() -> tuple[str, ...]:
 
 
 def load_bytes(path: str, data: bytes, extension: str | None = None) -> Document:
+    """`data` read by the loader for `extension` (default: that of `path`); InputError when none reads it."""
     extension = (extension or Path(path).suffix).lower()
     loader = registered_loaders().get(extension)
     if loader is None:
@@ -46,6 +47,7 @@ def load_bytes(path: str, data: bytes, extension: str | None = None) -> Document
 
 
 def load(path: str) -> Document:
+    """The file at `path` as a `Document`; InputError (one line, exit 2) when it cannot be read."""
     try:
         data = Path(path).read_bytes()
     except IsADirectoryError:
