@@ -7,6 +7,7 @@ pages merge them.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from html import escape
 from pathlib import Path
 
@@ -107,19 +108,28 @@ def with_wrong_total() -> list:
     return [("table", table) if content is TABLE_3 else (kind, content) for kind, content in BLOCKS]
 
 
-def grid(rows: list) -> list[list[str]]:
-    """The table's cells on the grid; positions covered by a merged cell are empty."""
-    taken: dict[tuple[int, int], str] = {}
+def placed(rows: list) -> Iterator[tuple[int, int, str, int, int]]:
+    """(row, column, text, rowspan, colspan) of each written cell: a cell takes the first grid
+    position of its row that no merged cell above or before it covers."""
+    taken: set[tuple[int, int]] = set()
     for r, row in enumerate(rows):
         c = 0
         for text, rowspan, colspan in row:
             while (r, c) in taken:
                 c += 1
-            for dr in range(rowspan):
-                for dc in range(colspan):
-                    taken[(r + dr, c + dc)] = ""
-            taken[(r, c)] = text
+            taken.update((r + dr, c + dc) for dr in range(rowspan) for dc in range(colspan))
+            yield r, c, text, rowspan, colspan
             c += colspan
+
+
+def grid(rows: list) -> list[list[str]]:
+    """The table's cells on the grid; positions covered by a merged cell are empty."""
+    taken: dict[tuple[int, int], str] = {}
+    for r, c, text, rowspan, colspan in placed(rows):
+        for dr in range(rowspan):
+            for dc in range(colspan):
+                taken[(r + dr, c + dc)] = ""
+        taken[(r, c)] = text
     width = max(c for _, c in taken) + 1
     return [[taken.get((r, c), "") for c in range(width)] for r in range(len(rows))]
 
@@ -211,18 +221,11 @@ def _docx_table(document, rows: list) -> None:
     cells = grid(rows)
     table = document.add_table(rows=len(cells), cols=len(cells[0]))
     table.style = "Table Grid"
-    taken: set[tuple[int, int]] = set()
-    for r, row in enumerate(rows):
-        c = 0
-        for text, rowspan, colspan in row:
-            while (r, c) in taken:
-                c += 1
-            taken.update((r + dr, c + dc) for dr in range(rowspan) for dc in range(colspan))
-            target = table.cell(r, c)
-            if rowspan > 1 or colspan > 1:
-                target = target.merge(table.cell(r + rowspan - 1, c + colspan - 1))
-            target.text = text
-            c += colspan
+    for r, c, text, rowspan, colspan in placed(rows):
+        target = table.cell(r, c)
+        if rowspan > 1 or colspan > 1:
+            target = target.merge(table.cell(r + rowspan - 1, c + colspan - 1))
+        target.text = text
 
 
 def write_pdf(path: Path, *, text_layer: bool = True, blocks: list = BLOCKS) -> None:
@@ -282,16 +285,9 @@ def _pdf_table(rows: list, style):
     width = len(cells[0])
     data = [[Paragraph(escape(text), style) if text else "" for text in row] for row in cells]
     commands = [("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
-    taken: set[tuple[int, int]] = set()
-    for r, row in enumerate(rows):
-        c = 0
-        for _, rowspan, colspan in row:
-            while (r, c) in taken:
-                c += 1
-            taken.update((r + dr, c + dc) for dr in range(rowspan) for dc in range(colspan))
-            if rowspan > 1 or colspan > 1:
-                commands.append(("SPAN", (c, r), (c + colspan - 1, r + rowspan - 1)))
-            c += colspan
+    for r, c, _, rowspan, colspan in placed(rows):
+        if rowspan > 1 or colspan > 1:
+            commands.append(("SPAN", (c, r), (c + colspan - 1, r + rowspan - 1)))
     widths = [90] + [(495 - 90) / (width - 1)] * (width - 1) if width <= 4 else [14, 60, 95] + [33] * (width - 3)
     if width > 10:
         widths = [33] * width
