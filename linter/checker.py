@@ -12,7 +12,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from linter.diagnostics import Diagnostic, Severity
-from linter.engine import PLUGIN_LOAD_FAILED, RULE_CRASHED, FileResult, all_rules, plugin_failures, run_rules
+from linter.engine import (
+    PLUGIN_LOAD_FAILED,
+    RULE_CRASHED,
+    FileResult,
+    all_rules,
+    plugin_failures,
+    run_corpus_rules,
+    run_rules,
+)
 from linter.errors import InputError, UncheckableError
 from linter.loaders import load, load_bytes, supported_extensions
 from linter.model import Document, Location, Report, Unread
@@ -162,6 +170,8 @@ def run_check(request: CheckRequest, settings_for) -> CheckRun:
             run.diffs.append(outcome.diff)
         run.fixed += outcome.fixed
         run.results.append(outcome.result)
+    run_corpus_rules([(result, apply_packs(all_rules(), settings_for(result.path))[1])
+                      for result in run.results if result.report])
     if run.results:
         run.results[0].diagnostics[:0] = plugin_failures(run.results[0].path)
     if request.baseline:
