@@ -115,7 +115,9 @@ def cmd_rules(args: argparse.Namespace) -> int:
     from linter.packs import rule_catalogue
 
     for rule in rule_catalogue():
-        print(f"{rule.code:8} {rule.name:32} {str(rule.severity):8} {rule.summary}")
+        # Pack rules run only where their pack is selected: say so beside the summary.
+        where = f"（{rule.plugin}）" if rule.plugin.startswith("pack ") else ""
+        print(f"{rule.code:8} {rule.name:32} {str(rule.severity):8} {rule.summary}{where}")
     return EXIT_CLEAN
 
 

@@ -6,9 +6,9 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from linter.diagnostics import Diagnostic, Severity
+from linter.diagnostics import Diagnostic, Finding, Severity
 from linter.model import START_OF_FILE, Report
-from linter.rules_api import Rule, RuleContext
+from linter.rules_api import CorpusRule, Rule, RuleContext
 from linter.settings import Settings
 
 PLUGIN_LOAD_FAILED = "PLG001"
@@ -50,26 +50,56 @@ def plugin_failures(path: str) -> list[Diagnostic]:
     ]
 
 
+def _context(rule: Rule, settings: Settings) -> RuleContext:
+    return RuleContext(rule, {**rule.options, **settings.options.get(rule.code, {})}, settings)
+
+
+def _diagnostic(rule: Rule, settings: Settings, path: str, finding: Finding) -> Diagnostic:
+    return Diagnostic(rule.code, settings.severity_of(rule.code, rule.severity), finding.message, path,
+                      finding.location, rule.name, finding.cell, finding.fix, finding.fingerprint, finding.related)
+
+
+def _crash(rule: Rule, path: str, error: Exception) -> Diagnostic:
+    return Diagnostic(RULE_CRASHED, Severity.ERROR,
+                      f"规则 {rule.code}（{rule.plugin}）运行出错，已跳过：{type(error).__name__}: {error}",
+                      path, START_OF_FILE, rule="rule-crashed")
+
+
 def run_rules(report: Report, rules: Iterable[Rule], settings: Settings) -> list[Diagnostic]:
-    """The enabled rules' findings on `report` as diagnostics, at the configured severities, sorted
-    by place; a rule that raises gives one PLG002 diagnostic instead of its findings."""
+    """The findings of the enabled per-report rules on one report, at the configured severities, sorted
+    by place; a rule that raises gives one PLG002 diagnostic instead of its findings (corpus rules
+    run once per run: `run_corpus_rules`)."""
     diagnostics = []
     for rule in rules:
-        if not settings.enabled(rule.code):
+        if isinstance(rule, CorpusRule) or not settings.enabled(rule.code):
             continue
-        context = RuleContext(rule, {**rule.options, **settings.options.get(rule.code, {})}, settings)
-        severity = settings.severity_of(rule.code, rule.severity)
         try:
-            for finding in rule.check(report, context) or ():
-                diagnostics.append(
-                    Diagnostic(rule.code, severity, finding.message, report.path, finding.location, rule.name,
-                               finding.cell, finding.fix, finding.fingerprint, finding.related)
-                )
+            for finding in rule.check(report, _context(rule, settings)) or ():
+                diagnostics.append(_diagnostic(rule, settings, report.path, finding))
         except Exception as error:  # a plugin's bug is reported, never fatal
-            diagnostics.append(
-                Diagnostic(RULE_CRASHED, Severity.ERROR,
-                           f"规则 {rule.code}（{rule.plugin}）运行出错，已跳过：{type(error).__name__}: {error}",
-                           report.path, START_OF_FILE, rule="rule-crashed")
-            )
+            diagnostics.append(_crash(rule, report.path, error))
     diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics
+
+
+def run_corpus_rules(checked: list[tuple[FileResult, Settings]]) -> None:
+    """Run every corpus rule over the checked reports and add its findings to their results.
+
+    Each report takes part only when its own settings enable the rule; a finding gets the
+    severity and per-file-ignores of the report it belongs to."""
+    results = {id(result.report): (result, settings) for result, settings in checked if result.report}
+    for rule in all_rules():
+        if not isinstance(rule, CorpusRule):
+            continue
+        taking_part = [(r, s) for r, s in results.values() if s.enabled(rule.code)]
+        if not taking_part:
+            continue
+        context = _context(rule, taking_part[0][1])
+        try:
+            for report, finding in rule.check([r.report for r, _ in taking_part], context) or ():
+                result, settings = results[id(report)]
+                if not settings.ignored_in_file(result.path, rule.code):
+                    result.diagnostics.append(_diagnostic(rule, settings, result.path, finding))
+                    result.diagnostics.sort(key=Diagnostic.sort_key)
+        except Exception as error:  # a plugin's bug is reported, never fatal
+            taking_part[0][0].diagnostics.append(_crash(rule, taking_part[0][0].path, error))

@@ -46,11 +46,28 @@ class RuleContext:
         return self.options.get(name, self.rule.options.get(name))
 
 
-def rule(code: str, name: str, severity: str = "error", **options: Any) -> Callable[[Check], Rule]:
-    """Declare a rule: the decorated function's docstring is its documentation."""
+@dataclass(frozen=True)
+class CorpusRule(Rule):
+    """A rule over every report of one run (e.g. one body's reports of consecutive years).
 
-    def wrap(check: Check) -> Rule:
-        return Rule(code, name, Severity.parse(severity), check, inspect.cleandoc(check.__doc__ or ""),
+    Its check gets the list of reports (those whose settings enable it) and yields
+    (report, Finding) pairs: the report the finding belongs to, and the finding in it.
+    """
+
+
+def _declare(kind: type[Rule], code: str, name: str, severity: str, options: dict[str, Any]) -> Callable:
+    def wrap(check: Callable) -> Rule:
+        return kind(code, name, Severity.parse(severity), check, inspect.cleandoc(check.__doc__ or ""),
                     dict(options), plugin=check.__module__)
 
     return wrap
+
+
+def rule(code: str, name: str, severity: str = "error", **options: Any) -> Callable[[Check], Rule]:
+    """Declare a rule: the decorated function's docstring is its documentation."""
+    return _declare(Rule, code, name, severity, options)
+
+
+def corpus_rule(code: str, name: str, severity: str = "warning", **options: Any) -> Callable[..., CorpusRule]:
+    """Declare a `CorpusRule`: `check(reports, context)` yields (report, Finding) pairs."""
+    return _declare(CorpusRule, code, name, severity, options)

@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING
 
 from linter.checker import check_file
 from linter.diagnostics import Diagnostic, Severity
-from linter.engine import FileResult, plugin_failures
+from linter.engine import FileResult, all_rules, plugin_failures, run_corpus_rules
 from linter.errors import InputError
 from linter.loaders import supported_extensions
 from linter.model import Report
+from linter.packs import apply_packs
 from linter.settings import Settings
 
 if TYPE_CHECKING:
@@ -117,6 +118,8 @@ def run_check(request: CheckRequest, settings_for: Callable[[str], Settings]) ->
             run.diffs.append(outcome.diff)
         run.fixed += outcome.fixed
         run.results.append(outcome.result)
+    run_corpus_rules([(result, apply_packs(all_rules(), settings_for(result.path))[1])
+                      for result in run.results if result.report])
     if run.results:
         run.results[0].diagnostics[:0] = plugin_failures(run.results[0].path)
     if request.baseline:

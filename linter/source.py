@@ -28,6 +28,19 @@ class FlaggedLine:
     end: int
     """Exclusive; the line's end when the span goes on to later lines."""
 
+    def around(self, context: int = 60, longest: int = 200) -> FlaggedLine:
+        """The line cut to `context` characters either side of the span (a span longer than
+        `longest` is cut too); "…" marks each cut. Paragraphs often sit on one long line."""
+        start, end = self.start, max(self.end, self.start)
+        cut_span = end - start > longest
+        end = start + longest if cut_span else end
+        left = max(0, start - context)
+        right = end if cut_span else min(len(self.text), end + context)
+        prefix = "…" if left else ""
+        suffix = "…" if right < len(self.text) else ""
+        shift = len(prefix) - left
+        return FlaggedLine(prefix + self.text[left:right] + suffix, start + shift, end + shift)
+
 
 def flagged_line(document: Document | None, location: Location) -> FlaggedLine | None:
     """The source line to show under a finding, for documents read as text (plain text, Markdown,

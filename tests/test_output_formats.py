@@ -173,3 +173,14 @@ def test_concise_names_the_pdf_page_and_docx_cell_after_the_message() -> None:
     write_concise(Output([FileResult("r.pdf", located)]), stream)
     assert stream.getvalue().splitlines() == ["r.pdf:14:10: DEMO001 总计有误（第4页）",
                                               "r.docx:7:1: DEMO002 空格（表2/行4/格8）"]
+
+
+def test_full_cuts_a_long_source_line_around_the_span() -> None:
+    from linter.formatters.full import render
+    from linter.model import Report, text_document
+
+    document = text_document("long.txt", "甲" * 300 + "坏数据" + "乙" * 300)
+    d = Diagnostic("X1", Severity.ERROR, "m", "long.txt", Location(1, 301, 1, 304))
+    lines = render(d, Output([FileResult("long.txt", [d], report=Report(document))])).splitlines()
+    assert lines[2] == "1 | …" + "甲" * 60 + "坏数据" + "乙" * 60 + "…"
+    assert lines[3].endswith(" ^^^^^^")

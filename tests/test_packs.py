@@ -258,7 +258,10 @@ def test_cli_lists_packs_and_documents_pack_rules(capsys) -> None:
     assert "shandong  [built-in]" in out and "strict  [local]" in out
     assert "  TS001    outdated-notice" in out and "severity: SUM102=error" in out and "disables: FMT001" in out
     assert main(["rules"]) == 0
-    assert any(line.startswith("SD005    other-matters-proposals") for line in capsys.readouterr().out.splitlines())
+    listed = capsys.readouterr().out.splitlines()
+    assert any(line.startswith("SD005    other-matters-proposals") and line.endswith("（pack shandong）")
+               for line in listed)
+    assert not any(line.startswith("SUM001") and "pack" in line for line in listed)
     assert main(["rule", "sh001"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("SH001 cite-shanghai-regulation [warning] (pack shanghai)")

@@ -34,6 +34,7 @@ def render(d: Diagnostic, output: Output) -> str:
     flagged = flagged_line(output.document_of(d), loc)
     if flagged is None:
         return head + "\n"
+    flagged = flagged.around()
     text = flagged.text
     gutter = " " * len(str(loc.line))
     pad = display_width(text[:flagged.start])

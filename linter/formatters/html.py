@@ -20,10 +20,6 @@ from linter.formatters.full import summary
 from linter.hookspecs import hookimpl
 from linter.source import FlaggedLine, flagged_line
 
-CONTEXT = 60
-"""Characters of the source line shown on each side of the flagged span (HTML sources have long lines)."""
-LONGEST_SPAN = 200
-
 STYLE = """
 body { font-family: system-ui, "Noto Sans CJK SC", "WenQuanYi Zen Hei", "Microsoft YaHei", "PingFang SC", sans-serif;
        margin: 2em auto; max-width: 72em; padding: 0 1em; color: #1f2328; line-height: 1.5; }
@@ -194,13 +190,11 @@ def _filter_form(diagnostics: list[Diagnostic]) -> str:
 
 
 def _source(flagged: FlaggedLine, line: int) -> str:
-    """The flagged line around the span, the span marked (cut to `CONTEXT` characters either side)."""
-    text, start, end = flagged.text, flagged.start, max(flagged.end, flagged.start)
-    before = ("…" if start > CONTEXT else "") + text[max(0, start - CONTEXT):start]
-    span = text[start:end] if end - start <= LONGEST_SPAN else text[start:start + LONGEST_SPAN] + "…"
-    after = text[end:end + CONTEXT] + ("…" if len(text) > end + CONTEXT else "")
-    mark = f"<mark>{escape(span)}</mark>" if span else '<mark class="point"></mark>'
-    return f'<pre class="source"><span class="ln">{line}</span>{escape(before)}{mark}{escape(after)}</pre>'
+    """The flagged line around the span, the span marked."""
+    shown = flagged.around()
+    text, start, end = shown.text, shown.start, shown.end
+    mark = f"<mark>{escape(text[start:end])}</mark>" if end > start else '<mark class="point"></mark>'
+    return f'<pre class="source"><span class="ln">{line}</span>{escape(text[:start])}{mark}{escape(text[end:])}</pre>'
 
 
 def _finding(d: Diagnostic, output: Output) -> str:
