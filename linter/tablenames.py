@@ -26,6 +26,11 @@ def table_template(table_id: str, template_year: str | None) -> TableTemplate | 
     return template.tables.get(table_id) if template else None
 
 
+def template_of(report: Report, table_id: str) -> TableTemplate | None:
+    """The template of the report's table `table_id`, in the year that table follows."""
+    return table_template(table_id, followed_year(report, report.tables[table_id]))
+
+
 def row_name(row_id: str, template: TableTemplate | None) -> str:
     """"一、本年新收政府信息公开申请数量", "（七）总计", "（四）1.本机关不掌握相关政府信息", "规章"."""
     row = template.row(row_id) if template else None

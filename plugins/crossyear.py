@@ -12,7 +12,7 @@ from linter.diagnostics import Finding
 from linter.hookspecs import hookimpl
 from linter.model import Cell, Report, Table
 from linter.rules_api import RuleContext, corpus_rule
-from linter.tablenames import cell_name, cell_ref, followed_year, table_template
+from linter.tablenames import cell_name, cell_ref, template_of
 from linter.textnorm import squash
 
 _GENERIC_ENDINGS = ("人民政府", "街道办事处", "办事处", "政府")
@@ -54,7 +54,7 @@ def _aligned(report: Report, table_id: str) -> Table | None:
 
 
 def _name(report: Report, cell: Cell) -> str:
-    return cell_name(cell, table_template(cell.table, followed_year(report, report.tables[cell.table])))
+    return cell_name(cell, template_of(report, cell.table))
 
 
 def _value(cell: Cell | None) -> int | None:

@@ -15,7 +15,7 @@ from linter.hookspecs import hookimpl
 from linter.identities import Outcome, evaluate
 from linter.model import Cell, Report
 from linter.rules_api import Rule, RuleContext, rule
-from linter.tablenames import cell_name, cell_ref, column_name, followed_year, row_name, row_title, table_template
+from linter.tablenames import cell_name, cell_ref, column_name, followed_year, row_name, row_title, template_of
 from linter.templates import Identity, TableTemplate, all_templates
 from linter.textnorm import squash
 
@@ -44,7 +44,7 @@ def identities(report: Report, code: str) -> Iterator[Identity]:
 
 def part_name(cell: Cell, total: Cell, report: Report) -> str:
     """Name a part of a sum relative to the total: by column on its row, by row in its column."""
-    template = table_template(cell.table, followed_year(report, report.tables[cell.table]))
+    template = template_of(report, cell.table)
     if cell.column == total.column:
         return row_name(cell.row, template)
     if cell.row == total.row:
@@ -63,7 +63,7 @@ def _listing(cells: list[Cell], total: Cell, report: Report) -> str:
 def mismatch_message(code: str, outcome: Outcome, report: Report) -> str:
     total = outcome.total
     assert total is not None
-    template = table_template(total.table, followed_year(report, report.tables[total.table]))
+    template = template_of(report, total.table)
     if len(outcome.left.cells) > 1:
         left, right = outcome.left, outcome.right
         return (f"表{total.table}·{column_name(total.column, template)}列：{_listing(left.cells, total, report)}"
@@ -151,7 +151,7 @@ def review_total_mismatch(report: Report, context: RuleContext) -> Iterator[Find
 def typed_cells(report: Report) -> Iterator[tuple[Cell, str, TableTemplate]]:
     """Each cell of each aligned table with its column kind (count/signed/money) and table template."""
     for table in report.tables.values():
-        template = table_template(table.id, followed_year(report, table))
+        template = template_of(report, table.id)
         if template is None or not table.aligned:
             continue
         for cell in table.cells.values():
