@@ -1,5 +1,6 @@
 """One `govlint check` run: finding the files, checking each (in worker processes with
---jobs), applying or showing fixes, and filtering by the baseline. One file: `linter.checker`."""
+--jobs), applying or showing fixes, the corpus rules over all reports, and filtering by the
+baseline. One file: `linter.checker`."""
 
 from __future__ import annotations
 
