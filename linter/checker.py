@@ -12,6 +12,7 @@ from linter.loaders import load, load_bytes
 from linter.model import Document, Location, Report, Unread
 from linter.packs import apply_packs
 from linter.recognize import recognize
+from linter.recognize.title import classify_body
 from linter.settings import Settings
 
 
@@ -36,7 +37,7 @@ def check_document(document: Document, settings: Settings) -> FileResult:
 
     report = recognize(document, settings.year)
     if report.body is None and settings.body:
-        report.body = settings.body
+        report.body, report.body_kind = settings.body, classify_body(settings.body)
     rules, settings = apply_packs(all_rules(), settings)
     diagnostics = run_rules(report, rules, settings)
     diagnostics = apply_suppressions(document, diagnostics, settings,

@@ -99,6 +99,7 @@ def test_year_and_body_fallbacks_reach_the_report(tmp_path) -> None:
     settings = SettingsResolver(known_codes).for_path(str(tmp_path / "r.txt"))
     report = check_file(str(tmp_path / "r.txt"), settings).report
     assert (report.year, report.year_source, report.body) == (2023, "config", "某某县财政局")
+    assert report.body_kind == "department"  # so rules that depend on the kind of body still run
 
 
 LOCAL_PACK = """\
