@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from linter.model import Label, Report, Table
+from linter.model import Label, Location, Report, Table
 
 
 def _label(label: Label) -> dict:
@@ -66,9 +66,16 @@ def report_summary(report: Report) -> str:
         f"  机关: {report.body or '(未知)'} ({report.body_kind or '?'})",
         f"  年度: {report.year or '(未知)'} (来源: {report.year_source or '-'})",
         f"  模板: {report.template or '(未识别)'}",
-        "  章节: " + " ".join(f"{s.number}@{s.heading.line}" for s in report.sections),
+        "  章节: " + " ".join(f"{s.number}@{_where(s.heading)}" for s in report.sections),
     ]
     for table in report.tables.values():
         state = "对齐" if table.aligned else "无法对齐: " + "; ".join(m.reason for m in table.malformed)
         lines.append(f"  表{table.id}: {len(table.cells)} 个单元格, {state}")
     return "\n".join(lines)
+
+
+def _where(location: Location) -> str:
+    """"11" for a text line, "p4:11" on a PDF page, "段落12" for a DOCX paragraph."""
+    if location.logical:
+        return location.logical
+    return f"p{location.page}:{location.line}" if location.page is not None else str(location.line)

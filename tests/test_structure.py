@@ -51,3 +51,14 @@ def test_markdown_heading_level_is_recorded() -> None:
     report = recognize_text("# 某镇2020年政府信息公开工作年度报告\n## 一、总体情况\n### 二、主动公开政府信息情况\n",
                             "r.md")
     assert [(s.number, s.level) for s in report.sections] == [("一", 2), ("二", 3)]
+
+
+def test_inspect_summary_gives_the_page_of_a_pdf_heading() -> None:
+    from linter.inspection import report_summary
+    from linter.model import Document, Line, Segment
+    from linter.recognize import recognize
+
+    texts = ["某镇2022年政府信息公开工作年度报告", "一、总体情况", "内容。"]
+    lines = [Line(i, text, (Segment(0, i + 5, 1, page=2),)) for i, text in enumerate(texts)]
+    summary = report_summary(recognize(Document("r.pdf", lines, format="pdf")))
+    assert "章节: 一@p2:6" in summary
