@@ -86,7 +86,9 @@ def run_corpus_rules(checked: list[tuple[FileResult, Settings]]) -> None:
     """Run every corpus rule over the checked reports and add its findings to their results.
 
     Each report takes part only when its own settings enable the rule; a finding gets the
-    severity and per-file-ignores of the report it belongs to."""
+    severity and per-file-ignores of the report it belongs to. The rule's options are those of
+    the first report taking part (one run usually shares one configuration); inline suppression
+    comments do not reach corpus findings (per-file-ignores and the baseline do)."""
     results = {id(result.report): (result, settings) for result, settings in checked if result.report}
     for rule in all_rules():
         if not isinstance(rule, CorpusRule):
