@@ -44,13 +44,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_check(commands: argparse._SubParsersAction) -> None:
     check = commands.add_parser("check", help="check reports (files, directories, or - for stdin)")
-    check.add_argument("paths", nargs="+", metavar="PATH")
+    check.add_argument("paths", nargs="*", default=["."], metavar="PATH",
+                       help="report files, folders to search, or - for standard input (default: .)")
     output = check.add_argument_group("output")
     output.add_argument("--format", default="full",
                         help="full (default), concise, json, jsonl, sarif, github, gitlab, junit, html")
     output.add_argument("-o", "--output-file", metavar="FILE", help="write the output to FILE instead of stdout")
     output.add_argument("--statistics", action="store_true", help="print the number of findings per code instead")
     output.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    output.add_argument("-q", "--quiet", action="store_true",
+                        help="print only the findings: no progress, notes or summary on stderr")
+    output.add_argument("--color", choices=["auto", "always", "never"], default="auto",
+                        help="colour the output: auto (default: on a terminal, unless NO_COLOR; FORCE_COLOR forces it)")
     output.add_argument("--fail-on", default="error", choices=["info", "warning", "error"],
                         help="lowest severity that makes the exit code 1 (default: error)")
     selection = check.add_argument_group("configuration")
@@ -60,6 +65,13 @@ def _add_check(commands: argparse._SubParsersAction) -> None:
     selection.add_argument("--config", metavar="FILE", help="use this configuration file (no discovery)")
     selection.add_argument("--isolated", action="store_true", help="ignore all configuration files")
     selection.add_argument("--show-settings", action="store_true", help="print the settings for PATH and exit")
+    selection.add_argument("--show-files", action="store_true", help="print the files that would be checked and exit")
+    selection.add_argument("--exclude", metavar="GLOBS",
+                           help="comma-separated globs of files and folders not to check (replaces the defaults)")
+    selection.add_argument("--extend-exclude", metavar="GLOBS", help="globs to exclude in addition")
+    selection.add_argument("--force-exclude", action="store_true",
+                           help="exclude also files named on the command line, and skip those that are not reports "
+                                "(for pre-commit)")
     workflow = check.add_argument_group("baseline, fixes, stdin")
     workflow.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE")
     workflow.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")

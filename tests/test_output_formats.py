@@ -33,17 +33,41 @@ def test_full_shows_source_line_and_caret_under_the_span_in_terminal_columns(rep
     assert out.endswith("共发现 4 个问题（错误 2，警告 1，提示 1）。\n")
 
 
-def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch) -> None:
-    from linter.check_command import _wants_color
+class _Terminal:
+    def isatty(self) -> bool:
+        return True
 
-    class Terminal:
-        def isatty(self) -> bool:
-            return True
+
+class _Pipe:
+    def isatty(self) -> bool:
+        return False
+
+
+def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch) -> None:
+    from linter.check_command import wants_color
 
     monkeypatch.delenv("NO_COLOR", raising=False)
-    assert _wants_color(Terminal())
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    assert wants_color("auto", _Terminal())
+    assert not wants_color("auto", _Pipe())
     monkeypatch.setenv("NO_COLOR", "1")
-    assert not _wants_color(Terminal())
+    assert not wants_color("auto", _Terminal())
+
+
+def test_color_flag_and_force_color_override_the_terminal_test(monkeypatch) -> None:
+    from linter.check_command import wants_color
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    assert wants_color("always", _Pipe())
+    assert not wants_color("never", _Terminal())
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert wants_color("auto", _Pipe())
+
+
+def test_color_always_paints_the_full_output(report, capsys) -> None:
+    out = run(capsys, "check", "--color", "always", report).out
+    assert "\x1b[" in out
 
 
 def test_full_with_colour_paints_code_and_caret() -> None:

@@ -1,6 +1,7 @@
 """`full` (default): each finding with its source line and a caret under the span.
 
-Colour only when writing to a terminal, and never when NO_COLOR is set (no-color.org).
+Colour as `--color` says: by default only on a terminal, never with NO_COLOR (no-color.org), always
+with FORCE_COLOR.
 """
 
 from __future__ import annotations
