@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from linter import __version__
-from linter.errors import EXIT_CLEAN, EXIT_ERROR, InputError, UsageError
+from linter.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_INTERRUPTED, InputError, UsageError
 from linter.yamlfile import DataFileError
 
 
@@ -151,6 +151,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("govlint: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":
