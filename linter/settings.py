@@ -76,7 +76,8 @@ class Settings:
         root = os.path.dirname(os.path.abspath(self.config_path)) if self.config_path else os.getcwd()
         relative = os.path.relpath(absolute, root).replace(os.sep, "/")
         names = (relative if not relative.startswith("../") else os.path.basename(absolute)).lower().split("/")
-        return any(_glob_matches(glob.lower(), absolute.lower(), names) for glob in (*self.exclude, *self.extend_exclude))
+        globs = (*self.exclude, *self.extend_exclude)
+        return any(_glob_matches(glob.lower(), absolute.lower(), names) for glob in globs)
 
 
 def _glob_matches(glob: str, absolute: str, names: list[str]) -> bool:

@@ -122,7 +122,7 @@ def test_a_utf8_report_cut_mid_character_is_read_with_one_finding(tmp_path, caps
 def test_a_gbk_line_in_a_utf8_report_is_read_and_located(tmp_path, capsys) -> None:
     report = tmp_path / "mixed.txt"
     report.write_bytes(REPORT.encode("utf-8") + "二、主动公开政府信息情况\n".encode("gbk")
-                       + "本年度工作正常。\n".encode("utf-8") * 5)
+                       + "本年度工作正常。\n".encode() * 5)
     result = run(capsys, "check", "--format", "concise", "--select", "PARSE", str(report))
     assert "mixed.txt:4:1: PARSE003" in result.out
     assert "在第4行" in result.out
