@@ -50,7 +50,8 @@ def test_other_town_before_its_government_needs_two_mentions() -> None:
 
 
 def test_each_other_body_is_its_own_finding() -> None:
-    text = CLEAN.replace("依托某县人民政府门户网站", "制定《纸房镇政务公开工作制度》《大章镇便民手册》，依托某县人民政府门户网站")
+    titles = "制定《纸房镇政务公开工作制度》《大章镇便民手册》，"
+    text = CLEAN.replace("依托某县人民政府门户网站", titles + "依托某县人民政府门户网站")
     assert sorted(f.fingerprint for f in run_rule("DUP002", text)) == ["DUP002|大章镇", "DUP002|纸房镇"]
 
 
