@@ -118,7 +118,7 @@ def _emit(args: argparse.Namespace, run: CheckRun, formatter: Formatter, stream:
     if args.statistics:
         stream.write(statistics(run.diagnostics))
     else:
-        formatter.write(Output(run.results, color=color), stream)
+        formatter.write(Output(run.results, color=color, root=args.root), stream)
 
 
 def wants_color(choice: str, stream: TextIO) -> bool:

@@ -52,6 +52,8 @@ def _add_check(commands: argparse._SubParsersAction) -> None:
     output.add_argument("-o", "--output-file", metavar="FILE", help="write the output to FILE instead of stdout")
     output.add_argument("--statistics", action="store_true", help="print the number of findings per code instead")
     output.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    output.add_argument("--root", metavar="DIR",
+                        help="repository root that SARIF paths are relative to (default: the git work tree)")
     output.add_argument("-q", "--quiet", action="store_true",
                         help="print only the findings: no progress, notes or summary on stderr")
     output.add_argument("--color", choices=["auto", "always", "never"], default="auto",
