@@ -29,11 +29,13 @@ def build_parser() -> argparse.ArgumentParser:
     inspect.add_argument("--format", default="text", choices=["text", "json"])
     inspect.set_defaults(handler=cmd_inspect)
 
-    rule = commands.add_parser("rule", help="explain a rule")
-    rule.add_argument("code")
+    rule = commands.add_parser("rule", help="explain a rule, a family of rules (SUM) or all rules (--all)")
+    rule.add_argument("code", nargs="?", help="a code (SUM001) or a prefix (SUM)")
+    rule.add_argument("--all", action="store_true", help="explain every rule")
     rule.set_defaults(handler=cmd_rule)
 
     rules = commands.add_parser("rules", help="list all rules")
+    rules.add_argument("--format", default="text", choices=["text", "json"])
     rules.set_defaults(handler=cmd_rules)
 
     packs = commands.add_parser("packs", help="list the rule packs available and their rules")
@@ -114,20 +116,33 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 def cmd_rule(args: argparse.Namespace) -> int:
     from linter.packs import rule_catalogue
 
-    rule = next((r for r in rule_catalogue() if r.code == args.code.upper()), None)
-    if rule is None:
+    if args.all == bool(args.code):
+        raise UsageError("give a rule code or prefix (govlint rule SUM001, govlint rule SUM), or --all")
+    catalogue = rule_catalogue()
+    wanted = args.code.upper() if args.code else ""
+    exact = [r for r in catalogue if r.code == wanted]
+    chosen = exact or [r for r in catalogue if r.code.startswith(wanted)]
+    if not chosen:
         raise UsageError(f"unknown rule code {args.code!r} (see 'govlint rules')")
-    print(f"{rule.code} {rule.name} [{rule.severity}] ({rule.plugin})")
-    for name, value in rule.options.items():
-        print(f"  option {name} = {json.dumps(value, ensure_ascii=False)}")
-    print()
-    print(rule.doc)
+    print("\n\n".join(_explain(rule) for rule in chosen))
     return EXIT_CLEAN
+
+
+def _explain(rule) -> str:
+    lines = [f"{rule.code} {rule.name} [{rule.severity}] ({rule.plugin})"]
+    lines += [f"  option {name} = {json.dumps(value, ensure_ascii=False)}" for name, value in rule.options.items()]
+    return "\n".join([*lines, "", rule.doc])
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
     from linter.packs import rule_catalogue
 
+    if args.format == "json":
+        json.dump([{"code": rule.code, "name": rule.name, "severity": str(rule.severity), "summary": rule.summary,
+                    "plugin": rule.plugin, "options": dict(rule.options), "documentation": rule.doc}
+                   for rule in rule_catalogue()], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return EXIT_CLEAN
     for rule in rule_catalogue():
         # Pack rules run only where their pack is selected: say so beside the summary.
         where = f"（{rule.plugin}）" if rule.plugin.startswith("pack ") else ""

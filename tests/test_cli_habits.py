@@ -37,3 +37,26 @@ def test_a_missing_extra_inside_pre_commit_names_additional_dependencies(monkeyp
     monkeypatch.delenv("PRE_COMMIT")
     with pytest.raises(InputError, match=r"pip install 'govlint\[pdf\]'"):
         require("r.pdf", "govlint_no_such_module", "pdf")
+
+
+def test_rule_with_a_prefix_explains_the_family_and_all_explains_every_rule(capsys) -> None:
+    from linter.packs import rule_catalogue
+
+    family = run(capsys, "rule", "demo").out
+    assert [line.split()[0] for line in family.splitlines() if line.startswith("DEMO")] == [
+        "DEMO001", "DEMO002", "DEMO003", "DEMO004"]
+    everything = run(capsys, "rule", "--all").out
+    assert all(f"\n{rule.code} {rule.name} [" in "\n" + everything for rule in rule_catalogue())
+    assert run(capsys, "rule").code == 2
+    assert run(capsys, "rule", "NOPE").code == 2
+
+
+def test_rules_as_json_lists_every_rule_with_its_documentation(capsys) -> None:
+    import json
+
+    from linter.packs import rule_catalogue
+
+    listed = json.loads(run(capsys, "rules", "--format", "json").out)
+    assert [entry["code"] for entry in listed] == [rule.code for rule in rule_catalogue()]
+    demo = next(entry for entry in listed if entry["code"] == "DEMO003")
+    assert (demo["severity"], demo["documentation"].splitlines()[0]) == ("error", "发文字号年份应使用六角括号〔〕。")
