@@ -325,7 +325,8 @@ class SettingsResolver:
             return None
         if self._explicit:
             return self._explicit
-        start = Path(path).resolve().parent if path != "-" else Path.cwd().resolve()
+        # realpath, not Path.resolve: a symlink loop must not raise (it is the file's read error)
+        start = Path(os.path.realpath(path)).parent if path != "-" else Path.cwd().resolve()
         if start not in self._found:
             self._found[start] = find_config(start)
         return self._found[start]

@@ -146,3 +146,16 @@ def test_ctrl_c_prints_one_line_and_exits_130(tmp_path, capsys, monkeypatch) -> 
     monkeypatch.setattr(linter.check_command, "run_check_command", interrupted)
     result = run(capsys, "check", str(tmp_path))
     assert (result.code, result.err) == (130, "govlint: interrupted\n")
+
+
+def test_a_symlink_loop_named_or_in_a_folder_is_that_files_error(tmp_path, capsys, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    os.symlink("loop-b.txt", tmp_path / "loop-a.txt")
+    os.symlink("loop-a.txt", tmp_path / "loop-b.txt")
+    named = run(capsys, "check", "loop-a.txt")
+    assert (named.code, named.err) == (2, "govlint: loop-a.txt: cannot read file: Too many levels of symbolic links\n")
+    folder = run(capsys, "check", "--format", "concise", ".")
+    assert folder.code == 2
+    assert folder.err.count("Too many levels of symbolic links") == 2
+    assert "Traceback" not in folder.err

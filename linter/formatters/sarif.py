@@ -66,7 +66,7 @@ class _Paths:
     def uri(self, path: str) -> str:
         from urllib.parse import quote
 
-        relative = os.path.relpath(Path(path).resolve(), self.root) if path != "-" else path
+        relative = os.path.relpath(os.path.realpath(path), self.root) if path != "-" else path
         return quote(relative.replace(os.sep, "/"))
 
     def portable(self, text: str) -> str:
