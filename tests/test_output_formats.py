@@ -30,7 +30,8 @@ def test_full_shows_source_line_and_caret_under_the_span_in_terminal_columns(rep
     out = run(capsys, "check", report).out
     assert "报告.txt:5:4: DEMO001 [error] 出现“坏数据”\n  |\n5 | 表中有坏数据，可疑。\n  |       ^^^^^^\n" in out
     assert "\x1b[" not in out  # not a terminal
-    assert out.endswith("共发现 4 个问题（错误 2，警告 1，提示 1）。\n")
+    assert out.endswith("共发现 4 个问题（错误 2，警告 1，提示 1）。\n"
+                        "其中 1 个标有 [*] 的问题可以用 --fix 自动修复（--diff 先看修改）。\n")
 
 
 class _Terminal:
