@@ -16,6 +16,7 @@ from linter.checker import known_codes
 from linter.config import CliOverrides, SettingsResolver, describe, parse_selectors
 from linter.diagnostics import Diagnostic, Severity
 from linter.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
+from linter.i18n import say
 from linter.run import STDIN, CheckRequest, CheckRun, collection_paused, run_check, settings_name
 
 if TYPE_CHECKING:
@@ -38,26 +39,25 @@ def _check_and_report(args: argparse.Namespace, resolver: SettingsResolver, form
     """The run, its messages and output; the exit code."""
     run = run_check(_request(args), resolver.for_path)
     if not run.results:
-        print(f"govlint: no report files found in {' '.join(args.paths)}", file=sys.stderr)
+        say(f"no report files found in {' '.join(args.paths)}")
     if run.not_reports:
-        print(f"govlint: not checked (no report title or section headings): {', '.join(run.not_reports)}",
-              file=sys.stderr)
+        say(f"not checked (no report title or section headings): {', '.join(run.not_reports)}")
     for error in run.errors:
-        print(f"govlint: {error}", file=sys.stderr)
+        say(error)
     if args.write_baseline:
         from linter.baseline import write_baseline
 
         count = write_baseline(args.write_baseline, run.diagnostics)
-        print(f"govlint: wrote {count} finding(s) to baseline {args.write_baseline}", file=sys.stderr)
+        say(f"wrote {count} finding(s) to baseline {args.write_baseline}")
         return EXIT_ERROR if run.errors else EXIT_CLEAN
     for entry in run.stale:
-        print(f"govlint: {args.baseline}: stale entry {entry.path} {entry.code} {entry.fingerprint} "
-              "no longer occurs (run --write-baseline to tighten the baseline)", file=sys.stderr)
+        say(f"{args.baseline}: stale entry {entry.path} {entry.code} {entry.fingerprint} "
+            "no longer occurs (run --write-baseline to tighten the baseline)")
     if args.diff:
         sys.stdout.write("".join(run.diffs))
         return EXIT_ERROR if run.errors else (EXIT_FINDINGS if run.diffs else EXIT_CLEAN)
     if args.fix and run.fixed:
-        print(f"govlint: fixed {run.fixed} finding(s)", file=sys.stderr)
+        say(f"fixed {run.fixed} finding(s)")
     _write_output(args, run, formatter)
     return _exit_code(run, Severity.parse(args.fail_on), args.exit_zero)
 

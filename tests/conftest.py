@@ -18,3 +18,12 @@ def recognize_text(text: str, path: str = "report.txt"):
 @pytest.fixture
 def fixtures() -> Path:
     return FIXTURES
+
+
+@pytest.fixture(autouse=True)
+def chinese_locale(monkeypatch):
+    """govlint speaks the user's language (linter.i18n); the tests read it as a Chinese clerk
+    does. Tests of the English side set LANG themselves."""
+    for variable in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")

@@ -60,3 +60,37 @@ def test_rules_as_json_lists_every_rule_with_its_documentation(capsys) -> None:
     assert [entry["code"] for entry in listed] == [rule.code for rule in rule_catalogue()]
     demo = next(entry for entry in listed if entry["code"] == "DEMO003")
     assert (demo["severity"], demo["documentation"].splitlines()[0]) == ("error", "发文字号年份应使用六角括号〔〕。")
+
+
+def test_help_errors_and_summary_follow_the_locale(tmp_path, capsys, monkeypatch) -> None:
+    report = tmp_path / "r.txt"
+    report.write_text(GOOD + "坏数据\n", encoding="utf-8")
+    chinese_help = run_help(capsys, "check")
+    assert "用法：" in chinese_help and "只打印问题：标准错误上不显示进度、提示和汇总" in chinese_help
+    assert run(capsys, "check", str(report)).out.endswith("共发现 1 个问题（错误 1）。\n")
+    assert run(capsys, "check", str(tmp_path / "missing.txt")).err.endswith(": 无法读取文件：No such file or directory\n")
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    english_help = run_help(capsys, "check")
+    assert "usage:" in english_help and "print only the findings" in english_help
+    assert run(capsys, "check", str(report)).out.endswith("Found 1 problem(s) (errors 1).\n")
+    assert run(capsys, "check", str(tmp_path / "missing.txt")).err.endswith(": cannot read file: No such file or directory\n")
+    monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")
+    assert "用法：" in run_help(capsys, "rule")
+
+
+def run_help(capsys, command: str) -> str:
+    with pytest.raises(SystemExit):
+        run(capsys, command, "--help")
+    return capsys.readouterr().out
+
+
+def test_every_catalogue_entry_has_a_translation_and_placeholders_agree() -> None:
+    import re
+
+    from linter.i18n import CATALOGUE, parse_po
+
+    text = CATALOGUE.read_text(encoding="utf-8")
+    entries = parse_po(text)
+    assert len(entries) == text.count("\nmsgid ") - 1  # every msgid but the header has a msgstr
+    for msgid, msgstr in entries.items():
+        assert sorted(re.findall(r"\{\w+\}", msgid)) == sorted(re.findall(r"\{\w+\}", msgstr)), msgid
