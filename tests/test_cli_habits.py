@@ -68,12 +68,13 @@ def test_help_errors_and_summary_follow_the_locale(tmp_path, capsys, monkeypatch
     chinese_help = run_help(capsys, "check")
     assert "用法：" in chinese_help and "只打印问题：标准错误上不显示进度、提示和汇总" in chinese_help
     assert run(capsys, "check", str(report)).out.endswith("共发现 1 个问题（错误 1）。\n")
-    assert run(capsys, "check", str(tmp_path / "missing.txt")).err.endswith(": 无法读取文件：No such file or directory\n")
+    missing = str(tmp_path / "missing.txt")
+    assert run(capsys, "check", missing).err.endswith(": 无法读取文件：No such file or directory\n")
     monkeypatch.setenv("LANG", "en_US.UTF-8")
     english_help = run_help(capsys, "check")
     assert "usage:" in english_help and "print only the findings" in english_help
     assert run(capsys, "check", str(report)).out.endswith("Found 1 problem(s) (errors 1).\n")
-    assert run(capsys, "check", str(tmp_path / "missing.txt")).err.endswith(": cannot read file: No such file or directory\n")
+    assert run(capsys, "check", missing).err.endswith(": cannot read file: No such file or directory\n")
     monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")
     assert "用法：" in run_help(capsys, "rule")
 
