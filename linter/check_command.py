@@ -38,26 +38,27 @@ def run_check_command(args: argparse.Namespace) -> int:
 def _check_and_report(args: argparse.Namespace, resolver: SettingsResolver, formatter: Formatter) -> int:
     """The run, its messages and output; the exit code."""
     run = run_check(_request(args), resolver.for_path)
+    note = (lambda message: None) if args.quiet else say
     if not run.results:
-        say(f"no report files found in {' '.join(args.paths)}")
+        note(f"no report files found in {' '.join(args.paths)}")
     if run.not_reports:
-        say(f"not checked (no report title or section headings): {', '.join(run.not_reports)}")
+        note(f"not checked (no report title or section headings): {', '.join(run.not_reports)}")
     for error in run.errors:
         say(error)
     if args.write_baseline:
         from linter.baseline import write_baseline
 
         count = write_baseline(args.write_baseline, run.diagnostics)
-        say(f"wrote {count} finding(s) to baseline {args.write_baseline}")
+        note(f"wrote {count} finding(s) to baseline {args.write_baseline}")
         return EXIT_ERROR if run.errors else EXIT_CLEAN
     for entry in run.stale:
-        say(f"{args.baseline}: stale entry {entry.path} {entry.code} {entry.fingerprint} "
+        note(f"{args.baseline}: stale entry {entry.path} {entry.code} {entry.fingerprint} "
             "no longer occurs (run --write-baseline to tighten the baseline)")
     if args.diff:
         sys.stdout.write("".join(run.diffs))
         return EXIT_ERROR if run.errors else (EXIT_FINDINGS if run.diffs else EXIT_CLEAN)
     if args.fix and run.fixed:
-        say(f"fixed {run.fixed} finding(s)")
+        note(f"fixed {run.fixed} finding(s)")
     _write_output(args, run, formatter)
     return _exit_code(run, Severity.parse(args.fail_on), args.exit_zero)
 
@@ -118,7 +119,7 @@ def _emit(args: argparse.Namespace, run: CheckRun, formatter: Formatter, stream:
     if args.statistics:
         stream.write(statistics(run.diagnostics))
     else:
-        formatter.write(Output(run.results, color=color, root=args.root), stream)
+        formatter.write(Output(run.results, color=color, root=args.root, quiet=args.quiet), stream)
 
 
 def wants_color(choice: str, stream: TextIO) -> bool:

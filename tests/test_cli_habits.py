@@ -95,3 +95,13 @@ def test_every_catalogue_entry_has_a_translation_and_placeholders_agree() -> Non
     assert len(entries) == text.count("\nmsgid ") - 1  # every msgid but the header has a msgstr
     for msgid, msgstr in entries.items():
         assert sorted(re.findall(r"\{\w+\}", msgid)) == sorted(re.findall(r"\{\w+\}", msgstr)), msgid
+
+
+def test_quiet_prints_the_findings_only(tmp_path, capsys) -> None:
+    (tmp_path / "r.txt").write_text(GOOD + "坏数据\n", encoding="utf-8")
+    (tmp_path / "README.txt").write_text("说明文件。\n", encoding="utf-8")
+    loud = run(capsys, "check", "--exclude", "", str(tmp_path))
+    assert "not checked" in loud.err or "未检查" in loud.err
+    quiet = run(capsys, "check", "-q", "--exclude", "", str(tmp_path))
+    assert quiet.err == ""
+    assert "DEMO001" in quiet.out and "共发现" not in quiet.out

@@ -76,6 +76,8 @@ def write_full(output: Output, stream: TextIO) -> None:
 
     for d in output.diagnostics:
         stream.write(render(d, output) + "\n")
+    if output.quiet:
+        return
     stream.write(summary(output.diagnostics, sum(1 for result in output.results if result.error)) + "\n")
     fixes = sum(1 for d in output.diagnostics if fixable(d, output))
     if fixes:
