@@ -30,6 +30,12 @@ def run_check_command(args: argparse.Namespace) -> int:
         for path in args.paths:
             print(describe(resolver.for_path(settings_name(path, args.stdin_filename))))
         return EXIT_CLEAN
+    if args.show_files:
+        from linter.run import planned_tasks
+
+        for path, *_rest in planned_tasks(_request(args), resolver.for_path):
+            print(path)
+        return EXIT_CLEAN
     formatter = _formatter(args.format)
     with collection_paused():
         return _check_and_report(args, resolver, formatter)
@@ -42,7 +48,7 @@ def _check_and_report(args: argparse.Namespace, resolver: SettingsResolver, form
     if not run.results:
         note(f"no report files found in {' '.join(args.paths)}")
     if run.not_reports:
-        note(f"not checked (no report title or section headings): {', '.join(run.not_reports)}")
+        note(f"not checked (no report title, section headings or tables): {', '.join(run.not_reports)}")
     for error in run.errors:
         say(error)
     if args.write_baseline:

@@ -105,3 +105,61 @@ def test_quiet_prints_the_findings_only(tmp_path, capsys) -> None:
     quiet = run(capsys, "check", "-q", "--exclude", "", str(tmp_path))
     assert quiet.err == ""
     assert "DEMO001" in quiet.out and "共发现" not in quiet.out
+
+
+@pytest.fixture
+def repository(tmp_path, monkeypatch):
+    """A reports repository: reports, and the files every repository has beside them."""
+    monkeypatch.chdir(tmp_path)
+    for name in ("reports/2022/甲镇.txt", "reports/2023/甲镇.txt", "drafts/乙镇.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(GOOD + "坏数据\n", encoding="utf-8")
+    for name in ("README.md", "CHANGELOG.md", "LICENSE.txt", "requirements-dev.txt", "docs/指南.md"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("坏数据\n", encoding="utf-8")
+    return tmp_path
+
+
+def shown(capsys, *argv: str) -> list[str]:
+    return sorted(run(capsys, "check", "--show-files", *argv).out.split())
+
+
+def test_without_a_path_the_current_folder_is_checked_less_the_usual_non_reports(repository, capsys) -> None:
+    assert shown(capsys) == ["./drafts/乙镇.txt", "./reports/2022/甲镇.txt", "./reports/2023/甲镇.txt"]
+    assert run(capsys, "check", "--format", "concise").out.count("DEMO001") == 3
+
+
+def test_exclude_replaces_the_defaults_and_extend_exclude_adds(repository, capsys) -> None:
+    assert "./README.md" in shown(capsys, "--exclude", "drafts")
+    assert "./drafts/乙镇.txt" not in shown(capsys, "--exclude", "drafts")
+    assert shown(capsys, "--extend-exclude", "drafts/,reports/2022/*") == ["./reports/2023/甲镇.txt"]
+
+
+def test_configured_exclusions_are_anchored_at_the_configuration(repository, capsys) -> None:
+    (repository / "govlint.toml").write_text('extend-exclude = ["reports/2022/"]\n', encoding="utf-8")
+    assert shown(capsys, "reports") == ["reports/2023/甲镇.txt"]
+    (repository / "reports" / "2023" / "reports" / "2022").mkdir(parents=True)  # same names deeper down
+    (repository / "reports" / "2023" / "reports" / "2022" / "丙镇.txt").write_text(GOOD, encoding="utf-8")
+    assert "reports/2023/reports/2022/丙镇.txt" in shown(capsys, "reports")
+
+
+def test_named_files_are_excluded_only_with_force_exclude(repository, capsys) -> None:
+    assert shown(capsys, "README.md", "reports/2022/甲镇.txt") == ["README.md", "reports/2022/甲镇.txt"]
+    assert shown(capsys, "--force-exclude", "README.md", "reports/2022/甲镇.txt") == ["reports/2022/甲镇.txt"]
+    (repository / "notes.md").write_text("待办：核对数据。\n", encoding="utf-8")
+    skipped = run(capsys, "check", "--force-exclude", "notes.md", "reports/2022/甲镇.txt")
+    assert skipped.code == 1 and "未检查" in skipped.err and "notes.md" in skipped.err
+
+
+def test_bad_exclusion_settings_name_the_file_and_line(repository, capsys) -> None:
+    (repository / "govlint.toml").write_text('select = ["ALL"]\nexclude = "docs"\n', encoding="utf-8")
+    result = run(capsys, "check", "reports")
+    assert (result.code, result.err.strip()) == (2, f"govlint: {repository / 'govlint.toml'}:2: "
+                                                  "'exclude' must be a list of strings")
+
+
+def test_a_file_over_max_file_size_is_refused_with_the_limit_named(repository, capsys) -> None:
+    (repository / "govlint.toml").write_text("max-file-size = 0.00005\n", encoding="utf-8")
+    result = run(capsys, "check", "reports/2022/甲镇.txt")
+    assert result.code == 2
+    assert result.err.endswith("超过 max-file-size（52 字节）；如需检查，请调大该设置（单位 MB）\n")
