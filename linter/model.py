@@ -286,6 +286,16 @@ class TemplateEvidence:
     location: Location
 
 
+@dataclass(frozen=True)
+class MetadataField:
+    """A value of the page metadata before the report (发布时间, 发布机构 …), where it is written."""
+
+    value: str
+    location: Location
+    line: int
+    """Index of the document line it stands on."""
+
+
 @dataclass
 class Report:
     document: Document
@@ -300,6 +310,10 @@ class Report:
     sections: list[Section] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
     tables: dict[str, Table] = field(default_factory=dict)
+    metadata: dict[str, MetadataField] = field(default_factory=dict)
+    """The page metadata block before the report (key as written → value), see recognize/metadata.py."""
+    metadata_lines: tuple[int, int] | None = None
+    """Line indices (first, last) of that block, separator included: not report text."""
 
     @property
     def path(self) -> str:
