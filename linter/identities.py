@@ -45,6 +45,11 @@ class Side:
     ambiguous: bool = False
 
     @property
+    def readings(self) -> frozenset[int | Decimal] | None:
+        """Every value the side may have (None: not known)."""
+        return self.options if self.ambiguous else frozenset({self.value})
+
+    @property
     def shown(self) -> str:
         """The sum in words: "5", or the possible sums of an ambiguous side ("5/14")."""
         if not self.ambiguous:
@@ -74,9 +79,10 @@ class Outcome:
         tolerance = self.left.tolerance + self.right.tolerance
         if not (self.left.ambiguous or self.right.ambiguous):
             return abs(self.left.value - self.right.value) <= tolerance
-        if self.left.options is None or self.right.options is None:
+        left, right = self.left.readings, self.right.readings
+        if left is None or right is None:
             return True
-        return any(abs(a - b) <= tolerance for a in self.left.options for b in self.right.options)
+        return any(abs(a - b) <= tolerance for a in left for b in right)
 
 
 class ExpressionError(ValueError):

@@ -30,7 +30,7 @@ _SIGNED = re.compile(r"[+-]?(?:0|[1-9]\d{0,8})")
 _MONEY = re.compile(r"(?:0|[1-9]\d{0,11})(?:\.\d{1,6})?(?:万元|元)?")
 _PATTERNS = {"count": _COUNT, "signed": _SIGNED, "money": _MONEY}
 _LONGEST = {"count": 9, "signed": 10, "money": 21}
-MAX_STEPS = 20_000
+MAX_STEPS = 5_000
 """Search steps per row; a row that needs more is left ambiguous."""
 MAX_SPLITS = 2_000
 _MAX_SUMS = 4_096

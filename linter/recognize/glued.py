@@ -39,6 +39,8 @@ def read_glued(report: Report, table: Table, glued: dict[str, Match], template: 
             for column in columns[row]:
                 table.cells[(row, column.id)] = _unsplit(table.id, row, column.id, lines, match.run.numbers)
             continue
+        if not readings:
+            continue  # no split fits the columns: a malformation, no cells
         chosen = {id(o) for o in kept.get(row, ())}
         remaining = [s for s, o in zip(readings, options.get(row, ()), strict=False) if id(o) in chosen]
         for position, column in enumerate(columns[row]):
