@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from linter.run.results import CheckRequest, FileOutcome
 from linter.run.task import check_task
