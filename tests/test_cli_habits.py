@@ -9,6 +9,7 @@ from cisupport import GOOD, demo_rules, run  # noqa: F401 (demo_rules is a fixtu
 pytestmark = pytest.mark.usefixtures("demo_rules")
 
 
+@pytest.mark.usefixtures("zh")
 def test_fixable_findings_are_marked_and_counted(tmp_path, capsys) -> None:
     report = tmp_path / "r.txt"
     report.write_text(GOOD + "依据[2022]号文。\n坏数据\n", encoding="utf-8")
@@ -18,6 +19,7 @@ def test_fixable_findings_are_marked_and_counted(tmp_path, capsys) -> None:
     assert out.endswith("其中 1 个标有 [*] 的问题可以用 --fix 自动修复（--diff 先看修改）。\n")
 
 
+@pytest.mark.usefixtures("zh")
 def test_a_run_with_an_unreadable_file_never_ends_with_the_all_clear(tmp_path, capsys) -> None:
     (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
@@ -63,6 +65,7 @@ def test_rules_as_json_lists_every_rule_with_its_documentation(capsys) -> None:
 
 
 def test_help_errors_and_summary_follow_the_locale(tmp_path, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
     report = tmp_path / "r.txt"
     report.write_text(GOOD + "坏数据\n", encoding="utf-8")
     chinese_help = run_help(capsys, "check")
@@ -97,6 +100,7 @@ def test_every_catalogue_entry_has_a_translation_and_placeholders_agree() -> Non
         assert sorted(re.findall(r"\{\w+\}", msgid)) == sorted(re.findall(r"\{\w+\}", msgstr)), msgid
 
 
+@pytest.mark.usefixtures("zh")
 def test_quiet_prints_the_findings_only(tmp_path, capsys) -> None:
     (tmp_path / "r.txt").write_text(GOOD + "坏数据\n", encoding="utf-8")
     (tmp_path / "README.txt").write_text("说明文件。\n", encoding="utf-8")
@@ -143,6 +147,7 @@ def test_configured_exclusions_are_anchored_at_the_configuration(repository, cap
     assert "reports/2023/reports/2022/丙镇.txt" in shown(capsys, "reports")
 
 
+@pytest.mark.usefixtures("zh")
 def test_named_files_are_excluded_only_with_force_exclude(repository, capsys) -> None:
     assert shown(capsys, "README.md", "reports/2022/甲镇.txt") == ["README.md", "reports/2022/甲镇.txt"]
     assert shown(capsys, "--force-exclude", "README.md", "reports/2022/甲镇.txt") == ["reports/2022/甲镇.txt"]
@@ -158,6 +163,7 @@ def test_bad_exclusion_settings_name_the_file_and_line(repository, capsys) -> No
                                                   "'exclude' must be a list of strings")
 
 
+@pytest.mark.usefixtures("zh")
 def test_a_file_over_max_file_size_is_refused_with_the_limit_named(repository, capsys) -> None:
     (repository / "govlint.toml").write_text("max-file-size = 0.00005\n", encoding="utf-8")
     result = run(capsys, "check", "reports/2022/甲镇.txt")

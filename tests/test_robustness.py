@@ -137,6 +137,7 @@ def test_a_gbk_report_is_still_gbk_and_binary_is_still_refused(tmp_path, capsys)
         decode("r.bin", bytes(range(0x80, 0x100)) * 3 + b"\xff\xfe\x81" * 50)
 
 
+@pytest.mark.usefixtures("zh")
 def test_ctrl_c_prints_one_line_and_exits_130(tmp_path, capsys, monkeypatch) -> None:
     import linter.check_command
 
@@ -190,9 +191,10 @@ def _die() -> None:
     os.kill(os.getpid(), signal.SIGKILL)
 
 
+@pytest.mark.usefixtures("demo_rules", "zh")
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_file_whose_check_raises_is_its_error_and_the_others_are_reported(folder_of_reports, capsys, monkeypatch,
-                                                                             demo_rules, jobs) -> None:
+                                                                             jobs) -> None:
     import linter.run.task
 
     monkeypatch.setattr(linter.run.task, "check_file", _fail_on("r3.txt", _raise))
@@ -203,15 +205,16 @@ def test_a_file_whose_check_raises_is_its_error_and_the_others_are_reported(fold
                           "literal for int() with base 10: 'x'）；请报告此问题\n")
 
 
-def test_a_worker_that_dies_is_that_files_error_and_the_pool_goes_on(folder_of_reports, capsys, monkeypatch,
-                                                                     demo_rules) -> None:
+@pytest.mark.usefixtures("demo_rules", "zh")
+def test_a_worker_that_dies_is_that_files_error_and_the_pool_goes_on(folder_of_reports, capsys, monkeypatch) -> None:
     import linter.run.task
 
     monkeypatch.setattr(linter.run.task, "check_file", _fail_on("r5.txt", _die))
     result = run(capsys, "check", "--jobs", "2", "--format", "concise", str(folder_of_reports))
     assert result.code == 2
     assert result.out.count("DEMO001") == 7
-    assert result.err == f"govlint: {folder_of_reports / 'r5.txt'}: 检查此文件的工作进程意外终止（被终止或内存不足）；其他文件已检查\n"
+    died = "检查此文件的工作进程意外终止（被终止或内存不足）；其他文件已检查"
+    assert result.err == f"govlint: {folder_of_reports / 'r5.txt'}: {died}\n"
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
