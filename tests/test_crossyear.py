@@ -67,3 +67,10 @@ def test_results_are_the_same_with_worker_processes(tmp_path, capsys) -> None:
     serial = _findings(capsys, tmp_path)
     main(["check", "--format", "json", "--jobs", "2", str(tmp_path)])
     assert json.loads(capsys.readouterr().out) == serial
+
+
+def test_last_years_report_submitted_twice_is_compared_once(tmp_path, capsys) -> None:
+    _write(tmp_path, _next_year(carried_over="2\t0\t0\t0\t0\t0\t2"))
+    (tmp_path / "2022" / "report-again.txt").write_text(LAST_YEAR, encoding="utf-8")
+    findings = [f for f in _findings(capsys, tmp_path) if f["code"] == "XYR001"]
+    assert [f["cell"]["column"] for f in findings] == ["自然人", "总计"]
