@@ -1,5 +1,5 @@
-"""Copied reports (雷同) across a corpus: text taken from the same body's report of the year
-before (CPY001) or from another body's report (CPY002), a report that is a copy as a whole
+"""Copied reports (雷同) across a corpus: text taken from the same body's previous report
+(CPY001) or from another body's report (CPY002), a report that is a copy as a whole
 (CPY003) and a body's second report for one year (CPY004). Method and limits: docs/copies.md."""
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ def _passage_finding(corpus: Corpus, copy: ReportSummary, source: Source, passag
     original = corpus.summaries[source.index]
     at = original.sentences[passage.source_first].location
     text = copy.sentences[passage.first].text
-    where = f"{'本机关上一年度' if source.previous else ''}{_where(original, source.previous)}"
+    where = f"{'本机关' if source.previous else ''}{_where(original, source.previous)}"
     return Finding(
         f"该段（{passage.size}字）与{where} 第{at.line}行起的"
         f"内容相同{_changes(passage)}；本报告 {source.share:.0%} 的内容见于该报告：“{text[:20]}…”",
@@ -91,11 +91,11 @@ def _passage_finding(corpus: Corpus, copy: ReportSummary, source: Source, passag
 
 @corpus_rule("CPY001", "copied-from-last-year", severity="warning", min_chars=40, **_CORPUS_OPTIONS)
 def check_copied_from_last_year(reports: list[Report], context: RuleContext) -> Iterator[tuple[Report, Finding]]:
-    """与上一年度报告雷同：一段文字照抄本机关上一年度的报告。
+    """与往年报告雷同：一段文字照抄本机关以前年度的报告。
 
     Each passage of the report (consecutive sentences, at least `min_chars` compared characters)
-    that stands in the same body's report of the year before, when both are in the run or the
-    earlier one is in the index given with `--against`. Years, numbers and the body's name are
+    that stands in the same body's previous report (the latest earlier year in the run or in the
+    index given with `--against`; only that one, not every earlier year). Years, numbers and the body's name are
     normalised before comparing, and the finding says which of them were changed; the template's
     wording, statutory citations, tables and the phrases most bodies share (options
     `standard_share`, `standard_bodies`) never count. A report that is a copy as a whole gets one
@@ -142,7 +142,7 @@ def check_near_duplicate(reports: list[Report], context: RuleContext) -> Iterato
         result = results[index]
         if result.duplicate_of is not None or result.share < context.option("report_share"):
             continue
-        sources = "、".join(f"{_where(corpus.summaries[s.index])}（{'上一年度，' if s.previous else ''}{s.share:.0%}）"
+        sources = "、".join(f"{_where(corpus.summaries[s.index])}（{'本机关，' if s.previous else ''}{s.share:.0%}）"
                             for s in result.sources[:context.option("top")])
         yield report, Finding(f"本报告 {result.share:.0%} 的内容与其他报告相同：{sources}",
                               _report_location(report), fingerprint=f"CPY003:{len(result.sources)}")

@@ -111,3 +111,34 @@ def duplicates(entries: Sequence[BodyYear]) -> list[int | None]:
         found.append(year.match(entry.body))
         year.add(entry.body, index)
     return found
+
+
+def groups(entries: Sequence[BodyYear]) -> list[int]:
+    """For each entry, the index of the first entry naming the same body (of the same kind, any
+    year): one id per body. An entry without a name is a body of its own."""
+    names: dict[str | None, _Names] = {}
+    found: list[int] = []
+    for index, entry in enumerate(entries):
+        if not entry.body:
+            found.append(index)
+            continue
+        kind = names.setdefault(entry.kind, _Names())
+        match = kind.match(entry.body)
+        found.append(index if match is None else found[match])
+        kind.add(entry.body, index)
+    return found
+
+
+def latest_earlier(entries: Sequence[BodyYear], body_of: Sequence[int]) -> list[int | None]:
+    """For each entry, the first entry of the same body (`groups`) for the latest earlier year
+    there is, or None: the report a body's report is compared with when a year is missing."""
+    by_body: dict[int, dict[int, int]] = {}
+    for index, (entry, body) in enumerate(zip(entries, body_of, strict=True)):
+        if entry.year is not None:
+            by_body.setdefault(body, {}).setdefault(entry.year, index)
+    years = {body: sorted(found) for body, found in by_body.items()}
+    result: list[int | None] = []
+    for entry, body in zip(entries, body_of, strict=True):
+        earlier = [y for y in years.get(body, ()) if entry.year is not None and y < entry.year]
+        result.append(by_body[body][earlier[-1]] if earlier else None)
+    return result

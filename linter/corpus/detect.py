@@ -1,7 +1,8 @@
 """Copy detection over report summaries: which sentences of a report stand in another report.
 
 1. Link the reports by body (`linter.corpus.bodies`): each report's predecessor (the same body's
-   report of the year before) and duplicate submissions (the same body's second report of a year).
+   report of the latest earlier year in the corpus) and duplicate submissions (the same body's
+   second report of a year).
 2. Learn the standard phrases: a sentence key found in the reports of at least `standard_bodies`
    bodies and at least `standard_share` of all bodies is the wording most reports share, not a
    copy; it is neither compared nor counted.
@@ -24,7 +25,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from linter.corpus.bodies import BodyYear, duplicates, predecessors
+from linter.corpus.bodies import BodyYear, duplicates, groups, latest_earlier
 from linter.corpus.summary import NUM_PERM, ReportSummary, Sentence
 from linter.corpus.text import changed_words
 
@@ -56,7 +57,7 @@ class Passage:
 class Source:
     index: int
     previous: bool
-    """The source is the same body's report of the year before."""
+    """The source is the same body's previous report (the latest earlier year in the corpus)."""
     share: float
     passages: list[Passage]
 
@@ -76,28 +77,13 @@ class Corpus:
     def __init__(self, summaries: Sequence[ReportSummary], options: CopyOptions = CopyOptions()) -> None:
         self.summaries = summaries
         entries = [BodyYear(s.body, s.kind, s.year) for s in summaries]
-        self.previous = predecessors(entries)
         self.duplicate_of = duplicates(entries)
-        self.body_id = self._body_ids()
+        self.body_id = groups(entries)
+        self.previous = latest_earlier(entries, self.body_id)
         self.standard = self._standard_keys(options)
         self.postings = self._postings()
         self.buckets = self._buckets()
         self._keys: dict[int, dict[int, int]] = {}
-
-    def _body_ids(self) -> list[int]:
-        parent = list(range(len(self.summaries)))
-
-        def root(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
-        for i, links in enumerate(zip(self.previous, self.duplicate_of, strict=True)):
-            for j in links:
-                if j is not None:
-                    parent[root(i)] = root(j)
-        return [root(i) for i in range(len(parent))]
 
     def _standard_keys(self, options: CopyOptions) -> set[int]:
         by_body: dict[int, set[int]] = {}
@@ -144,7 +130,7 @@ class Corpus:
 
     def _may_source(self, index: int, other: int) -> bool:
         """Another body's report not of a later year (a report cannot copy from the future: the
-        later one is the copy), or this body's report of the year before."""
+        later one is the copy), or this body's previous report."""
         if other == index:
             return False
         if self.body_id[other] == self.body_id[index]:

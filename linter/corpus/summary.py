@@ -54,8 +54,8 @@ def signature(text: str) -> tuple[int, ...]:
 
 
 def summarize(report: Report) -> ReportSummary:
-    """The summary of one recognised report: the sentences of its prose paragraphs after the title
-    (tables are not compared)."""
+    """The summary of one recognised report: the sentences of its prose paragraphs (tables are
+    not compared)."""
     from linter.corpus.text import MIN_SENTENCE, SENTENCE_END, key_hash, own_names, sentence_key
     from linter.plugins.textscan import passages
     from linter.textnorm import squash
@@ -63,10 +63,7 @@ def summarize(report: Report) -> ReportSummary:
     body = squash(report.body) if report.body else None
     names = own_names(body)
     sentences, keys = [], []
-    title = report.title.lines if report.title else (-1, -1)
     for passage in passages(report):
-        if title[0] <= passage.pieces[0][0] <= title[1]:
-            continue  # the title is the template's, with the body's name and year
         start = 0
         for end_match in (*SENTENCE_END.finditer(passage.text), None):
             end = end_match.end() if end_match else len(passage.text)

@@ -42,6 +42,7 @@ def _template_wording() -> re.Pattern[str]:
     # Section 一's topics are set by the template too (DOMAIN.md §2).
     phrases: set[str] = {f"{topic}情况" for topic in ("主动公开", "依申请公开", "政府信息管理", "政府信息公开平台建设",
                                                    "监督保障", "平台建设")}
+    phrases.add("政府信息公开工作年度报告")  # the title's fixed part
     for template in all_templates().values():
         for section in template.sections:
             phrases.update((section.title, *section.aliases))
