@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 
 from linter.corpus.detect import CopyOptions, CopyResult, Corpus, Passage, Source
 from linter.corpus.summary import ReportSummary, summarize
-from linter.diagnostics import Finding
+from linter.diagnostics import Finding, Related
 from linter.hookspecs import hookimpl
 from linter.model import START_OF_FILE, Location, Report
 from linter.rules_api import RuleContext, corpus_rule
@@ -80,13 +80,15 @@ def _passage_finding(corpus: Corpus, copy: ReportSummary, source: Source, passag
                      context: RuleContext) -> Finding:
     original = corpus.summaries[source.index]
     at = original.sentences[passage.source_first].location
+    there = at.through(original.sentences[passage.source_last].location)
     text = copy.sentences[passage.first].text
     where = f"{'本机关' if source.previous else ''}{_where(original, source.previous)}"
     return Finding(
         f"该段（{passage.size}字）与{where} 第{at.line}行起的"
         f"内容相同{_changes(passage)}；本报告 {source.share:.0%} 的内容见于该报告：“{text[:20]}…”",
         _span(copy, passage),
-        fingerprint=f"{context.rule.code}:{original.body}:{original.year}:{copy.sentences[passage.first].key:x}")
+        fingerprint=f"{context.rule.code}:{original.body}:{original.year}:{copy.sentences[passage.first].key:x}",
+        related_locations=(Related(there, "来源报告中的相同内容", original.path),))
 
 
 @corpus_rule("CPY001", "copied-from-last-year", severity="warning", min_chars=40, **_CORPUS_OPTIONS)
@@ -144,8 +146,11 @@ def check_near_duplicate(reports: list[Report], context: RuleContext) -> Iterato
             continue
         sources = "、".join(f"{_where(corpus.summaries[s.index])}（{'本机关，' if s.previous else ''}{s.share:.0%}）"
                             for s in result.sources[:context.option("top")])
+        related = tuple(Related(corpus.summaries[s.index].sentences[s.passages[0].source_first].location,
+                                f"来源报告（{s.share:.0%}）", corpus.summaries[s.index].path)
+                        for s in result.sources[:context.option("top")])
         yield report, Finding(f"本报告 {result.share:.0%} 的内容与其他报告相同：{sources}",
-                              _report_location(report), fingerprint=f"CPY003:{len(result.sources)}")
+                              _report_location(report), fingerprint="CPY003", related_locations=related)
 
 
 @corpus_rule("CPY004", "duplicate-submission", severity="warning", **_CORPUS_OPTIONS)
@@ -167,7 +172,9 @@ def check_duplicate_submission(reports: list[Report], context: RuleContext) -> I
         original = corpus.summaries[result.duplicate_of]
         share = f"{result.duplicate_share:.0%}"
         message = f"同一机关同一年度已有报告 {original.path}（重复报送）；两份报告 {share} 的内容相同"
-        yield report, Finding(message, _report_location(report), fingerprint="CPY004")
+        where = original.title or START_OF_FILE
+        yield report, Finding(message, _report_location(report), fingerprint="CPY004",
+                              related_locations=(Related(where, "先报送的报告", original.path),))
 
 
 def _report_location(report: Report) -> Location:

@@ -43,12 +43,13 @@ class CopyOptions:
 
 @dataclass
 class Passage:
-    """Consecutive sentences `first`..`last` of the copy found in one source, from its sentence
-    `source_first` on; `size` counts the compared characters."""
+    """Consecutive sentences `first`..`last` of the copy found in one source, as its sentences
+    `source_first`..`source_last`; `size` counts the compared characters."""
 
     first: int
     last: int
     source_first: int
+    source_last: int
     size: int
     changes: list[tuple[str, str]] = field(default_factory=list)
 
@@ -182,9 +183,9 @@ class Corpus:
                 continue
             other, at = source
             if current is None or current_source != other:
-                current, current_source = Passage(position, position, at, 0), other
+                current, current_source = Passage(position, position, at, at, 0), other
                 by_source.setdefault(other, []).append(current)
-            current.last = position
+            current.last, current.source_last = position, max(at, current.source_last)
             current.size += sentences[position].size
             if len(current.changes) < 3:
                 copied, original_text = sentences[position].text, self.summaries[other].sentences[at].text

@@ -37,6 +37,7 @@ class ReportSummary:
     year: int | None
     names: tuple[str, ...]
     """The forms of the body's own name that were normalised away."""
+    title: Location | None
     sentences: tuple[Sentence, ...]
     signature: tuple[int, ...]
     """MinHash of the normalised text's shingles (empty when there is no comparable text)."""
@@ -75,5 +76,6 @@ def summarize(report: Report) -> ReportSummary:
             start = end
             if start >= len(passage.text):
                 break
-    return ReportSummary(report.path, body, report.body_kind, report.year, names, tuple(sentences),
+    return ReportSummary(report.path, body, report.body_kind, report.year, names,
+                         report.title.location if report.title else None, tuple(sentences),
                          signature("".join(keys)))
