@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from linter.diagnostics import Diagnostic, Finding, Severity
 from linter.model import START_OF_FILE, Report
@@ -50,8 +51,8 @@ def plugin_failures(path: str) -> list[Diagnostic]:
     ]
 
 
-def _context(rule: Rule, settings: Settings) -> RuleContext:
-    return RuleContext(rule, {**rule.options, **settings.options.get(rule.code, {})}, settings)
+def _context(rule: Rule, settings: Settings, reference: Sequence[Any] = ()) -> RuleContext:
+    return RuleContext(rule, {**rule.options, **settings.options.get(rule.code, {})}, settings, reference)
 
 
 def _diagnostic(rule: Rule, settings: Settings, path: str, finding: Finding) -> Diagnostic:
@@ -83,7 +84,7 @@ def run_rules(report: Report, rules: Iterable[Rule], settings: Settings) -> list
     return diagnostics
 
 
-def run_corpus_rules(checked: list[tuple[FileResult, Settings]]) -> None:
+def run_corpus_rules(checked: list[tuple[FileResult, Settings]], reference: Sequence[Any] = ()) -> None:
     """Run every corpus rule over the checked reports and add its findings to their results.
 
     Each report takes part only when its own settings enable the rule; a finding gets the
@@ -97,7 +98,7 @@ def run_corpus_rules(checked: list[tuple[FileResult, Settings]]) -> None:
         taking_part = [(r, s) for r, s in results.values() if s.enabled(rule.code)]
         if not taking_part:
             continue
-        context = _context(rule, taking_part[0][1])
+        context = _context(rule, taking_part[0][1], reference)
         try:
             for report, finding in rule.check([r.report for r, _ in taking_part], context) or ():
                 result, settings = results[id(report)]

@@ -63,6 +63,8 @@ class CheckRequest:
     baseline: str | None = None
     jobs: int | None = None
     """Worker processes; None: one per CPU when there are enough files, else 1 (no pool)."""
+    against: str | None = None
+    """A reference index (`govlint index build`) the corpus rules compare the reports with too."""
 
 
 @dataclass
@@ -104,6 +106,7 @@ def run_check(request: CheckRequest, settings_for: Callable[[str], Settings]) ->
 
     With more than one job the files are checked in worker processes; results keep the order
     in which the files were found, so the output is the same as with one job."""
+    reference = _reference(request.against) if request.against else ()
     files = list(discover(request.paths))
     tasks = ((path, named, settings_for(settings_name(path, request.stdin_filename)), request) for path, named in files)
     jobs = worker_count(request.jobs, len(files))
@@ -120,12 +123,20 @@ def run_check(request: CheckRequest, settings_for: Callable[[str], Settings]) ->
         run.fixed += outcome.fixed
         run.results.append(outcome.result)
     run_corpus_rules([(result, apply_packs(all_rules(), settings_for(result.path))[1])
-                      for result in run.results if result.report])
+                      for result in run.results if result.report], reference)
     if run.results:
         run.results[0].diagnostics[:0] = plugin_failures(run.results[0].path)
     if request.baseline:
         _apply_baseline(run, request.baseline)
     return run
+
+
+def _reference(path: str) -> list:
+    """The summaries of a reference index; read before any file is checked, so that a bad index
+    stops the run at once (InputError, exit 2)."""
+    from linter.corpus.index import read_index
+
+    return read_index(path)
 
 
 def worker_count(jobs: int | None, files: int) -> int:

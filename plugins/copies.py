@@ -29,9 +29,10 @@ def _corpus(reports: Sequence[Report], context: RuleContext) -> tuple[Corpus, di
     """The run's corpus joined once for all four rules (the reports' summaries, then the
     reference index's), and the results of the run's own reports by position."""
     global _last
-    reference: Sequence[ReportSummary] = getattr(context, "reference", ())
-    key = (tuple(map(id, reports)), _options(context), id(reference))
+    key = (tuple(map(id, reports)), _options(context), id(context.reference))
     if _last is None or _last[0] != key:
+        checked = {os.path.abspath(r.path) for r in reports}
+        reference = [s for s in context.reference if os.path.abspath(s.path) not in checked]
         corpus = Corpus([*map(summarize, reports), *reference], _options(context))
         _last = (key, list(reports), corpus, {i: corpus.result(i) for i in range(len(reports))})
     return _last[2], _last[3]
