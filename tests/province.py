@@ -74,11 +74,12 @@ class _Writer:
         self.words = sorted({"".join(self.rng.sample(_CHARS, 2)) for _ in range(3000)})
         self.site_sentences = [[self.sentence(None, 2022) for _ in range(3)] for _ in range(sites)]
         names: set[str] = set()
+        size = 2 if bodies <= 1000 else 3  # 3 characters name tens of thousands of bodies
         while len(names) < bodies:
             if self.rng.random() < 0.7:
-                names.add("".join(self.rng.sample(_TOWNS, 2)) + self.rng.choice("镇乡") + "人民政府")
+                names.add("".join(self.rng.sample(_TOWNS, size)) + self.rng.choice("镇乡") + "人民政府")
             else:
-                names.add("".join(self.rng.sample(_TOWNS, 2)) + "县" + self.rng.choice(_DEPARTMENTS))
+                names.add("".join(self.rng.sample(_TOWNS, size)) + "县" + self.rng.choice(_DEPARTMENTS))
         self.bodies = [Body(n, i % sites, random.Random(self.rng.random())) for i, n in enumerate(sorted(names))]
 
     def sentence(self, body: Body | None, year: int, rng: random.Random | None = None) -> str:
