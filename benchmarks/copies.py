@@ -29,7 +29,7 @@ def main() -> None:
     from linter.plugins.crossyear import check_carry_over, check_in_force
     from province import province
 
-    import linter.run as run_module
+    import linter.run.corpus_step as corpus_step
     from linter.check_command import run_check_command
     from linter.cli import build_parser
     from linter.rules_api import RuleContext
@@ -43,15 +43,15 @@ def main() -> None:
 
         timings: dict[str, float] = {}
         checked: list = []
-        original = run_module.run_corpus_rules
+        original = corpus_step.run_corpus_rules
 
         def timed(results, *rest):
-            checked.extend(r.report for r, _ in results)
+            checked.extend(r.report for r in results)
             begin = time.perf_counter()
             original(results, *rest)
             timings["corpus"] = time.perf_counter() - begin
 
-        run_module.run_corpus_rules = timed
+        corpus_step.run_corpus_rules = timed
         command = ["check", "--format", "json", "--exit-zero", "-o", "/dev/null", folder]
         if args.jobs:
             command[1:1] = ["--jobs", str(args.jobs)]
