@@ -71,14 +71,31 @@ def _signature(report: Report) -> Dated | None:
     return None
 
 
+_METADATA_DATES = ("发布时间", "发布日期", "成文日期", "发文日期")
+
+
+def _header_date(line: Line, after: int) -> Dated | None:
+    mention = next((m for m in find_dates(line.norm) if m.start >= after), None)
+    if mention is None or mention.date is None or mention.garbled:
+        return None
+    return Dated(mention.date, line.locate(mention.start, mention.end), "网页发布日期")
+
+
 def _published(report: Report) -> Dated | None:
-    for line in report.document.lines[:_HEADER_LINES]:
+    """The page's publication date: a date field of the metadata block, else a labelled date
+    (发布时间：…) in the page header."""
+    lines = report.document.lines
+    for key in _METADATA_DATES:
+        field = report.metadata.get(key)
+        line = lines[field.line] if field else None
+        dated = line and _header_date(line, max(line.text.find(field.value), 0))
+        if dated:
+            return dated
+    for line in lines[:_HEADER_LINES]:
         label = _PUBLISHED.search(line.norm)
-        if not label:
-            continue
-        mention = next((m for m in find_dates(line.norm) if m.start >= label.end()), None)
-        if mention is not None and mention.date is not None and not mention.garbled:
-            return Dated(mention.date, line.locate(mention.start, mention.end), "网页发布日期")
+        dated = label and _header_date(line, label.end())
+        if dated:
+            return dated
     return None
 
 
