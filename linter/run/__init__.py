@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 
 from linter.run import pool
 from linter.run.baseline_step import apply_baseline
-from linter.run.corpus_step import run_corpus_step
+from linter.run.corpus_step import read_reference, run_corpus_step
 from linter.run.discovery import STDIN, discover, distinct_files, is_report, settings_name
 from linter.run.events import RunObserver
 from linter.run.pool import collection_paused, worker_count
@@ -51,6 +51,7 @@ def run_check(request: CheckRequest, settings_for: Callable[[str], Settings],
 
     With more than one job the files are checked in worker processes; results keep the order
     in which the files were found, so the output is the same as with one job."""
+    reference = read_reference(request)
     tasks = planned_tasks(request, settings_for)
     files = [(path, named) for path, named, _settings, _request in tasks]
     jobs = worker_count(request.jobs, len(files))
@@ -69,7 +70,7 @@ def run_check(request: CheckRequest, settings_for: Callable[[str], Settings],
             run.diffs.append(outcome.diff)
         run.fixed += outcome.fixed
         run.results.append(outcome.result)
-    run_corpus_step(run)
+    run_corpus_step(run, reference)
     if request.baseline:
         apply_baseline(run, request.baseline)
     for observer in observers:
