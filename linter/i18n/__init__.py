@@ -12,11 +12,13 @@ text carried over (`cannot read file: {reason}` translates `cannot read file: Pe
 from __future__ import annotations
 
 import argparse
+import contextlib
 import copy
 import functools
 import os
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
@@ -24,8 +26,25 @@ CATALOGUE = Path(__file__).with_name("zh_CN.po")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
+_chosen: list[str] = []
+"""Languages chosen by `speaking` (innermost last), ahead of the locale."""
+
+
+@contextlib.contextmanager
+def speaking(chosen: str) -> Iterator[None]:
+    """Translate into `chosen` ("zh" or "en") whatever the locale, e.g. for the HTML page, which
+    is a Chinese document."""
+    _chosen.append(chosen)
+    try:
+        yield
+    finally:
+        _chosen.pop()
+
+
 def language() -> str:
     """"zh" or "en"."""
+    if _chosen:
+        return _chosen[-1]
     for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(variable)
         if value:
