@@ -1,0 +1,166 @@
+"""The report model: what the recogniser makes of a `Document` and what rules read.
+
+A `Report` is the title, year, sections, paragraphs and the three statistical tables mapped
+onto the national template, cell by cell; every part keeps its `Location` in the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+from linter.model.document import Document, Location
+from linter.textnorm import SECTION_NUMERALS
+
+YearSource = Literal["title", "period", "prose", "config"]
+CellKind = Literal["int", "signed", "decimal", "blank", "text"]
+
+
+@dataclass
+class Title:
+    text: str
+    location: Location
+    lines: tuple[int, int]
+
+
+@dataclass
+class Section:
+    """A top-level section of the report (一 … 六)."""
+
+    number: str
+    """The Chinese numeral written in the heading: 一 … 六."""
+    title: str
+    """Heading text after the number, as written."""
+    heading: Location
+    heading_line: int
+    body: tuple[int, int]
+    """Line indices of the section body: first, last (inclusive); empty when first > last."""
+    level: int | None = None
+    """Markdown heading level (number of #), None for plain text."""
+    template_title: str = ""
+    """The template's title for this number."""
+    similarity: float = 100.0
+    """How close the written title is to the template's (0–100)."""
+
+    @property
+    def ordinal(self) -> int:
+        return SECTION_NUMERALS.index(self.number) + 1
+
+
+@dataclass
+class Paragraph:
+    text: str
+    lines: tuple[int, int]
+    location: Location
+    section: str | None = None
+
+
+@dataclass
+class Cell:
+    table: str
+    row: str
+    column: str
+    value: int | Decimal | None
+    kind: CellKind
+    raw: str
+    location: Location
+    unit: str = ""
+
+    @property
+    def id(self) -> str:
+        return f"{self.table}:{self.row}:{self.column}"
+
+    def to_dict(self) -> dict:
+        value = self.value
+        if isinstance(value, Decimal):
+            value = str(value)
+        data = {
+            "id": self.id,
+            "row": self.row,
+            "column": self.column,
+            "value": value,
+            "kind": self.kind,
+            "raw": self.raw,
+            **self.location.to_dict(),
+        }
+        if self.unit:
+            data["unit"] = self.unit
+        return data
+
+
+@dataclass
+class Label:
+    """A row or column label as written, and the template label it was matched to."""
+
+    text: str
+    location: Location
+    template_id: str
+    template_label: str
+    similarity: float
+    template_year: str | None = None
+    """Set when the label belongs to one template year only (e.g. 规范性文件 is 2019 wording)."""
+
+
+@dataclass
+class Malformation:
+    reason: str
+    location: Location
+
+
+@dataclass
+class Table:
+    """A statistical table (二, 三 or 四) mapped onto the template."""
+
+    id: str
+    template: str | None
+    location: Location
+    cells: dict[tuple[str, str], Cell] = field(default_factory=dict)
+    row_labels: list[Label] = field(default_factory=list)
+    column_labels: list[Label] = field(default_factory=list)
+    malformed: list[Malformation] = field(default_factory=list)
+    foreign_rows: list[Label] = field(default_factory=list)
+    """Rows that belong to the other template year (a mixed template)."""
+
+    @property
+    def aligned(self) -> bool:
+        return not self.malformed
+
+    def cell(self, row: str, column: str) -> Cell | None:
+        return self.cells.get((row, column))
+
+    def rows(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for row, _ in self.cells:
+            seen.setdefault(row, None)
+        return list(seen)
+
+
+@dataclass
+class TemplateEvidence:
+    template: str
+    reason: str
+    location: Location
+
+
+@dataclass
+class Report:
+    document: Document
+    title: Title | None = None
+    body: str | None = None
+    body_kind: str | None = None
+    year: int | None = None
+    year_source: YearSource | None = None
+    year_location: Location | None = None
+    template: str | None = None
+    template_evidence: list[TemplateEvidence] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    tables: dict[str, Table] = field(default_factory=dict)
+
+    @property
+    def path(self) -> str:
+        return self.document.path
+
+    def section(self, number: str) -> Section | None:
+        return next((s for s in self.sections if s.number == number), None)
