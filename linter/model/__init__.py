@@ -21,6 +21,7 @@ from linter.model.report import (
     CellKind,
     Label,
     Malformation,
+    MetadataField,
     Paragraph,
     Report,
     Section,
@@ -32,6 +33,6 @@ from linter.model.report import (
 
 __all__ = [
     "START_OF_FILE", "Cell", "CellKind", "Document", "Format", "Label", "Line", "Location", "Malformation",
-    "Paragraph", "Report", "Section", "Segment", "Table", "TemplateEvidence", "Title", "Unread", "YearSource",
-    "stored_lines", "text_document",
+    "MetadataField", "Paragraph", "Report", "Section", "Segment", "Table", "TemplateEvidence", "Title", "Unread",
+    "YearSource", "stored_lines", "text_document",
 ]

@@ -78,6 +78,8 @@ class Line:
     text: str
     segments: tuple[Segment, ...]
     norm: str = ""
+    glued: bool = False
+    """Table text of a flattened report whose numbers run together (see recognize/flat.py)."""
 
     def __post_init__(self) -> None:
         if not self.norm:
