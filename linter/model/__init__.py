@@ -19,6 +19,7 @@ from linter.model.document import (
 from linter.model.report import (
     Cell,
     CellKind,
+    Dated,
     Label,
     Malformation,
     MetadataField,
@@ -32,7 +33,7 @@ from linter.model.report import (
 )
 
 __all__ = [
-    "START_OF_FILE", "Cell", "CellKind", "Document", "Format", "Label", "Line", "Location", "Malformation",
+    "START_OF_FILE", "Cell", "CellKind", "Dated", "Document", "Format", "Label", "Line", "Location", "Malformation",
     "MetadataField", "Paragraph", "Report", "Section", "Segment", "Table", "TemplateEvidence", "Title", "Unread",
     "YearSource", "stored_lines", "text_document",
 ]
