@@ -104,8 +104,10 @@ def cmd_rule(args: argparse.Namespace) -> int:
     if rule is None:
         raise UsageError(f"unknown rule code {args.code!r} (see 'govlint rules')")
     print(f"{rule.code} {rule.name} [{rule.severity}] ({rule.plugin})")
+    from linter.rules_api import type_name
+
     for name, value in rule.options.items():
-        print(f"  option {name} = {json.dumps(value, ensure_ascii=False)}")
+        print(f"  option {name} = {json.dumps(value, ensure_ascii=False)}  ({type_name(rule.option_type(name))})")
     print()
     print(rule.doc)
     return EXIT_CLEAN
@@ -135,7 +137,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.handler(args)
     except (InputError, UsageError, DataFileError) as error:
-        print(f"govlint: {error}", file=sys.stderr)
+        for line in str(error).splitlines():  # a rule pack's problems, one a line
+            print(f"govlint: {line}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_ERROR
