@@ -101,9 +101,16 @@ def compile_regex(source: str) -> Any:
         return re2.compile(source, options)
     except re2.error as error:
         reason = error.args[0].decode("utf-8", "replace") if isinstance(error.args[0], bytes) else str(error)
-        raise FieldError("regex", f"regular expression needs a backtracking engine ({reason}): pack patterns "
-                         "run on RE2, in time linear in the text, without backreferences, lookaround, "
-                         "possessive or atomic groups") from None
+        if _BACKTRACKING.search(reason):
+            raise FieldError("regex", f"regular expression needs a backtracking engine ({reason}): pack patterns "
+                             "run on RE2, in time linear in the text, without backreferences, lookaround, "
+                             "possessive or atomic groups") from None
+        raise FieldError("regex", f"regular expression beyond RE2, the engine pack patterns run on ({reason}; "
+                         "a repetition count is at most 1000)") from None
+
+
+# How RE2 names what only a backtracking engine has: (?= (?! (?<= (?<! (?> groups, \1, a++ a*+ a?+.
+_BACKTRACKING = re.compile(r"invalid perl operator|invalid escape sequence: \\\d|bad repetition operator: .\+")
 
 
 def _text(spec: Mapping[str, Any], name: str) -> str:
@@ -252,7 +259,7 @@ def compile_replacement(text: str, regex: Any) -> Replacement:
         if backslash:
             parts.append("\\")
             continue
-        if other is not None:
+        if other is not None or number == "0":
             raise FieldError("replacement", f"bad replacement: unsupported escape {escape.group()!r} "
                              "(use \\1 or \\g<name> for a group, \\\\ for a backslash)")
         group = int(number or name) if (number or name).isdigit() else regex.groupindex.get(name)
