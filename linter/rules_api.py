@@ -16,8 +16,12 @@ from __future__ import annotations
 
 import difflib
 import inspect
+<<<<<<< HEAD
 import re
 from collections.abc import Callable, Iterable, Mapping
+=======
+from collections.abc import Callable, Iterable, Mapping, Sequence
+>>>>>>> main
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -153,6 +157,8 @@ class RuleContext:
     rule: Rule
     options: Mapping[str, Any]
     settings: Any = None
+    reference: Sequence[Any] = ()
+    """For corpus rules: the report summaries of a reference index (`govlint check --against`)."""
 
     def option(self, name: str) -> Any:
         return self.options.get(name, self.rule.options.get(name))
