@@ -16,18 +16,12 @@ from __future__ import annotations
 
 import difflib
 import functools
-<<<<<<< HEAD
-import inspect
-from collections.abc import Iterable
-from dataclasses import dataclass
-from importlib.metadata import EntryPoint, entry_points
-=======
 import importlib
+import inspect
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
->>>>>>> main
 
 import pluggy
 
@@ -144,29 +138,23 @@ def _lazy_formatter(module: str, name: str, description: str):
 
 @functools.cache
 def plugins() -> Plugins:
-    return load_plugins(entry_points(group=hookspecs.PROJECT))
+    builtin = [(name, b.module) for name, b in BUILTINS.items() if not b.loaders and not b.formatters]
+    return load_plugins([*builtin, *third_party_entry_points()])
 
 
-def load_plugins(entries: Iterable[EntryPoint]) -> Plugins:
-    """Register the plugins of `entries` (by name, the first of a name wins), then check that every
-    hook they implement is one of govlint's."""
+def load_plugins(entries: Iterable[tuple[str, str]]) -> Plugins:
+    """Register the plugins named by `entries` ((name, entry-point value); the first of a name
+    wins), then check with pluggy's `check_pending` that every hook they implement is govlint's."""
     manager = pluggy.PluginManager(hookspecs.PROJECT)
     manager.add_hookspecs(hookspecs)
     failures = []
-<<<<<<< HEAD
-    for entry in sorted(entries, key=lambda e: e.name):
-        if manager.has_plugin(entry.name):
-=======
-    builtin = [(name, b.module) for name, b in BUILTINS.items() if not b.loaders and not b.formatters]
-    for name, value in sorted([*builtin, *third_party_entry_points()]):
+    for name, value in sorted(entries):
         if manager.has_plugin(name):
->>>>>>> main
             continue
         try:
             manager.register(_load(value), name=name)
         except Exception as error:
-<<<<<<< HEAD
-            failures.append(PluginFailure(entry.name, f"{type(error).__name__}: {error}"))
+            failures.append(PluginFailure(name, f"{type(error).__name__}: {error}"))
     try:
         manager.check_pending()
     except pluggy.PluginValidationError:  # it names the first only: find each
@@ -187,9 +175,6 @@ def _unknown_hooks(manager: pluggy.PluginManager) -> list[PluginFailure]:
                 failures.append(PluginFailure(impl.plugin_name, f"{where}: govlint has no hook {name!r}"
                                               + (f" (did you mean {hint[0]!r}?)" if hint else ""), hook=name))
     return failures
-=======
-            failures.append(PluginFailure(name, f"{type(error).__name__}: {error}"))
-    return Plugins(manager, failures)
 
 
 def _load(value: str) -> object:
@@ -255,4 +240,3 @@ def _group(text: str, group: str) -> Iterator[tuple[str, str]]:
 
 def _normalised(name: str) -> str:
     return name.lower().replace("-", "_").replace(".", "_")
->>>>>>> main

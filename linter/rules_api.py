@@ -16,12 +16,8 @@ from __future__ import annotations
 
 import difflib
 import inspect
-<<<<<<< HEAD
 import re
-from collections.abc import Callable, Iterable, Mapping
-=======
 from collections.abc import Callable, Iterable, Mapping, Sequence
->>>>>>> main
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 

@@ -12,15 +12,10 @@ from linter.plugins.textscan import HAN, fingerprint, passages
 from linter.dategrammar import YEAR, DateMention, find_dates, find_ranges, impossible_dates
 from linter.diagnostics import Finding, Fix
 from linter.hookspecs import hookimpl
-<<<<<<< HEAD
-from linter.model import Location, Report
-from linter.recognize.title import BODY_KINDS
-from linter.rules_api import MONTH_DAY, Option, RuleContext, rule
-=======
 from linter.model import Dated, Line, Report
 from linter.recognize.dates import is_standalone_date
-from linter.rules_api import RuleContext, rule
->>>>>>> main
+from linter.recognize.title import BODY_KINDS
+from linter.rules_api import MONTH_DAY, Option, RuleContext, rule
 
 _HAN = re.compile(f"[{HAN}]")
 

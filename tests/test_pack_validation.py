@@ -15,7 +15,7 @@ from linter.engine import plugin_failures, run_rules
 from linter.packs import parse_pack, resolve_packs
 from linter.packs.parse import MAX_PROBLEMS
 from linter.packs.resolve import load_pack
-from linter.plugins_manager import load_plugins
+from linter.plugins_manager import BUILTINS, load_plugins
 from linter.rules_api import MONTH_DAY, Option, rule
 from linter.settings import Settings
 from linter.yamlfile import MAX_VALUES, DataFileError
@@ -261,22 +261,10 @@ def govlint_rule():
 '''
 
 
-class _Entry:
-    """An entry point of the `govlint` group, as importlib.metadata gives it."""
-
-    def __init__(self, name: str, module) -> None:
-        self.name, self.module = name, module
-
-    def load(self):
-        return self.module
-
-
 def test_a_misspelled_hook_is_reported_as_plg001_with_its_file_and_line(tmp_path: Path, monkeypatch) -> None:
     (tmp_path / "govlint_misspelled.py").write_text(MISSPELLED, encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))
-    import govlint_misspelled
-
-    loaded = load_plugins([_Entry("misspelled", govlint_misspelled)])
+    loaded = load_plugins([("misspelled", "govlint_misspelled")])
     monkeypatch.setattr("linter.plugins_manager.plugins", lambda: loaded)
     [diagnostic] = plugin_failures("report.txt")
     assert diagnostic.code == "PLG001"
@@ -285,7 +273,5 @@ def test_a_misspelled_hook_is_reported_as_plg001_with_its_file_and_line(tmp_path
                                   "(did you mean 'govlint_rules'?)")
 
 
-def test_correct_hooks_pass_check_pending() -> None:
-    from linter import plugins as builtin
-
-    assert load_plugins([_Entry("builtin", builtin)]).failures == []
+def test_the_builtin_plugins_pass_check_pending() -> None:
+    assert load_plugins((name, b.module) for name, b in BUILTINS.items()).failures == []

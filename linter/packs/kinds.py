@@ -390,42 +390,6 @@ def compile_deadlines(spec: Mapping[str, Any]) -> dict[str, tuple[int, int]]:
     return compiled
 
 
-<<<<<<< HEAD
-def publication_date(report: Report) -> Dated | None:
-    """The signature date closing the report, else a 发布日期 in the page chrome at the top."""
-    lines = [line for line in report.document.lines if line.text.strip()]
-    for line in reversed(lines[-_SIGNATURE_WINDOW:]):
-        match = _DATE.search(line.norm)
-        if match and len(squash(line.norm)) <= 40 and not re.search(r"[。，；]", line.norm):
-            return _dated(line, match, "落款日期")
-    for line in lines[:_CHROME_WINDOW]:
-        label = _PUBLISHED.search(line.norm)
-        match = label and (_DATE.search(line.norm, label.end()) or _ISO_DATE.search(line.norm, label.end()))
-        if match:
-            return _dated(line, match, "发布日期")
-    return None
-
-
-def _dated(line: Line, match: re.Match[str], what: str) -> Dated | None:
-    try:
-        when = date(*(int(g) for g in match.groups()))
-    except ValueError:
-        return None  # an impossible date is DAT002's business
-    return Dated(when, line.locate(match.start(), match.end()), what)
-=======
-def _month_day(value: Any) -> tuple[int, int]:
-    match = re.fullmatch(r"(\d{1,2})-(\d{1,2})", str(value))
-    try:
-        if match:
-            month, day = int(match.group(1)), int(match.group(2))
-            date(2001, month, day)  # 2001: "02-29" is no deadline
-            return month, day
-    except ValueError:
-        pass
-    raise FieldError("deadlines", f"{value!r} is not a month-day such as \"01-31\"")
->>>>>>> main
-
-
 def check_deadline(report: Report, rule: CompiledRule) -> Iterator[Finding]:
     deadlines: dict[str, tuple[int, int]] = rule.prepared
     month_day = deadlines.get(report.body_kind or "", deadlines.get("default"))
