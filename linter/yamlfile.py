@@ -5,9 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-
-class DataFileError(Exception):
-    """A template or pack file that cannot be used; the message names file:line:column."""
+from linter.errors import DataFileError
 
 
 def load_yaml(path: Path | str, text: str | None = None, *, positions: bool = True) -> Any:

@@ -15,20 +15,13 @@ from typing import Any
 
 from linter import identities
 from linter.diagnostics import Finding, Fix
+from linter.errors import FieldError
 from linter.model import START_OF_FILE, Line, Location, Report
 from linter.recognize.title import BODY_KINDS
 from linter.tablenames import cell_ref
 from linter.textnorm import SECTION_NUMERALS, normalize, squash
 
 PREAMBLE = "preamble"
-
-
-class FieldError(ValueError):
-    """A bad value in field `field` of a pack rule."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
 
 
 def plain(value: Any) -> Any:
