@@ -60,7 +60,11 @@ class UncheckableError(InputError):
 
 
 class DataFileError(GovlintError):
-    """A template or pack file that cannot be used; the message names file:line:column."""
+    """A template or pack file that cannot be used: one or more problems, each naming file:line:column."""
+
+    def __init__(self, *problems: str) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
 
 
 class FieldError(GovlintError, ValueError):
