@@ -234,3 +234,17 @@ def test_ctrl_c_during_a_run_stops_it_with_one_line_and_exit_130(tmp_path, jobs)
     os.killpg(process.pid, signal.SIGINT)  # as the terminal does: the whole process group
     _, err = process.communicate(timeout=60)
     assert (process.returncode, err.decode()) == (130, "govlint: interrupted\n")
+
+
+@pytest.mark.parametrize("where", ["table", "prose"])
+def test_a_run_of_twelve_thousand_digits_is_text_not_a_number(where, tmp_path, capsys) -> None:
+    report = (Path(__file__).parents[1] / "examples" / "reports" / "qingshan-2022.txt").read_text(encoding="utf-8")
+    if where == "table":
+        report = report.replace("本年新收政府信息公开申请数量", "本年新收政府信息公开申请数量" + "1" * 12_000, 1)
+    else:
+        report += "\n主动公开" + "9" * 12_000 + "条，其中" + "8" * 5_000 + "条。\n"
+    path = tmp_path / "digits.txt"
+    path.write_text(report, encoding="utf-8")
+    result = run(capsys, "check", "--format", "concise", str(path))
+    assert result.code in (0, 1) and result.err == ""
+    assert "PLG002" not in result.out

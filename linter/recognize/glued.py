@@ -61,9 +61,9 @@ def read_glued(report: Report, table: Table, glued: dict[str, Match], template: 
 # Prose that restates a cell, plainly about the whole body's year: "收到政府信息公开申请15件",
 # "2021年发布规范性文件20份". Only used to choose among the splits of a glued row.
 _STATED = (
-    ("三", "一", "总计", re.compile(r"(?:共|累计)?(?:收到|新收|受理)[^。，；]{0,12}?申请(?:共|累计)?(\d+)件")),
-    ("二", "规范性文件", "本年新制作数量", re.compile(r"(?:制发|发布|印发|出台)(?:行政)?规范性文件(\d+)[件份个]")),
-    ("二", "行政规范性文件", "本年制发件数", re.compile(r"(?:制发|发布|印发|出台)(?:行政)?规范性文件(\d+)[件份个]")),
+    ("三", "一", "总计", re.compile(r"(?:共|累计)?(?:收到|新收|受理)[^。，；]{0,12}?申请(?:共|累计)?(\d{1,9})件")),
+    ("二", "规范性文件", "本年新制作数量", re.compile(r"(?:制发|发布|印发|出台)(?:行政)?规范性文件(\d{1,9})[件份个]")),
+    ("二", "行政规范性文件", "本年制发件数", re.compile(r"(?:制发|发布|印发|出台)(?:行政)?规范性文件(\d{1,9})[件份个]")),
 )
 
 

@@ -20,8 +20,10 @@ TokenKind = Literal["number", "label", "empty"]
 
 _FIELD_SEPARATOR = re.compile(r"[\t|]")
 _PIECE = re.compile(r"\S+(?: \S+)*")  # stretches of a field separated by two or more spaces
+# Bounded: a run of more digits than any count or amount has is text, not a cell (and never
+# reaches int(), which refuses strings of over 4300 digits).
 _NUMBER = re.compile(
-    r"(?P<sign>[+-]?)(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<fraction>\.\d+)?\s*(?P<unit>万元|元|件|个|条|项)?")
+    r"(?P<sign>[+-]?)(?P<digits>\d{1,3}(?:,\d{3}){1,4}|\d{1,15})(?P<fraction>\.\d{1,8})?\s*(?P<unit>万元|元|件|个|条|项)?")
 _MONEY_UNITS = ("万元", "元")
 _WORD = re.compile(r"\S+")
 _PLACEHOLDER = re.compile(r"[-—–/\\无]|—+|-+|／")
