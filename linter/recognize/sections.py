@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 
 from rapidfuzz import fuzz
 
@@ -88,11 +89,10 @@ def find_sections(document: Document, templates: dict[str, SectionTemplate]) -> 
 
 
 def section_of(sections: list[Section], line_index: int) -> Section | None:
-    current = None
-    for section in sections:
-        if section.heading_line <= line_index:
-            current = section
-    return current
+    """The section whose heading is the last one at or before `line_index` (sections are in
+    document order: a bisection, so that a long report's paragraphs are not quadratic)."""
+    position = bisect_right(sections, line_index, key=lambda section: section.heading_line)
+    return sections[position - 1] if position else None
 
 
 def find_paragraphs(document: Document, sections: list[Section], skip: set[int]) -> list[Paragraph]:
