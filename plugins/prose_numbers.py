@@ -20,14 +20,14 @@ _UNITS = "条件个项次篇期份场则"
 # Units that count the same things: published items (条, 篇, 则), occasions (次, 场, 期).
 _SAME_UNIT = {"篇": "条", "则": "条", "场": "次", "期": "次"}
 # "主动公开政府信息66条，其中包括政策文件6条，……"; an approximate total (余/多/约) is not a sum.
-_TOTAL = re.compile(rf"(?<![\d.])(\d{1,9})\s*([{_UNITS}])(?![余多])\s*[，,:：]?\s*其中(?:包括|包含|有)?\s*[:：]?")
+_TOTAL = re.compile(rf"(?<![\d.])(\d{{1,9}})\s*([{_UNITS}])(?![余多])\s*[，,:：]?\s*其中(?:包括|包含|有)?\s*[:：]?")
 # "主动公开政府信息364条，人事信息17条，……类信息308条，……": a total of information followed
 # directly by three or more kinds of information, without 其中.
 _INFO_TOTAL = re.compile(
     r"(?:公开|发布)[^，,。；;\d]{0,8}?信息\s*(?:共计?|总计|合计)?\s*(\d{1,9})\s*(条)(?![余多])\s*[，,:：]")
 _INFO_PART = re.compile(r"^[^，,。；;\d]{1,20}?信息\s*\d+\s*条$")
 _APPROXIMATE = re.compile(r"(?:约|近|超过|逾|达)\s*$")
-_PART = re.compile(rf"(?<![\d.%])(\d{1,9})\s*([{_UNITS}])")
+_PART = re.compile(rf"(?<![\d.%])(\d{{1,9}})\s*([{_UNITS}])")
 _LIST_END = re.compile(r"[。；;]|另有|此外|另外|同比|较上年|比上年")
 _SENTENCE = re.compile(r"[^。；;]*[。；;]?")
 # A sentence that starts anew (a total, a time, a new subject) does not continue a list.
