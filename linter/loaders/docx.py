@@ -229,6 +229,11 @@ def paragraph_number(logical: str | None) -> int | None:
     return int(match[1]) if match else None
 
 
+def unnamed(logical: str | None) -> str | None:
+    """A DOCX place as the loader wrote it, without the template's name `name_tables` added."""
+    return re.sub(r"^表[二三四]（(第\d+个表格)）", r"\1", logical) if logical else logical
+
+
 def name_tables(report: Report, diagnostics: list[Diagnostic]) -> None:
     """Put the template's name before the table's order in the DOCX places of `diagnostics`
     ("表三（第2个表格）/第5行/第3列"), for the tables that were recognised."""
