@@ -248,6 +248,7 @@ def name_tables(report: Report, diagnostics: list[Diagnostic]) -> None:
         d.location = _named(d.location, names)
         if d.fix:
             d.fix = replace(d.fix, location=_named(d.fix.location, names))
+        d.related_locations = tuple(replace(r, location=_named(r.location, names)) for r in d.related_locations)
 
 
 def _named(location: Location, names: dict[str, str]) -> Location:
