@@ -67,6 +67,7 @@ table.grid td.bad.warning { background: #fff8c5; outline-color: #9a6700; }
 table.grid td.bad.info { background: #ddf4ff; outline-color: #0969da; }
 table.grid td.part { background: #fff1e5; }
 table.grid td sup a { font-weight: normal; margin-left: .2em; }
+section.file { content-visibility: auto; contain-intrinsic-size: auto 24em; }
 :target { scroll-margin-top: 2em; }
 li.finding:target, td:target { box-shadow: 0 0 0 3px #0969da; }
 nav#pages { margin: 1em 0; } nav#pages span { margin: 0 1em; }
