@@ -1,5 +1,6 @@
 """Checking one file: load, recognise, run the rules, then suppression comments, per-file
-ignores and fingerprints. The run over many files is `linter.run`."""
+ignores and fingerprints. The run over many files is `linter.run`;
+one report is `linter.engine`."""
 
 from __future__ import annotations
 
@@ -49,7 +50,7 @@ def check_document(document: Document, settings: Settings) -> FileResult:
         from linter.loaders.docx import name_tables
 
         name_tables(report, diagnostics)
-    return FileResult(document.path, diagnostics, report=report)
+    return FileResult(document.path, diagnostics, report=report, settings=settings)
 
 
 def check_file(path: str, settings: Settings, data: bytes | None = None, extension: str | None = None) -> FileResult:
@@ -61,7 +62,7 @@ def check_file(path: str, settings: Settings, data: bytes | None = None, extensi
         # Only the rule for this case runs: an empty document would fail every other check.
         document = Document(path, [], unread=[Unread(Location(1, 1, 1, 1, page=1), error.message)])
         rules = [r for r in all_rules() if r.code == error.code]
-        return FileResult(path, run_rules(Report(document), rules, settings))
+        return FileResult(path, run_rules(Report(document), rules, settings), settings=settings)
     except InputError as error:
-        return FileResult(path, error=str(error))
+        return FileResult(path, error=str(error), settings=settings)
     return check_document(document, settings)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from linter.diagnostics import Diagnostic, Finding, Severity
@@ -33,10 +33,15 @@ def rule_by_code(code: str) -> Rule | None:
 
 @dataclass
 class FileResult:
+    """What checking one file gave: its diagnostics, or the error that kept it from being read."""
+
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: str | None = None
     report: Report | None = None
+    settings: Settings | None = None
+    """The settings the file was checked with, its packs applied once it was read (None: not checked
+    by `linter.checker`)."""
 
 
 def plugin_failures(path: str) -> list[Diagnostic]:
@@ -83,14 +88,15 @@ def run_rules(report: Report, rules: Iterable[Rule], settings: Settings) -> list
     return diagnostics
 
 
-def run_corpus_rules(checked: list[tuple[FileResult, Settings]]) -> None:
+def run_corpus_rules(checked: Sequence[FileResult]) -> None:
     """Run every corpus rule over the checked reports and add its findings to their results.
 
-    Each report takes part only when its own settings enable the rule; a finding gets the
-    severity and per-file-ignores of the report it belongs to. The rule's options are those of
+    Each report takes part only when the settings it was checked with enable the rule; a finding
+    gets the severity and per-file-ignores of the report it belongs to. The rule's options are those of
     the first report taking part (one run usually shares one configuration); inline suppression
     comments do not reach corpus findings (per-file-ignores and the baseline do)."""
-    results = {id(result.report): (result, settings) for result, settings in checked if result.report}
+    results = {id(result.report): (result, result.settings) for result in checked
+               if result.report and result.settings is not None}
     for rule in all_rules():
         if not isinstance(rule, CorpusRule):
             continue

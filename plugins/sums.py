@@ -54,6 +54,8 @@ def part_name(cell: Cell, total: Cell, report: Report) -> str:
 
 
 def shown(cell: Cell) -> str:
+    if cell.kind == "ambiguous":
+        return "/".join(map(str, sorted(cell.candidates))) if cell.candidates else "不确定"
     return "空" if cell.value is None else str(cell.value)
 
 
@@ -68,11 +70,11 @@ def mismatch_message(code: str, outcome: Outcome, report: Report) -> str:
     if len(outcome.left.cells) > 1:
         left, right = outcome.left, outcome.right
         return (f"表{total.table}·{column_name(total.column, template)}列：{_listing(left.cells, total, report)}"
-                f" = {left.value}，但 {_listing(right.cells, total, report)} = {right.value}，两者应相等")
-    parts = [c for c in outcome.right.cells if c.value]
-    detail = "、".join(f"{part_name(c, total, report)} {c.value}" for c in parts) or "各项均为 0"
+                f" = {left.shown}，但 {_listing(right.cells, total, report)} = {right.shown}，两者应相等")
+    parts = [c for c in outcome.right.cells if c.value or c.kind == "ambiguous"]
+    detail = "、".join(f"{part_name(c, total, report)} {shown(c)}" for c in parts) or "各项均为 0"
     return (f"{cell_name(total, template)} 为 {shown(total)}，"
-            f"但{_PARTS.get(code, '各分项之和')}为 {outcome.right.value}（{detail}）")
+            f"但{_PARTS.get(code, '各分项之和')}为 {outcome.right.shown}（{detail}）")
 
 
 _GROUPED = ("SUM001", "SUM002", "SUM003")
@@ -214,7 +216,7 @@ def is_placeholder(cell: Cell) -> bool:
 
 def value_problem(cell: Cell, kind: str) -> str | None:
     """Why `cell`'s value does not fit a column of `kind`, or None when it does."""
-    if is_blank(cell):
+    if is_blank(cell) or cell.kind == "ambiguous":  # every candidate of an ambiguous cell fits its column
         return None
     if cell.kind == "text" or cell.value is None:
         return f"填写了“{cell.raw.strip()}”，应为数字"

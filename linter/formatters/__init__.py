@@ -23,6 +23,8 @@ class Output:
 
     results: list[FileResult]
     color: bool = False
+    root: str | None = None
+    """The repository root that paths are relative to in SARIF (`--root`); None: found from git."""
 
     @property
     def diagnostics(self) -> list[Diagnostic]:

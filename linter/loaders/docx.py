@@ -38,6 +38,12 @@ if TYPE_CHECKING:
     from linter.model import Location, Report
 
 EXTRA = "docx"
+MAX_INFLATED_BYTES = 256 * 1024 * 1024
+"""The parts of a .docx together may inflate to this much; a larger total is a zip bomb, refused
+before anything is decompressed (zipfile never yields more than a member's declared size)."""
+MAX_GRID_COLUMNS = 64
+"""A merged cell spans at most this many grid columns (the national tables have 15 at most):
+a `gridSpan` of 200,000,000 must not fill memory with empty cells."""
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -129,13 +135,14 @@ def walk(document) -> Iterator[BodyParagraph | WordTable]:
 def _grid_rows(tbl, numbering: Numbering) -> list[list[GridCell]]:
     rows = []
     for row_number, tr in enumerate(tbl.tr_lst, 1):
-        cells, column = [], tr.grid_before + 1
+        cells, column = [], min(tr.grid_before, MAX_GRID_COLUMNS) + 1
         for tc in tr.tc_lst:
             merged_away = tc.vMerge == "continue"
             paragraphs = [] if merged_away else w_xpath(tc, _CELL_PARAGRAPHS)
             paragraphs = [Paragraph(p, numbering.label(p)) for p in paragraphs]
-            cells.append(GridCell(tc, row_number, column, column + tc.grid_span - 1, paragraphs))
-            column += tc.grid_span
+            span = min(tc.grid_span, MAX_GRID_COLUMNS)
+            cells.append(GridCell(tc, row_number, column, column + span - 1, paragraphs))
+            column += span
         rows.append(cells)
     return rows
 
@@ -154,15 +161,41 @@ def open_docx(path: str, data: bytes):
     docx = require(path, "docx", EXTRA)
     from docx.opc.exceptions import OpcError
 
+    _refuse_zip_bomb(path, data)
     try:
         return docx.Document(BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, SyntaxError, OpcError) as error:
-        raise InputError(path, f"not a readable .docx file ({type(error).__name__}: {error})") from None
+        raise _unreadable(path, error) from None
 
 
 def load_docx(path: str, data: bytes) -> Document:
+    from docx.opc.exceptions import OpcError
+
+    document = open_docx(path, data)
+    try:
+        return _read_document(path, document)
+    except (zipfile.BadZipFile, KeyError, ValueError, SyntaxError, OpcError) as error:
+        raise _unreadable(path, error) from None
+
+
+def _unreadable(path: str, error: Exception) -> InputError:
+    return InputError(path, f"not a readable .docx file ({type(error).__name__}: {error})")
+
+
+def _refuse_zip_bomb(path: str, data: bytes) -> None:
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as archive:
+            inflated = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, ValueError) as error:
+        raise _unreadable(path, error) from None
+    if inflated > MAX_INFLATED_BYTES:
+        raise InputError(path, f"refused: its parts would inflate to {inflated // 2**20} MB, more than the "
+                               f"{MAX_INFLATED_BYTES // 2**20} MB a .docx report may hold (a zip bomb?)")
+
+
+def _read_document(path: str, document) -> Document:
     builder = DocumentBuilder()
-    for block in walk(open_docx(path, data)):
+    for block in walk(document):
         if isinstance(block, WordTable):
             builder.blank()
             for line in _table_lines(block):

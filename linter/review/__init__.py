@@ -11,12 +11,12 @@ original is read only; the copy replaces an existing one atomically.
 from __future__ import annotations
 
 import os
-import tempfile
 from io import BytesIO
 from pathlib import Path
 
 from linter.diagnostics import Diagnostic
 from linter.errors import InputError, UsageError
+from linter.fileio import write_atomically
 from linter.model import Location
 
 AUTHOR = "govlint"
@@ -91,18 +91,9 @@ def write_review_copy(path: str, output: str, title: Location | None, diagnostic
     except OSError as error:
         raise InputError(path, f"cannot read file: {error.strerror or error}") from None
     copy = review_copy(path, data, title, diagnostics)
-    directory = os.path.dirname(os.path.abspath(output))
     try:
-        handle, temporary = tempfile.mkstemp(dir=directory, prefix=".govlint-", suffix=".docx")
+        write_atomically(output, copy)
     except OSError as error:
-        raise UsageError(f"{output}: cannot write the review copy: {error.strerror or error}") from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(copy)
-        os.chmod(temporary, os.stat(path).st_mode & 0o777)  # mkstemp's 0600 would hide it from the office
-        os.replace(temporary, output)
-    except OSError as error:
-        os.unlink(temporary)
         raise UsageError(f"{output}: cannot write the review copy: {error.strerror or error}") from None
 
 
