@@ -7,7 +7,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
-from linter.engine import PLUGIN_LOAD_FAILED, RULE_CRASHED, FileResult, all_rules, run_rules
+from linter.codes import INTERNAL_CODES
+from linter.engine import FileResult, all_rules, run_rules
 from linter.errors import InputError, UncheckableError
 from linter.loaders import load, load_bytes
 from linter.model import Document, Location, Report, Unread
@@ -21,13 +22,14 @@ def known_codes(packs: Sequence[str] = (), base_dir: str | None = None) -> froze
     """Every code a configuration or suppression comment may name: those of plugin rules, of
     registered packs and of the local packs among `packs` (paths relative to `base_dir`)."""
     plugin_codes = frozenset(rule.code for rule in all_rules())
-    return plugin_codes | _pack_codes(tuple(packs), base_dir) | {PLUGIN_LOAD_FAILED, RULE_CRASHED}
+    return plugin_codes | _pack_codes(tuple(packs), base_dir) | frozenset(INTERNAL_CODES)
 
 
 @functools.cache
 def _pack_codes(packs: tuple[str, ...], base_dir: str | None) -> frozenset[str]:
-    from linter.packs import listed_packs
+    from linter.packs import listed_packs, resolve_packs
 
+    resolve_packs(packs, base_dir)  # every mistake of the packs in force, before any file is checked
     return frozenset(rule.code for pack in listed_packs(packs, base_dir) for rule in pack.checks)
 
 
