@@ -19,14 +19,14 @@ import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import pluggy
 
 from linter import hookspecs
 
 
-@dataclass(frozen=True)
-class Builtin:
+class Builtin(NamedTuple):
     """A built-in plugin: its module, and the loaders and formatters it returns, named here so
     that they are known without importing it."""
 

@@ -8,12 +8,14 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from linter.diagnostics import Severity
-from linter.packs.kinds import KINDS, CompiledRule, FieldError, compile_condition, compile_sections, plain
 from linter.rules_api import Rule, RuleContext
 from linter.yamlfile import DataFileError, load_yaml
+
+if TYPE_CHECKING:  # the kinds are imported when a pack has rules or options
+    from linter.packs.kinds import CompiledRule
 
 PACK_KEYS = ("name", "description", "prefix", "extends", "severity", "disable", "options", "rules")
 COMMON_KEYS = ("code", "kind", "name", "message", "severity", "description", "source", "years", "body_kinds")
@@ -68,6 +70,8 @@ class Pack:
 
 
 def _to_rule(pack: Pack, rule: PackRule) -> Rule:
+    from linter.packs.kinds import KINDS
+
     check = functools.partial(_run, rule.compiled, KINDS[rule.kind].check)
     details = (
         f"Rule pack: {pack.name} — {pack.description}",
@@ -228,6 +232,10 @@ def _severities(reader: _Reader, data: Mapping) -> dict[str, Severity]:
 
 def _options(reader: _Reader, data: Mapping) -> dict[str, dict[str, Any]]:
     table = _mapping(reader, data, "options")
+    if not table:
+        return {}
+    from linter.packs.kinds import plain
+
     result = {}
     for code, options in table.items():
         if not isinstance(options, Mapping):
@@ -252,6 +260,8 @@ def _rules(reader: _Reader, data: Mapping, prefix: str) -> tuple[PackRule, ...]:
 
 
 def _rule(reader: _Reader, item: Mapping, prefix: str, where: str) -> PackRule:
+    from linter.packs.kinds import KINDS, CompiledRule, FieldError, compile_condition, compile_sections
+
     for key in ("code", "kind", "name", "message"):
         if key not in item:
             raise DataFileError(f"{where}: rule has no '{key}' (every rule needs code, kind, name and message)")

@@ -11,6 +11,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from linter.datacache import cached
 from linter.diagnostics import Severity
 from linter.errors import UsageError
 from linter.packs.parse import Pack, parse_pack
@@ -52,9 +53,14 @@ def registered_packs() -> dict[str, PackSource]:
 def load_pack(path: Path, origin: str = "local") -> Pack:
     """The pack at `path` (read once per run); a named pack's `name` must be its file name."""
     try:
-        pack = parse_pack(path, origin)
+        text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise DataFileError(f"{path}: cannot read rule pack: {error.strerror or error}") from None
+    parse = functools.partial(parse_pack, path, origin, text)
+    if origin == "local":  # a project's own packs are few and small; the shipped ones are read on every run
+        pack = parse()
+    else:
+        pack = cached("pack", path, (text, origin), parse, ("linter.packs.parse", "linter.packs.kinds"))
     if origin != "local" and pack.name != path.stem:
         raise DataFileError(f"{path}:1:1: pack name {pack.name!r} must match its file name {path.stem!r}")
     return pack
