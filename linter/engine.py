@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from linter.diagnostics import Diagnostic, Finding, Severity
 from linter.model import START_OF_FILE, Report
@@ -55,8 +56,8 @@ def plugin_failures(path: str) -> list[Diagnostic]:
     ]
 
 
-def _context(rule: Rule, settings: Settings) -> RuleContext:
-    return RuleContext(rule, {**rule.options, **settings.options.get(rule.code, {})}, settings)
+def _context(rule: Rule, settings: Settings, reference: Sequence[Any] = ()) -> RuleContext:
+    return RuleContext(rule, {**rule.options, **settings.options.get(rule.code, {})}, settings, reference)
 
 
 def _diagnostic(rule: Rule, settings: Settings, path: str, finding: Finding) -> Diagnostic:
@@ -88,13 +89,15 @@ def run_rules(report: Report, rules: Iterable[Rule], settings: Settings) -> list
     return diagnostics
 
 
-def run_corpus_rules(checked: Sequence[FileResult]) -> None:
+def run_corpus_rules(checked: Sequence[FileResult], reference: Sequence[Any] = ()) -> None:
     """Run every corpus rule over the checked reports and add its findings to their results.
 
     Each report takes part only when the settings it was checked with enable the rule; a finding
     gets the severity and per-file-ignores of the report it belongs to. The rule's options are those of
     the first report taking part (one run usually shares one configuration); inline suppression
-    comments do not reach corpus findings (per-file-ignores and the baseline do)."""
+    comments do not reach corpus findings (per-file-ignores and the baseline do). `reference` is
+    what a reference index holds (`govlint check --against`): the rules compare with it but never
+    report on it."""
     results = {id(result.report): (result, result.settings) for result in checked
                if result.report and result.settings is not None}
     for rule in all_rules():
@@ -103,7 +106,7 @@ def run_corpus_rules(checked: Sequence[FileResult]) -> None:
         taking_part = [(r, s) for r, s in results.values() if s.enabled(rule.code)]
         if not taking_part:
             continue
-        context = _context(rule, taking_part[0][1])
+        context = _context(rule, taking_part[0][1], reference)
         try:
             for report, finding in rule.check([r.report for r, _ in taking_part], context) or ():
                 result, settings = results[id(report)]
