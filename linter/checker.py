@@ -26,8 +26,9 @@ def known_codes(packs: Sequence[str] = (), base_dir: str | None = None) -> froze
 
 @functools.cache
 def _pack_codes(packs: tuple[str, ...], base_dir: str | None) -> frozenset[str]:
-    from linter.packs import listed_packs
+    from linter.packs import listed_packs, resolve_packs
 
+    resolve_packs(packs, base_dir)  # every mistake of the packs in force, before any file is checked
     return frozenset(rule.code for pack in listed_packs(packs, base_dir) for rule in pack.checks)
 
 

@@ -46,12 +46,12 @@ class FileResult:
 
 
 def plugin_failures(path: str) -> list[Diagnostic]:
-    """One diagnostic per plugin that could not be loaded (attached to the first file checked)."""
+    """One diagnostic per plugin that could not be loaded or implements an unknown hook (attached
+    to the first file checked)."""
     from linter.plugins_manager import plugins
 
     return [
-        Diagnostic(PLUGIN_LOAD_FAILED, Severity.ERROR, f"插件 {f.plugin} 无法加载，其规则未运行：{f.message}",
-                   path, START_OF_FILE, rule="plugin-failed")
+        Diagnostic(PLUGIN_LOAD_FAILED, Severity.ERROR, f.describe(), path, START_OF_FILE, rule="plugin-failed")
         for f in plugins().failures
     ]
 

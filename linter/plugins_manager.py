@@ -7,17 +7,20 @@ formatters: those are listed in `BUILTINS` (a test keeps the table true to pypro
 to what each module returns) and imported only when a file of their type is read or their
 format written.
 
-A plugin that fails to import is recorded (and later reported as one diagnostic naming it)
-instead of stopping the run.
+A plugin that fails to import, or that implements a hook govlint does not have (a misspelled
+`govlint_rule`, found by pluggy's `check_pending`), is recorded (and later reported as one PLG001
+diagnostic naming it) instead of stopping the run.
 """
 
 from __future__ import annotations
 
+import difflib
 import functools
 import importlib
+import inspect
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -63,6 +66,14 @@ _DISTRIBUTION = "govlint"
 class PluginFailure:
     plugin: str
     message: str
+    hook: str = ""
+    """The unknown hook a plugin implements (the plugin itself loaded), or "" when it failed to load."""
+
+    def describe(self) -> str:
+        """The PLG001 message."""
+        if self.hook:
+            return f"插件 {self.plugin} 实现了不存在的钩子 {self.hook}，未被调用：{self.message}"
+        return f"插件 {self.plugin} 无法加载，其规则未运行：{self.message}"
 
 
 @dataclass
@@ -116,17 +127,43 @@ def _lazy_formatter(module: str, name: str, description: str):
 
 @functools.cache
 def plugins() -> Plugins:
+    return load_plugins((name, value) for name, value, distribution in entry_points()
+                        if not (distribution == _DISTRIBUTION and name in BUILTINS))
+
+
+def load_plugins(entries: Iterable[tuple[str, str]]) -> Plugins:
+    """Register the plugins named by `entries` ((name, entry-point value); the first of a name
+    wins), then check with pluggy's `check_pending` that every hook they implement is govlint's."""
     manager = pluggy.PluginManager(hookspecs.PROJECT)
     manager.add_hookspecs(hookspecs)
     failures = []
-    for name, value, distribution in sorted(entry_points()):
-        if manager.has_plugin(name) or (distribution == _DISTRIBUTION and name in BUILTINS):
+    for name, value in sorted(entries):
+        if manager.has_plugin(name):
             continue
         try:
             manager.register(_load(value), name=name)
         except Exception as error:
             failures.append(PluginFailure(name, f"{type(error).__name__}: {error}"))
+    try:
+        manager.check_pending()
+    except pluggy.PluginValidationError:  # it names the first only: find each
+        failures.extend(_unknown_hooks(manager))
     return Plugins(manager, failures)
+
+
+def _unknown_hooks(manager: pluggy.PluginManager) -> list[PluginFailure]:
+    specs = [name for name in vars(hookspecs) if name.startswith(f"{hookspecs.PROJECT}_")]
+    failures = []
+    for name, caller in sorted(vars(manager.hook).items()):
+        if name.startswith("_") or caller.has_spec():
+            continue
+        hint = difflib.get_close_matches(name, specs, n=1)
+        for impl in caller.get_hookimpls():
+            if not impl.optionalhook:
+                where = f"{inspect.getsourcefile(impl.function)}:{impl.function.__code__.co_firstlineno}"
+                failures.append(PluginFailure(impl.plugin_name, f"{where}: govlint has no hook {name!r}"
+                                              + (f" (did you mean {hint[0]!r}?)" if hint else ""), hook=name))
+    return failures
 
 
 def _load(value: str) -> object:

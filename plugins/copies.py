@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
-from linter.corpus.detect import CopyOptions, CopyResult, Corpus, Passage, Source
-from linter.corpus.summary import ReportSummary, summarize
 from linter.diagnostics import Finding, Related
 from linter.hookspecs import hookimpl
 from linter.model import START_OF_FILE, Location, Report
 from linter.rules_api import RuleContext, corpus_rule
 
-_CORPUS_OPTIONS = {"standard_share": 0.1, "standard_bodies": 3}
+if TYPE_CHECKING:  # the corpus modules are imported by a run that has corpus rules to run
+    from linter.corpus.detect import CopyOptions, CopyResult, Corpus, Passage, Source
+    from linter.corpus.summary import ReportSummary
+
+_CORPUS_OPTIONS = {"standard_share": 0.5, "standard_bodies": 10}
 """Options every CPY rule takes, for the standard phrases learned from the corpus."""
 _NEAR_DUPLICATE = "CPY003"
 
@@ -22,20 +25,32 @@ _last: tuple[tuple, list[Report], Corpus, dict[int, CopyResult]] | None = None
 
 
 def _options(context: RuleContext) -> CopyOptions:
+    from linter.corpus.detect import CopyOptions
+
     return CopyOptions(float(context.option("standard_share")), int(context.option("standard_bodies")))
 
 
 def _corpus(reports: Sequence[Report], context: RuleContext) -> tuple[Corpus, dict[int, CopyResult]]:
     """The run's corpus joined once for all four rules (the reports' summaries, then the
     reference index's), and the results of the run's own reports by position."""
+    from linter.corpus.detect import Corpus
+
     global _last
     key = (tuple(map(id, reports)), _options(context), id(context.reference))
     if _last is None or _last[0] != key:
         checked = {os.path.abspath(r.path) for r in reports}
         reference = [s for s in context.reference if os.path.abspath(s.path) not in checked]
-        corpus = Corpus([*map(summarize, reports), *reference], _options(context))
+        corpus = Corpus([*map(_summary_of, reports), *reference], _options(context))
         _last = (key, list(reports), corpus, {i: corpus.result(i) for i in range(len(reports))})
     return _last[2], _last[3]
+
+
+def _summary_of(item: Report | ReportSummary) -> ReportSummary:
+    """The summary of a report taking part: made here from the whole report, or already made where
+    the report was checked (a worker) when the engine hands summaries to corpus rules."""
+    from linter.corpus.summary import ReportSummary, summarize
+
+    return item if isinstance(item, ReportSummary) else summarize(item)
 
 
 def _near_duplicate(context: RuleContext, result: CopyResult) -> bool:
@@ -100,7 +115,7 @@ def check_copied_from_last_year(reports: list[Report], context: RuleContext) -> 
     that stands in the same body's previous report (the latest earlier year in the run or in the
     index given with `--against`; only that one, not every earlier year). Years, numbers and the body's name are
     normalised before comparing, and the finding says which of them were changed; the template's
-    wording, statutory citations, tables and the phrases most bodies share (options
+    wording, statutory citations, tables and the phrases many bodies share (options
     `standard_share`, `standard_bodies`) never count. A report that is a copy as a whole gets one
     CPY003 instead. Scoring tables deduct points for a report "与往年雷同".
 
@@ -118,8 +133,8 @@ def check_copied_from_another_body(reports: list[Report], context: RuleContext) 
     that stands in another body's report of the run or of the index given with `--against`. Each
     body's own name is normalised, so "白水镇" copied as "青山镇" is still found, and the finding
     says which words were changed. The template's wording, statutory citations, tables and the
-    phrases most bodies share are not copying (options `standard_share`: share of all bodies,
-    `standard_bodies`: number of bodies, above which a sentence is a standard phrase). A report
+    phrases many bodies share are not copying (a sentence in the reports of `standard_bodies`
+    bodies, or of `standard_share` of all bodies, at least 3, is a standard phrase). A report
     that is a copy as a whole gets one CPY003 instead.
 
     错误示例：（青山镇的报告）“一是政策解读形式较为单一……”整段与白水镇报告相同。
@@ -147,9 +162,8 @@ def check_near_duplicate(reports: list[Report], context: RuleContext) -> Iterato
             continue
         sources = "、".join(f"{_where(corpus.summaries[s.index])}（{'本机关，' if s.previous else ''}{s.share:.0%}）"
                             for s in result.sources[:context.option("top")])
-        related = tuple(Related(corpus.summaries[s.index].sentences[s.passages[0].source_first].location,
-                                f"来源报告（{s.share:.0%}）", corpus.summaries[s.index].path)
-                        for s in result.sources[:context.option("top")])
+        related = tuple(Related(_first_shared(corpus.summaries[s.index], s), f"来源报告（{s.share:.0%}）",
+                                corpus.summaries[s.index].path) for s in result.sources[:context.option("top")])
         yield report, Finding(f"本报告 {result.share:.0%} 的内容与其他报告相同：{sources}",
                               _report_location(report), fingerprint="CPY003", related_locations=related)
 
@@ -176,6 +190,14 @@ def check_duplicate_submission(reports: list[Report], context: RuleContext) -> I
         where = original.title or START_OF_FILE
         yield report, Finding(message, _report_location(report), fingerprint="CPY004",
                               related_locations=(Related(where, "先报送的报告", original.path),))
+
+
+def _first_shared(summary: ReportSummary, source: Source) -> Location:
+    """Where a source's shared text begins: its first copied passage, else (only standard
+    phrases shared) its title."""
+    if source.passages:
+        return summary.sentences[source.passages[0].source_first].location
+    return summary.title or START_OF_FILE
 
 
 def _report_location(report: Report) -> Location:
