@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from linter.diagnostics import Severity
-from linter.errors import UsageError
+from linter.errors import ConfigError, UsageError
 from linter.settings import Settings
 
 CONFIG_NAMES = ("govlint.toml", "pyproject.toml")
@@ -25,13 +25,6 @@ _LIST_KEYS = ("select", "extend-select", "ignore", "packs")
 _EXCLUDE_KEYS = ("exclude", "extend-exclude")
 _KNOWN_KEYS = (*_LIST_KEYS, *_EXCLUDE_KEYS, "force-exclude", "max-file-size", "per-file-ignores", "severity", "options",
                "year", "body", "extend")
-
-
-class ConfigError(UsageError):
-    """A configuration file that cannot be used; the message names the file and line."""
-
-    def __init__(self, path: Path | str, line: int | None, message: str) -> None:
-        super().__init__(f"{path}:{line}: {message}" if line else f"{path}: {message}")
 
 
 @dataclass(frozen=True)

@@ -5,20 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from linter.errors import DataFileError
+
 MAX_BYTES = 1_000_000
 """A knowledge file larger than this is refused (the largest shipped one is about 10 kB)."""
 MAX_VALUES = 100_000
 """Values a file may hold once its YAML aliases are expanded (an alias bomb expands to billions)."""
 MAX_DEPTH = 100
 """Nesting depth of mappings and lists a file may have."""
-
-
-class DataFileError(Exception):
-    """A template or pack file that cannot be used: one or more problems, each naming file:line:column."""
-
-    def __init__(self, *problems: str) -> None:
-        super().__init__("\n".join(problems))
-        self.problems = problems
 
 
 def read_text(path: Path) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 
 from linter import identities
 from linter.diagnostics import Finding, Fix
+from linter.errors import FieldError
 from linter.model import START_OF_FILE, Line, Location, Report
 from linter.recognize.title import BODY_KINDS
 from linter.rules_api import MONTH_DAY, month_day
@@ -22,14 +23,6 @@ from linter.tablenames import cell_ref
 from linter.textnorm import SECTION_NUMERALS, normalize, squash
 
 PREAMBLE = "preamble"
-
-
-class FieldError(ValueError):
-    """A bad value in field `field` of a pack rule."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
 
 
 def plain(value: Any) -> Any:

@@ -160,10 +160,9 @@ def family(code: str) -> str:
 
 def _internal_codes() -> dict[str, str]:
     """Codes govlint gives outside any rule, by code → what gives them."""
-    from linter.engine import PLUGIN_LOAD_FAILED, RULE_CRASHED
-    from linter.suppression import UNUSED_SUPPRESSION
+    from linter.codes import PLUGIN_LOAD_FAILED, RULE_CRASHED, UNUSED_SUPPRESSION
 
-    return dict.fromkeys((PLUGIN_LOAD_FAILED, RULE_CRASHED, UNUSED_SUPPRESSION), "govlint itself")
+    return dict.fromkeys((c.code for c in (PLUGIN_LOAD_FAILED, RULE_CRASHED, UNUSED_SUPPRESSION)), "govlint itself")
 
 
 def _reference_problems(packs: list[Pack]) -> list[str]:
