@@ -7,9 +7,10 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
-from linter.engine import PLUGIN_LOAD_FAILED, RULE_CRASHED, FileResult, all_rules, run_rules
+from linter.codes import INTERNAL_CODES
+from linter.engine import FileResult, all_rules, run_rules
 from linter.errors import InputError, UncheckableError
-from linter.loaders import load, load_bytes
+from linter.loaders import load, load_bytes, refuse_if_too_big
 from linter.model import Document, Location, Report, Unread
 from linter.packs import apply_packs
 from linter.recognize import recognize
@@ -21,13 +22,14 @@ def known_codes(packs: Sequence[str] = (), base_dir: str | None = None) -> froze
     """Every code a configuration or suppression comment may name: those of plugin rules, of
     registered packs and of the local packs among `packs` (paths relative to `base_dir`)."""
     plugin_codes = frozenset(rule.code for rule in all_rules())
-    return plugin_codes | _pack_codes(tuple(packs), base_dir) | {PLUGIN_LOAD_FAILED, RULE_CRASHED}
+    return plugin_codes | _pack_codes(tuple(packs), base_dir) | frozenset(INTERNAL_CODES)
 
 
 @functools.cache
 def _pack_codes(packs: tuple[str, ...], base_dir: str | None) -> frozenset[str]:
-    from linter.packs import listed_packs
+    from linter.packs import listed_packs, resolve_packs
 
+    resolve_packs(packs, base_dir)  # every mistake of the packs in force, before any file is checked
     return frozenset(rule.code for pack in listed_packs(packs, base_dir) for rule in pack.checks)
 
 
@@ -53,7 +55,11 @@ def check_file(path: str, settings: Settings, data: bytes | None = None, extensi
     """Load and check the file at `path` (or `data` read as a file with `extension`); a file that
     cannot be read gives a result with `error` set instead of diagnostics."""
     try:
-        document = load(path) if data is None else load_bytes(path, data, extension)
+        if data is None:
+            document = load(path, settings.max_file_size)
+        else:
+            refuse_if_too_big(path, len(data), settings.max_file_size)
+            document = load_bytes(path, data, extension)
     except UncheckableError as error:
         # Only the rule for this case runs: an empty document would fail every other check.
         document = Document(path, [], unread=[Unread(Location(1, 1, 1, 1, page=1), error.message)])
