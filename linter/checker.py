@@ -6,7 +6,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
-from linter.engine import PLUGIN_LOAD_FAILED, RULE_CRASHED, FileResult, all_rules, run_rules
+from linter.diagnostics import Diagnostic
+from linter.engine import PLUGIN_LOAD_FAILED, RULE_CRASHED, FileResult, all_rules, run_rules, summarize_for_corpus
 from linter.errors import InputError, UncheckableError
 from linter.loaders import load, load_bytes
 from linter.model import Document, Location, Report, Unread
@@ -39,13 +40,14 @@ def check_document(document: Document, settings: Settings) -> FileResult:
     if report.body is None and settings.body:
         report.body, report.body_kind = settings.body, classify_body(settings.body)
     rules, settings = apply_packs(all_rules(), settings)
-    diagnostics = run_rules(report, rules, settings)
+    corpus, crashes = summarize_for_corpus(report, rules, settings)
+    diagnostics = sorted(run_rules(report, rules, settings) + crashes, key=Diagnostic.sort_key)
     diagnostics = apply_suppressions(document, diagnostics, settings,
                                      functools.partial(known_codes, settings.packs, settings.config_dir))
     diagnostics = [d for d in diagnostics if not settings.ignored_in_file(document.path, d.code)]
     for d in diagnostics:
         d.fingerprint = d.fingerprint or text_fingerprint(d.code, document, d.location, d.message)
-    return FileResult(document.path, diagnostics, report=report)
+    return FileResult(document.path, diagnostics, report=report, corpus=corpus)
 
 
 def check_file(path: str, settings: Settings, data: bytes | None = None, extension: str | None = None) -> FileResult:

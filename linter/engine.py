@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from linter.diagnostics import Diagnostic, Finding, Severity
 from linter.model import START_OF_FILE, Report
@@ -37,6 +38,8 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: str | None = None
     report: Report | None = None
+    corpus: dict[str, Any] = field(default_factory=dict)
+    """What each corpus rule enabled for this file needs of its report (`CorpusRule.summarize`), by code."""
 
 
 def plugin_failures(path: str) -> list[Diagnostic]:
@@ -82,24 +85,47 @@ def run_rules(report: Report, rules: Iterable[Rule], settings: Settings) -> list
     return diagnostics
 
 
-def run_corpus_rules(checked: list[tuple[FileResult, Settings]]) -> None:
-    """Run every corpus rule over the checked reports and add its findings to their results.
+def summarize_for_corpus(report: Report, rules: Iterable[Rule], settings: Settings) -> tuple[dict[str, Any],
+                                                                                              list[Diagnostic]]:
+    """What each enabled corpus rule needs of the report (`CorpusRule.summarize`), by code, and a
+    PLG002 diagnostic for each summarize that raised. Rules sharing a summarize function share
+    its one result."""
+    summaries: dict[str, Any] = {}
+    crashes = []
+    by_function: dict[Callable, Any] = {}
+    for rule in rules:
+        if not isinstance(rule, CorpusRule) or not settings.enabled(rule.code):
+            continue
+        try:
+            if rule.summarize not in by_function:
+                by_function[rule.summarize] = rule.summarize(report)
+        except Exception as error:  # a plugin's bug is reported, never fatal
+            crashes.append(_crash(rule, report.path, error))
+            continue
+        if by_function[rule.summarize] is not None:
+            summaries[rule.code] = by_function[rule.summarize]
+    return summaries, crashes
 
-    Each report takes part only when its own settings enable the rule; a finding gets the
-    severity and per-file-ignores of the report it belongs to. The rule's options are those of
-    the first report taking part (one run usually shares one configuration); inline suppression
-    comments do not reach corpus findings (per-file-ignores and the baseline do)."""
-    results = {id(result.report): (result, settings) for result, settings in checked if result.report}
+
+def run_corpus_rules(checked: list[tuple[FileResult, Settings]]) -> None:
+    """Run every corpus rule over the summaries of the checked reports and add its findings to their results.
+
+    A report takes part when its own settings enable the rule (it then has a summary for it); a
+    finding gets the severity and per-file-ignores of the report it belongs to. The rule's
+    options are those of the first report taking part (one run usually shares one
+    configuration); inline suppression comments do not reach corpus findings (per-file-ignores
+    and the baseline do)."""
     for rule in all_rules():
         if not isinstance(rule, CorpusRule):
             continue
-        taking_part = [(r, s) for r, s in results.values() if s.enabled(rule.code)]
+        taking_part = [(r, s) for r, s in checked if rule.code in r.corpus and s.enabled(rule.code)]
         if not taking_part:
             continue
+        results = {id(r.corpus[rule.code]): (r, s) for r, s in reversed(taking_part)}
         context = _context(rule, taking_part[0][1])
         try:
-            for report, finding in rule.check([r.report for r, _ in taking_part], context) or ():
-                result, settings = results[id(report)]
+            for summary, finding in rule.check([r.corpus[rule.code] for r, _ in taking_part], context) or ():
+                result, settings = results[id(summary)]
                 if not settings.ignored_in_file(result.path, rule.code):
                     result.diagnostics.append(_diagnostic(rule, settings, result.path, finding))
                     result.diagnostics.sort(key=Diagnostic.sort_key)

@@ -120,7 +120,7 @@ def run_check(request: CheckRequest, settings_for: Callable[[str], Settings]) ->
         run.fixed += outcome.fixed
         run.results.append(outcome.result)
     run_corpus_rules([(result, apply_packs(all_rules(), settings_for(result.path))[1])
-                      for result in run.results if result.report])
+                      for result in run.results if result.corpus])
     if run.results:
         run.results[0].diagnostics[:0] = plugin_failures(run.results[0].path)
     if request.baseline:
