@@ -7,7 +7,15 @@ import functools
 from collections.abc import Sequence
 
 from linter.diagnostics import Diagnostic
-from linter.engine import PLUGIN_LOAD_FAILED, RULE_CRASHED, FileResult, all_rules, run_rules, summarize_for_corpus
+from linter.engine import (
+    PLUGIN_LOAD_FAILED,
+    RULE_CRASHED,
+    FileResult,
+    ReportInfo,
+    all_rules,
+    run_rules,
+    summarize_for_corpus,
+)
 from linter.errors import InputError, UncheckableError
 from linter.loaders import load, load_bytes
 from linter.model import Document, Location, Report, Unread
@@ -33,7 +41,7 @@ def _pack_codes(packs: tuple[str, ...], base_dir: str | None) -> frozenset[str]:
 
 def check_document(document: Document, settings: Settings) -> FileResult:
     """Rules on one document, then its suppression comments, per-file-ignores and fingerprints."""
-    from linter.source import text_fingerprint
+    from linter.source import excerpt, text_fingerprint
     from linter.suppression import apply_suppressions
 
     report = recognize(document, settings.year)
@@ -47,7 +55,8 @@ def check_document(document: Document, settings: Settings) -> FileResult:
     diagnostics = [d for d in diagnostics if not settings.ignored_in_file(document.path, d.code)]
     for d in diagnostics:
         d.fingerprint = d.fingerprint or text_fingerprint(d.code, document, d.location, d.message)
-    return FileResult(document.path, diagnostics, report=report, corpus=corpus)
+        d.excerpt = excerpt(document, d.location)
+    return FileResult(document.path, diagnostics, report=report, info=ReportInfo.of(report), corpus=corpus)
 
 
 def check_file(path: str, settings: Settings, data: bytes | None = None, extension: str | None = None) -> FileResult:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 
 from linter.model import Location
+from linter.source import FlaggedLine
 
 
 class Severity(IntEnum):
@@ -57,6 +58,9 @@ class Finding:
     """Location-independent identity of the finding (cell id, normalised text) for baselines."""
     related: tuple[CellRef, ...] = ()
     """Cells the finding involves besides `cell` (e.g. the parts of a sum)."""
+    excerpt: FlaggedLine | None = None
+    """Set only by corpus rules, whose reports are not at hand when the finding is made: the
+    source line to show (`linter.source.excerpt`, taken in `summarize`)."""
 
 
 @dataclass
@@ -71,6 +75,9 @@ class Diagnostic:
     fix: Fix | None = None
     fingerprint: str | None = None
     related: tuple[CellRef, ...] = field(default_factory=tuple)
+    excerpt: FlaggedLine | None = None
+    """The source line shown under the finding, cut around the span (`linter.source.excerpt`);
+    None where the file has no line to show (PDF, DOCX: `location.place`)."""
 
     def sort_key(self) -> tuple:
         return (self.path, self.location.page or 0, self.location.line, self.location.column, self.code)

@@ -32,12 +32,32 @@ def rule_by_code(code: str) -> Rule | None:
     return next((r for r in all_rules() if r.code == code.upper()), None)
 
 
+@dataclass(frozen=True)
+class ReportInfo:
+    """What output says of a checked report besides its findings; kept when the run drops the report."""
+
+    body: str | None = None
+    year: int | None = None
+    template: str | None = None
+    """"2019" or "2021": the template the report's tables follow, if recognised."""
+    format: str = "text"
+
+    @classmethod
+    def of(cls, report: Report) -> ReportInfo:
+        return cls(report.body, report.year, report.template, report.document.format)
+
+
 @dataclass
 class FileResult:
+    """One file's outcome. `report` is set by `checker.check_file` and dropped by the run once the
+    file is checked (only `info`, the diagnostics and the corpus summaries go on); `info` is None
+    when the file could not be read or recognised."""
+
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: str | None = None
     report: Report | None = None
+    info: ReportInfo | None = None
     corpus: dict[str, Any] = field(default_factory=dict)
     """What each corpus rule enabled for this file needs of its report (`CorpusRule.summarize`), by code."""
 
@@ -59,7 +79,8 @@ def _context(rule: Rule, settings: Settings) -> RuleContext:
 
 def _diagnostic(rule: Rule, settings: Settings, path: str, finding: Finding) -> Diagnostic:
     return Diagnostic(rule.code, settings.severity_of(rule.code, rule.severity), finding.message, path,
-                      finding.location, rule.name, finding.cell, finding.fix, finding.fingerprint, finding.related)
+                      finding.location, rule.name, finding.cell, finding.fix, finding.fingerprint, finding.related,
+                      finding.excerpt)
 
 
 def _crash(rule: Rule, path: str, error: Exception) -> Diagnostic:

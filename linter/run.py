@@ -5,6 +5,7 @@ baseline. One file: `linter.checker`."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import os
 from collections.abc import Callable, Iterator
@@ -187,7 +188,9 @@ def _check_task(path: str, named: bool, settings: Settings, request: CheckReques
     file left are collected here, among the youngest objects only: reading a PDF leaves tens of
     thousands, checking a text file none."""
     try:
-        return _check_path(path, named, settings, request)
+        outcome = _check_path(path, named, settings, request)
+        outcome.result.report = None  # what the run needs of it is in the result's info, excerpts and corpus
+        return outcome
     finally:
         gc.collect(0)
 
@@ -219,7 +222,7 @@ def _fix(result: FileResult, request: CheckRequest, settings: Settings) -> _File
     try:
         write_fixed(document, text)
     except InputError as error:
-        return _FileOutcome(FileResult(result.path, result.diagnostics, error=str(error), report=result.report))
+        return _FileOutcome(dataclasses.replace(result, error=str(error)))
     return _FileOutcome(check_file(result.path, settings), fixed=count)
 
 
@@ -229,6 +232,6 @@ def _apply_baseline(run: CheckRun, baseline_path: str) -> None:
     baseline = read_baseline(baseline_path)
     for result in run.results:
         # An unreadable file has no findings, but its baseline entries are not stale for that.
-        result.diagnostics, stale = baseline.filter(result.diagnostics, [result.path] if result.report else [])
+        result.diagnostics, stale = baseline.filter(result.diagnostics, [result.path] if result.info else [])
         run.stale.extend(stale)
 

@@ -55,6 +55,13 @@ def flagged_line(document: Document | None, location: Location) -> FlaggedLine |
     return FlaggedLine(text, location.column - 1, end)
 
 
+def excerpt(document: Document | None, location: Location) -> FlaggedLine | None:
+    """What output shows under a finding: its flagged line cut around the span (`FlaggedLine.around`).
+    Made where the file is checked, so the output needs no document."""
+    flagged = flagged_line(document, location)
+    return flagged.around() if flagged else None
+
+
 def text_fingerprint(code: str, document: Document | None, location: Location, message: str) -> str:
     """A location-independent identity: the code and the normalised text of the flagged lines.
 

@@ -105,3 +105,27 @@ def test_the_cross_year_summary_is_small() -> None:
     assert summary is result.corpus["XYR002"]
     assert (summary.body, summary.year) == ("青山镇人民政府", 2022)
     assert len(pickle.dumps(result.corpus)) < len(pickle.dumps(result.report)) / 10
+
+
+def test_a_checked_file_comes_back_from_its_worker_without_its_report() -> None:
+    from linter.engine import ReportInfo
+    from linter.run import CheckRequest, _check_task
+
+    outcome = _check_task(str(EXAMPLE), False, Settings(), CheckRequest([str(EXAMPLE)]))
+    assert outcome.result.report is None
+    assert outcome.result.info == ReportInfo("青山镇人民政府", 2022, "2021", "text")
+    whole = check_file(str(EXAMPLE), Settings())
+    assert len(pickle.dumps(outcome)) < len(pickle.dumps(whole)) / 5
+
+
+def test_a_cross_year_finding_shows_its_source_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from linter.cli import main
+
+    last_year = EXAMPLE.read_text(encoding="utf-8")
+    (tmp_path / "2022.txt").write_text(last_year, encoding="utf-8")
+    this_year = last_year.replace("2022", "2023").replace("行政规范性文件\t2\t0\t5", "行政规范性文件\t1\t0\t7")
+    (tmp_path / "2023.txt").write_text(this_year, encoding="utf-8")
+    main(["check", "--jobs", "2", "--select", "XYR", str(tmp_path)])
+    out = capsys.readouterr().out.splitlines()
+    assert "XYR002 [info]" in out[0]
+    assert out[2].endswith("| 行政规范性文件 1 0 7") and out[3].endswith("^")

@@ -3,7 +3,6 @@ the built-in ones (this package's modules) register through entry points like an
 
 from __future__ import annotations
 
-import functools
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -11,7 +10,6 @@ from typing import Any, TextIO
 
 from linter.diagnostics import Diagnostic, Severity
 from linter.engine import FileResult
-from linter.model import Document
 
 SEVERITY_LABELS = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 """Severities in the words of a report's reader."""
@@ -22,24 +20,13 @@ class Output:
     """What a formatter writes: every checked file's diagnostics (already filtered) and errors."""
 
     results: list[FileResult]
+    """No report is kept: what a formatter shows of a file is in its diagnostics (each with its
+    `excerpt`) and its `info`."""
     color: bool = False
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
         return [d for result in self.results for d in result.diagnostics]
-
-    def document_of(self, diagnostic: Diagnostic) -> Document | None:
-        """The document a diagnostic belongs to (None if its file could not be read)."""
-        return self._documents.get(diagnostic.path)
-
-    @functools.cached_property
-    def _documents(self) -> dict[str, Document]:
-        """Documents by path, indexed once: a run over thousands of files has one lookup per finding."""
-        documents: dict[str, Document] = {}
-        for result in self.results:
-            if result.report and result.path not in documents:
-                documents[result.path] = result.report.document
-        return documents
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,6 @@ from typing import TextIO
 from linter.diagnostics import Diagnostic, Severity
 from linter.formatters import SEVERITY_LABELS, Formatter, Output, severity_counts
 from linter.hookspecs import hookimpl
-from linter.source import flagged_line
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
@@ -31,10 +30,9 @@ def render(d: Diagnostic, output: Output) -> str:
             f"{_paint(f'{d.code} [{d.severity}]', _COLOURS[d.severity] + ';1', color)} {d.message}")
     if loc.place:
         return f"{head}\n    = {loc.place}\n"
-    flagged = flagged_line(output.document_of(d), loc)
+    flagged = d.excerpt
     if flagged is None:
         return head + "\n"
-    flagged = flagged.around()
     text = flagged.text
     gutter = " " * len(str(loc.line))
     pad = display_width(text[:flagged.start])

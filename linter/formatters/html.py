@@ -18,7 +18,7 @@ from linter.engine import FileResult
 from linter.formatters import SEVERITY_LABELS, Formatter, Output, relative_path, severity_counts
 from linter.formatters.full import summary
 from linter.hookspecs import hookimpl
-from linter.source import FlaggedLine, flagged_line
+from linter.source import FlaggedLine
 
 STYLE = """
 body { font-family: system-ui, "Noto Sans CJK SC", "WenQuanYi Zen Hei", "Microsoft YaHei", "PingFang SC", sans-serif;
@@ -191,8 +191,7 @@ def _filter_form(diagnostics: list[Diagnostic]) -> str:
 
 def _source(flagged: FlaggedLine, line: int) -> str:
     """The flagged line around the span, the span marked."""
-    shown = flagged.around()
-    text, start, end = shown.text, shown.start, shown.end
+    text, start, end = flagged.text, flagged.start, flagged.end
     mark = f"<mark>{escape(text[start:end])}</mark>" if end > start else '<mark class="point"></mark>'
     return f'<pre class="source"><span class="ln">{line}</span>{escape(text[:start])}{mark}{escape(text[end:])}</pre>'
 
@@ -200,7 +199,7 @@ def _source(flagged: FlaggedLine, line: int) -> str:
 def _finding(d: Diagnostic, output: Output) -> str:
     loc = d.location
     where = f"{loc.line}:{loc.column}" + (f" · {loc.place}" if loc.place else "")
-    flagged = flagged_line(output.document_of(d), loc)
+    flagged = d.excerpt
     return (f'<li class="finding {d.severity}" data-severity="{d.severity}" data-code="{escape(d.code)}">'
             f'<p>{_severity_badge(d.severity)} <code class="code">{escape(d.code)}</code>'
             f'<span class="where">{escape(where)}</span></p>'
