@@ -38,6 +38,20 @@ class CellRef:
 
 
 @dataclass(frozen=True)
+class Related:
+    """Another place a finding involves (an occurrence of the same name, a second identity broken
+    by the same total); `path` None means the file of the finding itself."""
+
+    location: Location
+    message: str = ""
+    path: str | None = None
+
+    def to_dict(self) -> dict:
+        data: dict = {"path": self.path} if self.path is not None else {}
+        return {**data, **self.location.to_dict(), "message": self.message}
+
+
+@dataclass(frozen=True)
 class Fix:
     """Replace `location` (one line) by `replacement`. Only safe fixes are offered."""
 
@@ -58,6 +72,8 @@ class Finding:
     """Location-independent identity of the finding (cell id, normalised text) for baselines."""
     related: tuple[CellRef, ...] = ()
     """Cells the finding involves besides `cell` (e.g. the parts of a sum)."""
+    related_locations: tuple[Related, ...] = ()
+    """Other places in the text the finding involves, each with what it is."""
     excerpt: FlaggedLine | None = None
     """Set only by corpus rules, whose reports are not at hand when the finding is made: the
     source line to show (`linter.source.excerpt`, taken in `summarize`)."""
@@ -75,6 +91,7 @@ class Diagnostic:
     fix: Fix | None = None
     fingerprint: str | None = None
     related: tuple[CellRef, ...] = field(default_factory=tuple)
+    related_locations: tuple[Related, ...] = field(default_factory=tuple)
     excerpt: FlaggedLine | None = None
     """The source line shown under the finding, cut around the span (`linter.source.excerpt`);
     None where the file has no line to show (PDF, DOCX: `location.place`)."""
@@ -95,6 +112,8 @@ class Diagnostic:
             data["cell"] = {"table": self.cell.table, "row": self.cell.row, "column": self.cell.column}
         if self.related:
             data["related"] = [str(ref) for ref in self.related]
+        if self.related_locations:
+            data["related_locations"] = [place.to_dict() for place in self.related_locations]
         if self.fix:
             data["fix"] = {"replacement": self.fix.replacement, "description": self.fix.description}
         if self.fingerprint:

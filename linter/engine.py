@@ -80,7 +80,7 @@ def _context(rule: Rule, settings: Settings) -> RuleContext:
 def _diagnostic(rule: Rule, settings: Settings, path: str, finding: Finding) -> Diagnostic:
     return Diagnostic(rule.code, settings.severity_of(rule.code, rule.severity), finding.message, path,
                       finding.location, rule.name, finding.cell, finding.fix, finding.fingerprint, finding.related,
-                      finding.excerpt)
+                      finding.related_locations, finding.excerpt)
 
 
 def _crash(rule: Rule, path: str, error: Exception) -> Diagnostic:

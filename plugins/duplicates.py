@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from linter.plugins.textscan import HAN, fingerprint, passages, where
 
-from linter.diagnostics import Finding
+from linter.diagnostics import Finding, Related
 from linter.hookspecs import hookimpl
 from linter.model import Location, Paragraph, Report
 from linter.rules_api import RuleContext, rule
@@ -151,6 +151,9 @@ def check_other_body_names(report: Report, context: RuleContext) -> Iterator[Fin
 
     错误示例：（大章镇的报告）组织制定并落实《纸房镇政务公开工作制度》。
     正确示例：（大章镇的报告）组织制定并落实《大章镇政务公开工作制度》。
+
+    同一名称出现多次只报告一条，指向第一处，写明共几处，其余各处作为相关位置
+    （JSON 的 related_locations）。
     """
     from rapidfuzz import fuzz
 
@@ -159,6 +162,7 @@ def check_other_body_names(report: Report, context: RuleContext) -> Iterator[Fin
     if not suffixes or not own:
         return
     whole = squash(report.document.source_text or "".join(line.text for line in report.document.lines))
+    places: dict[str, list[Location]] = {}
     for passage in passages(report):
         seen: set[int] = set()
         for name, start, end, sure in _names(passage.text, suffixes):
@@ -167,8 +171,12 @@ def check_other_body_names(report: Report, context: RuleContext) -> Iterator[Fin
             if not sure and whole.count(name) < 2:
                 continue
             seen.add(start)
-            yield Finding(f"报告机关为“{report.body}”，但正文出现了“{name}”，可能是从其他机关的报告中复制的文字",
-                          passage.locate(start, end), fingerprint=fingerprint("DUP002", name))
+            places.setdefault(name, []).append(passage.locate(start, end))
+    for name, (first, *others) in places.items():
+        count = f"（共{len(others) + 1}处）" if others else ""
+        yield Finding(f"报告机关为“{report.body}”，但正文出现了“{name}”{count}，可能是从其他机关的报告中复制的文字",
+                      first, fingerprint=fingerprint("DUP002", name),
+                      related_locations=tuple(Related(place, f"“{name}”又一处") for place in others))
 
 
 @hookimpl

@@ -69,6 +69,27 @@ def test_json_and_jsonl_carry_the_same_findings(report, capsys) -> None:
         ["DEMO001", "DEMO002", "DEMO003", "DEMO004"], True)
 
 
+def test_json_and_jsonl_give_related_locations_with_their_path_only_when_another_file() -> None:
+    import io
+
+    from linter.diagnostics import Related
+    from linter.formatters.json import write_json, write_jsonl
+
+    here, there = Location(3, 5, 3, 8), Location(9, 1, 9, 4, page=2)
+    d = Diagnostic("DUP002", Severity.WARNING, "m", "a.txt", Location(1, 1, 1, 2),
+                   related_locations=(Related(here, "第二处"), Related(there, "另一份报告", path="b.pdf")))
+    output = Output([FileResult("a.txt", [d])])
+    array, lines = io.StringIO(), io.StringIO()
+    write_json(output, array)
+    write_jsonl(output, lines)
+    expected = [{"line": 3, "column": 5, "end_line": 3, "end_column": 8, "message": "第二处"},
+                {"path": "b.pdf", "line": 9, "column": 1, "end_line": 9, "end_column": 4, "page": 2,
+                 "message": "另一份报告"}]
+    assert json.loads(array.getvalue())[0]["related_locations"] == expected
+    assert json.loads(lines.getvalue())["related_locations"] == expected
+    assert "related_locations" not in Diagnostic("X", Severity.INFO, "m", "a.txt", here).to_dict()
+
+
 def test_sarif_validates_against_the_official_schema(report, capsys) -> None:
     result = run(capsys, "check", "--format", "sarif", report)
     log = json.loads(result.out)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rule_helpers import CLEAN, lines_of, run_rule
+from rule_helpers import CLEAN, lines_of, run_rule, text_at
 
 BLOCK_START = "（一）主动公开情况。"
 BLOCK_END = "未收取信息处理费。\n"
@@ -41,7 +41,18 @@ def test_other_town_before_its_government_needs_two_mentions() -> None:
     once = CLEAN.replace("依托某县人民政府", "依托纸房镇党政办公室、某县人民政府")
     assert run_rule("DUP002", once) == []
     twice = once.replace("和民生保障", "和纸房镇政府民生保障")
-    assert len(run_rule("DUP002", twice)) == 2
+    [finding] = run_rule("DUP002", twice)
+    assert "（共2处）" in finding.message and finding.fingerprint == "DUP002|纸房镇"
+    [second] = finding.related_locations
+    assert text_at(twice, finding) == text_at(twice, second) == "纸房镇"
+    assert (second.location.line, second.location.column) > (finding.location.line, finding.location.column)
+    assert second.path is None and "纸房镇" in second.message
+
+
+def test_each_other_body_is_its_own_finding() -> None:
+    titles = "制定《纸房镇政务公开工作制度》《大章镇便民手册》，"
+    text = CLEAN.replace("依托某县人民政府门户网站", titles + "依托某县人民政府门户网站")
+    assert sorted(f.fingerprint for f in run_rule("DUP002", text)) == ["DUP002|大章镇", "DUP002|纸房镇"]
 
 
 def test_superior_bodies_and_generic_words_are_not_other_bodies() -> None:
@@ -61,3 +72,19 @@ def test_a_copy_with_one_word_changed_is_still_a_repeat() -> None:
                                                       "通过新媒体矩阵和村务公开栏，同步发布乡村振兴项目", 1)
     [finding] = run_rule("DUP001", rewritten)  # only the unchanged （二） is a repeat
     assert "该段" in finding.message and "（二）依申请公开情况" in finding.message
+
+
+def test_json_output_lists_the_other_mentions_as_related_locations(tmp_path, capsys) -> None:
+    import json
+
+    from cisupport import run
+
+    text = CLEAN.replace("依托某县人民政府", "依托纸房镇党政办公室、某县人民政府").replace(
+        "和民生保障", "和纸房镇政府民生保障")
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    found = json.loads(run(capsys, "check", "--format", "json", "--select", "DUP002", str(tmp_path / "r.txt")).out)
+    [diagnostic] = found
+    [related] = diagnostic["related_locations"]
+    assert set(related) == {"line", "column", "end_line", "end_column", "message"}
+    line = text.split("\n")[related["line"] - 1]
+    assert line[related["column"] - 1:related["end_column"] - 1] == "纸房镇"
