@@ -66,8 +66,12 @@ def _overrides(args: argparse.Namespace) -> CliOverrides:
     def codes(text: str | None, flag: str) -> list[str] | None:
         return None if text is None else parse_selectors(text, known_codes(), flag)
 
+    def globs(text: str | None) -> list[str] | None:
+        return None if text is None else [glob.strip() for glob in text.split(",") if glob.strip()]
+
     return CliOverrides(codes(args.select, "--select"), codes(args.extend_select, "--extend-select") or [],
-                        codes(args.ignore, "--ignore") or [])
+                        codes(args.ignore, "--ignore") or [], exclude=globs(args.exclude),
+                        extend_exclude=globs(args.extend_exclude) or [], force_exclude=args.force_exclude)
 
 
 def _request(args: argparse.Namespace) -> CheckRequest:
@@ -94,13 +98,18 @@ def _formatter(name: str) -> Formatter:
 
 def _write_output(args: argparse.Namespace, run: CheckRun, formatter: Formatter) -> None:
     if args.output_file:
+        from io import StringIO
+
+        from linter.fileio import write_atomically
+
+        buffer = StringIO()
+        _emit(args, run, formatter, buffer, color=False)
         try:
-            with open(args.output_file, "w", encoding="utf-8") as stream:
-                _emit(args, run, formatter, stream, color=False)
+            write_atomically(args.output_file, buffer.getvalue())
         except OSError as error:
             raise UsageError(f"{args.output_file}: cannot write output: {error.strerror or error}") from None
     else:
-        _emit(args, run, formatter, sys.stdout, color=_wants_color(sys.stdout))
+        _emit(args, run, formatter, sys.stdout, color=wants_color(args.color, sys.stdout))
 
 
 def _emit(args: argparse.Namespace, run: CheckRun, formatter: Formatter, stream: TextIO, color: bool) -> None:
@@ -109,10 +118,16 @@ def _emit(args: argparse.Namespace, run: CheckRun, formatter: Formatter, stream:
     if args.statistics:
         stream.write(statistics(run.diagnostics))
     else:
-        formatter.write(Output(run.results, color=color), stream)
+        formatter.write(Output(run.results, color=color, root=args.root), stream)
 
 
-def _wants_color(stream: TextIO) -> bool:
+def wants_color(choice: str, stream: TextIO) -> bool:
+    """--color always|never, else FORCE_COLOR (any non-empty value) forces it, NO_COLOR turns it off,
+    and a terminal has it."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("FORCE_COLOR"):
+        return True
     return not os.environ.get("NO_COLOR") and stream.isatty()
 
 

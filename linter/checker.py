@@ -1,5 +1,6 @@
 """Checking one file: load, recognise, run the rules, then suppression comments, per-file
-ignores and fingerprints. The run over many files is `linter.run`."""
+ignores and fingerprints. The run over many files is `linter.run`;
+one report is `linter.engine`."""
 
 from __future__ import annotations
 
@@ -56,7 +57,8 @@ def check_document(document: Document, settings: Settings) -> FileResult:
     for d in diagnostics:
         d.fingerprint = d.fingerprint or text_fingerprint(d.code, document, d.location, d.message)
         d.excerpt = excerpt(document, d.location)
-    return FileResult(document.path, diagnostics, report=report, info=ReportInfo.of(report), corpus=corpus)
+    return FileResult(document.path, diagnostics, report=report, settings=settings, info=ReportInfo.of(report),
+                      corpus=corpus)
 
 
 def check_file(path: str, settings: Settings, data: bytes | None = None, extension: str | None = None) -> FileResult:
@@ -68,7 +70,7 @@ def check_file(path: str, settings: Settings, data: bytes | None = None, extensi
         # Only the rule for this case runs: an empty document would fail every other check.
         document = Document(path, [], unread=[Unread(Location(1, 1, 1, 1, page=1), error.message)])
         rules = [r for r in all_rules() if r.code == error.code]
-        return FileResult(path, run_rules(Report(document), rules, settings))
+        return FileResult(path, run_rules(Report(document), rules, settings), settings=settings)
     except InputError as error:
-        return FileResult(path, error=str(error))
+        return FileResult(path, error=str(error), settings=settings)
     return check_document(document, settings)

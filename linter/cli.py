@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from linter import __version__
-from linter.errors import EXIT_CLEAN, EXIT_ERROR, InputError, UsageError
+from linter.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_INTERRUPTED, InputError, UsageError
 from linter.yamlfile import DataFileError
 
 
@@ -29,11 +29,13 @@ def build_parser() -> argparse.ArgumentParser:
     inspect.add_argument("--format", default="text", choices=["text", "json"])
     inspect.set_defaults(handler=cmd_inspect)
 
-    rule = commands.add_parser("rule", help="explain a rule")
-    rule.add_argument("code")
+    rule = commands.add_parser("rule", help="explain a rule, a family of rules (SUM) or all rules (--all)")
+    rule.add_argument("code", nargs="?", help="a code (SUM001) or a prefix (SUM)")
+    rule.add_argument("--all", action="store_true", help="explain every rule")
     rule.set_defaults(handler=cmd_rule)
 
     rules = commands.add_parser("rules", help="list all rules")
+    rules.add_argument("--format", default="text", choices=["text", "json"])
     rules.set_defaults(handler=cmd_rules)
 
     packs = commands.add_parser("packs", help="list the rule packs available and their rules")
@@ -44,13 +46,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_check(commands: argparse._SubParsersAction) -> None:
     check = commands.add_parser("check", help="check reports (files, directories, or - for stdin)")
-    check.add_argument("paths", nargs="+", metavar="PATH")
+    check.add_argument("paths", nargs="*", default=["."], metavar="PATH",
+                       help="report files, folders to search, or - for standard input (default: .)")
     output = check.add_argument_group("output")
     output.add_argument("--format", default="full",
                         help="full (default), concise, json, jsonl, sarif, github, gitlab, junit, html")
     output.add_argument("-o", "--output-file", metavar="FILE", help="write the output to FILE instead of stdout")
     output.add_argument("--statistics", action="store_true", help="print the number of findings per code instead")
     output.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    output.add_argument("--root", metavar="DIR",
+                        help="repository root that SARIF paths are relative to (default: the git work tree)")
+    output.add_argument("-q", "--quiet", action="store_true",
+                        help="print only the findings: no progress, notes or summary on stderr")
+    output.add_argument("--color", choices=["auto", "always", "never"], default="auto",
+                        help="colour the output: auto (default: on a terminal, unless NO_COLOR; FORCE_COLOR forces it)")
     output.add_argument("--fail-on", default="error", choices=["info", "warning", "error"],
                         help="lowest severity that makes the exit code 1 (default: error)")
     selection = check.add_argument_group("configuration")
@@ -60,6 +69,13 @@ def _add_check(commands: argparse._SubParsersAction) -> None:
     selection.add_argument("--config", metavar="FILE", help="use this configuration file (no discovery)")
     selection.add_argument("--isolated", action="store_true", help="ignore all configuration files")
     selection.add_argument("--show-settings", action="store_true", help="print the settings for PATH and exit")
+    selection.add_argument("--show-files", action="store_true", help="print the files that would be checked and exit")
+    selection.add_argument("--exclude", metavar="GLOBS",
+                           help="comma-separated globs of files and folders not to check (replaces the defaults)")
+    selection.add_argument("--extend-exclude", metavar="GLOBS", help="globs to exclude in addition")
+    selection.add_argument("--force-exclude", action="store_true",
+                           help="exclude also files named on the command line, and skip those that are not reports "
+                                "(for pre-commit)")
     workflow = check.add_argument_group("baseline, fixes, stdin")
     workflow.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE")
     workflow.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
@@ -100,20 +116,33 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 def cmd_rule(args: argparse.Namespace) -> int:
     from linter.packs import rule_catalogue
 
-    rule = next((r for r in rule_catalogue() if r.code == args.code.upper()), None)
-    if rule is None:
+    if args.all == bool(args.code):
+        raise UsageError("give a rule code or prefix (govlint rule SUM001, govlint rule SUM), or --all")
+    catalogue = rule_catalogue()
+    wanted = args.code.upper() if args.code else ""
+    exact = [r for r in catalogue if r.code == wanted]
+    chosen = exact or [r for r in catalogue if r.code.startswith(wanted)]
+    if not chosen:
         raise UsageError(f"unknown rule code {args.code!r} (see 'govlint rules')")
-    print(f"{rule.code} {rule.name} [{rule.severity}] ({rule.plugin})")
-    for name, value in rule.options.items():
-        print(f"  option {name} = {json.dumps(value, ensure_ascii=False)}")
-    print()
-    print(rule.doc)
+    print("\n\n".join(_explain(rule) for rule in chosen))
     return EXIT_CLEAN
+
+
+def _explain(rule) -> str:
+    lines = [f"{rule.code} {rule.name} [{rule.severity}] ({rule.plugin})"]
+    lines += [f"  option {name} = {json.dumps(value, ensure_ascii=False)}" for name, value in rule.options.items()]
+    return "\n".join([*lines, "", rule.doc])
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
     from linter.packs import rule_catalogue
 
+    if args.format == "json":
+        json.dump([{"code": rule.code, "name": rule.name, "severity": str(rule.severity), "summary": rule.summary,
+                    "plugin": rule.plugin, "options": dict(rule.options), "documentation": rule.doc}
+                   for rule in rule_catalogue()], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return EXIT_CLEAN
     for rule in rule_catalogue():
         # Pack rules run only where their pack is selected: say so beside the summary.
         where = f"（{rule.plugin}）" if rule.plugin.startswith("pack ") else ""
@@ -139,6 +168,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("govlint: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

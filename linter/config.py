@@ -22,7 +22,9 @@ from linter.settings import Settings
 CONFIG_NAMES = ("govlint.toml", "pyproject.toml")
 PYPROJECT_TABLE = "tool.govlint"
 _LIST_KEYS = ("select", "extend-select", "ignore", "packs")
-_KNOWN_KEYS = (*_LIST_KEYS, "per-file-ignores", "severity", "year", "body", "extend")
+_EXCLUDE_KEYS = ("exclude", "extend-exclude")
+_KNOWN_KEYS = (*_LIST_KEYS, *_EXCLUDE_KEYS, "force-exclude", "max-file-size", "per-file-ignores", "severity", "year",
+               "body", "extend")
 
 
 class ConfigError(UsageError):
@@ -39,6 +41,9 @@ class CliOverrides:
     select: list[str] | None = None
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
+    exclude: list[str] | None = None
+    extend_exclude: list[str] = field(default_factory=list)
+    force_exclude: bool = False
 
 
 @dataclass
@@ -163,6 +168,15 @@ def _validate(config: _ConfigFile, known: frozenset[str]) -> dict[str, Any]:
     if "packs" in config.table:
         values["packs"] = _string_list(config, "packs")
         values["config_dir"] = str(config.path.parent)
+    for key in _EXCLUDE_KEYS:
+        if key in config.table:
+            values[key.replace("-", "_")] = anchored_globs(_string_list(config, key), config.path.parent)
+    if "force-exclude" in config.table:
+        if not isinstance(config.table["force-exclude"], bool):
+            raise config.error("'force-exclude' must be true or false", "force-exclude")
+        values["force_exclude"] = config.table["force-exclude"]
+    if "max-file-size" in config.table:
+        values["max_file_size"] = _max_file_size(config)
     if "severity" in config.table:
         values["severity"] = _severities(config, known)
     if "per-file-ignores" in config.table:
@@ -177,6 +191,20 @@ def _validate(config: _ConfigFile, known: frozenset[str]) -> dict[str, Any]:
             raise config.error("'body' must be the name of the reporting body", "body")
         values["body"] = config.table["body"].strip()
     return values
+
+
+def anchored_globs(globs: list[str], base: Path) -> list[str]:
+    """Exclusion globs with a `/` inside anchored at `base` (absolute); others match names anywhere."""
+    root = str(base.resolve()).replace(os.sep, "/")
+    return [posixpath.normpath(f"{root}/{glob}") + ("/" if glob.endswith("/") else "")
+            if "/" in glob.rstrip("/") else glob for glob in globs]
+
+
+def _max_file_size(config: _ConfigFile) -> int:
+    megabytes = config.table["max-file-size"]
+    if not isinstance(megabytes, (int, float)) or isinstance(megabytes, bool) or megabytes <= 0:
+        raise config.error("'max-file-size' must be a size in megabytes, such as 100", "max-file-size")
+    return int(megabytes * 1024 * 1024)
 
 
 def _severities(config: _ConfigFile, known: frozenset[str]) -> dict[str, Severity]:
@@ -249,7 +277,8 @@ def _load_base(config: _ConfigFile, known_codes: KnownCodes, seen: tuple[Path, .
 
 def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
     merged = {**base, **child}
-    merged["extend_select"] = base.get("extend_select", []) + child.get("extend_select", [])
+    for key in ("extend_select", "extend_exclude"):
+        merged[key] = base.get(key, []) + child.get(key, [])
     for key in ("severity", "per_file_ignores"):
         merged[key] = {**base.get(key, {}), **child.get(key, {})}
     return merged
@@ -261,6 +290,10 @@ def _apply(values: dict[str, Any], overrides: CliOverrides) -> dict[str, Any]:
         values["select"], values["extend_select"] = overrides.select, []
     values["extend_select"] = values.get("extend_select", []) + overrides.extend_select
     values["ignore"] = values.get("ignore", []) + overrides.ignore
+    if overrides.exclude is not None:
+        values["exclude"] = anchored_globs(overrides.exclude, Path.cwd())
+    values["extend_exclude"] = values.get("extend_exclude", []) + anchored_globs(overrides.extend_exclude, Path.cwd())
+    values["force_exclude"] = values.get("force_exclude", False) or overrides.force_exclude
     return values
 
 
@@ -292,7 +325,8 @@ class SettingsResolver:
             return None
         if self._explicit:
             return self._explicit
-        start = Path(path).resolve().parent if path != "-" else Path.cwd().resolve()
+        # realpath, not Path.resolve: a symlink loop must not raise (it is the file's read error)
+        start = Path(os.path.realpath(path)).parent if path != "-" else Path.cwd().resolve()
         if start not in self._found:
             self._found[start] = find_config(start)
         return self._found[start]
@@ -311,7 +345,8 @@ class SettingsResolver:
 def describe(settings: Settings) -> str:
     """`--show-settings`: the resolved settings, one `key = value` line each."""
     lines = [f"config = {settings.config_path or '(none)'}"]
-    for key in ("select", "extend_select", "ignore", "packs", "year", "body", "config_dir"):
+    for key in ("select", "extend_select", "ignore", "packs", "year", "body", "config_dir", "exclude", "extend_exclude",
+                "force_exclude", "max_file_size"):
         lines.append(f"{key.replace('_', '-')} = {getattr(settings, key)!r}")
     lines.append("severity = " + repr({code: str(level) for code, level in sorted(settings.severity.items())}))
     lines.append(f"per-file-ignores = {settings.per_file_ignores!r}")

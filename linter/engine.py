@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,14 +49,19 @@ class ReportInfo:
 
 @dataclass
 class FileResult:
-    """One file's outcome. `report` is set by `checker.check_file` and dropped by the run once the
-    file is checked (only `info`, the diagnostics and the corpus summaries go on); `info` is None
+    """What checking one file gave: its diagnostics, or the error that kept it from being read.
+
+    `report` is set by `checker.check_file` and dropped by the run once the file is checked (only
+    `info`, the diagnostics with their excerpts and the corpus summaries go on); `info` is None
     when the file could not be read or recognised."""
 
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: str | None = None
     report: Report | None = None
+    settings: Settings | None = None
+    """The settings the file was checked with, its packs applied once it was read (None: not checked
+    by `linter.checker`)."""
     info: ReportInfo | None = None
     corpus: dict[str, Any] = field(default_factory=dict)
     """What each corpus rule enabled for this file needs of its report (`CorpusRule.summarize`), by code."""
@@ -128,18 +133,19 @@ def summarize_for_corpus(report: Report, rules: Iterable[Rule], settings: Settin
     return summaries, crashes
 
 
-def run_corpus_rules(checked: list[tuple[FileResult, Settings]]) -> None:
+def run_corpus_rules(checked: Sequence[FileResult]) -> None:
     """Run every corpus rule over the summaries of the checked reports and add its findings to their results.
 
-    A report takes part when its own settings enable the rule (it then has a summary for it); a
-    finding gets the severity and per-file-ignores of the report it belongs to. The rule's
+    A report takes part when the settings it was checked with enable the rule (it then has a
+    summary for it); a finding gets the severity and per-file-ignores of the report it belongs to. The rule's
     options are those of the first report taking part (one run usually shares one
     configuration); inline suppression comments do not reach corpus findings (per-file-ignores
     and the baseline do)."""
     for rule in all_rules():
         if not isinstance(rule, CorpusRule):
             continue
-        taking_part = [(r, s) for r, s in checked if rule.code in r.corpus and s.enabled(rule.code)]
+        taking_part = [(r, r.settings) for r in checked
+                       if rule.code in r.corpus and r.settings is not None and r.settings.enabled(rule.code)]
         if not taking_part:
             continue
         results = {id(r.corpus[rule.code]): (r, s) for r, s in reversed(taking_part)}

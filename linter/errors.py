@@ -2,6 +2,8 @@
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 """No finding at or above --fail-on; findings; a usage, configuration or input error."""
+EXIT_INTERRUPTED = 130
+"""Stopped by Ctrl-C (SIGINT), as shells report 128 + the signal number."""
 
 
 class InputError(Exception):

@@ -7,13 +7,12 @@ included) and line endings, and is rewritten atomically (temporary file + os.rep
 from __future__ import annotations
 
 import codecs
-import os
 import re
-import tempfile
 from collections.abc import Iterable
 
 from linter.diagnostics import Fix
 from linter.errors import InputError
+from linter.fileio import write_atomically
 from linter.model import Document
 
 FIXABLE_FORMATS = ("text", "markdown")
@@ -79,14 +78,9 @@ def write_fixed(document: Document, text: str) -> None:
     if encode_like(document.source_text or "", document.encoding, original) != original:
         raise InputError(path, f"not fixed: the file does not round-trip through {document.encoding}")
     data = encode_like(text, document.encoding, original)
-    handle, temporary = tempfile.mkstemp(dir=os.path.dirname(os.path.abspath(path)), prefix=".govlint-")
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, os.stat(path).st_mode & 0o7777)
-        os.replace(temporary, path)
+        write_atomically(path, data, keep_mode_of=path)
     except OSError as error:
-        os.unlink(temporary)
         raise InputError(path, f"cannot write fixed file: {error.strerror or error}") from None
 
 

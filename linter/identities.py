@@ -5,7 +5,9 @@
 A cell id is 表:行:列. A row or column ending in `*` stands for the sum of every row (column)
 of that table whose id starts with the text before the `*`. `{name}` placeholders are filled
 from `for_each`: "columns" or "rows" of the identity's table, or a mapping name → values.
-Blank cells count as 0 (blanks are reported by their own rule). The left side holds the
+Blank cells count as 0 (blanks are reported by their own rule); an ambiguous cell (digits that
+run together, split in several ways) counts as each of its candidate values, and the identity
+holds when one choice of them makes it hold. The left side holds the
 total(s): a finding about an identity points at the first cell of its left side.
 """
 
@@ -18,6 +20,8 @@ from decimal import Decimal
 
 from linter.model import Cell, Table
 
+_MAX_OPTIONS = 4_096
+_SHOWN_OPTIONS = 6
 _TERM = re.compile(r"\s*([+-])?\s*([^\s+=-][^\s+=]*)\s*")
 
 
@@ -32,8 +36,27 @@ class Term:
 @dataclass
 class Side:
     value: int | Decimal
+    """The sum of the side's cells (its known cells when some are ambiguous)."""
     cells: list[Cell]
     tolerance: Decimal
+    options: frozenset[int | Decimal] | None = None
+    """When some cells are ambiguous: every sum their candidate values give (None: too many,
+    or a cell whose candidates are unknown)."""
+    ambiguous: bool = False
+
+    @property
+    def readings(self) -> frozenset[int | Decimal] | None:
+        """Every value the side may have (None: not known)."""
+        return self.options if self.ambiguous else frozenset({self.value})
+
+    @property
+    def shown(self) -> str:
+        """The sum in words: "5", or the possible sums of an ambiguous side ("5/14")."""
+        if not self.ambiguous:
+            return str(self.value)
+        if self.options is None or len(self.options) > _SHOWN_OPTIONS:
+            return "不确定"
+        return "/".join(str(v) for v in sorted(self.options))
 
 
 @dataclass
@@ -51,7 +74,15 @@ class Outcome:
 
     @property
     def holds(self) -> bool:
-        return abs(self.left.value - self.right.value) <= self.left.tolerance + self.right.tolerance
+        """Whether the identity holds; with ambiguous cells, whether some reading of them makes it
+        hold (an identity is broken only when every reading breaks it)."""
+        tolerance = self.left.tolerance + self.right.tolerance
+        if not (self.left.ambiguous or self.right.ambiguous):
+            return abs(self.left.value - self.right.value) <= tolerance
+        left, right = self.left.readings, self.right.readings
+        if left is None or right is None:
+            return True
+        return any(abs(a - b) <= tolerance for a in left for b in right)
 
 
 class ExpressionError(ValueError):
@@ -143,6 +174,8 @@ def _side(terms: list[Term], tables: dict[str, _TableCells], bindings: dict[str,
     total: int | Decimal = 0
     cells: list[Cell] = []
     tolerance = Decimal(0)
+    options: frozenset[int | Decimal] | None = frozenset({0})
+    ambiguous = False
     for term in terms:
         row, column = term.row.format(**bindings), term.column.format(**bindings)
         table = tables.get(term.table.format(**bindings))
@@ -154,12 +187,25 @@ def _side(terms: list[Term], tables: dict[str, _TableCells], bindings: dict[str,
         for cell in found:
             if cell.kind == "text":
                 return None
+            cells.append(cell)
+            if cell.kind == "ambiguous":
+                ambiguous = True
+                options = _add(options, [term.sign * v for v in cell.candidates] if cell.candidates else None)
+                continue
             total += term.sign * (cell.value or 0)
             digits = _decimals(cell)
             if digits:
                 tolerance += Decimal(5) / Decimal(10) ** (digits + 1)
-            cells.append(cell)
-    return Side(total, cells, tolerance)
+    if not ambiguous:
+        return Side(total, cells, tolerance)
+    return Side(total, cells, tolerance, _add(options, [total]), ambiguous=True)
+
+
+def _add(sums: frozenset | None, values: list | None) -> frozenset | None:
+    """Every a + b (a in sums, b in values); None when unknown or too many to keep."""
+    if sums is None or values is None or len(sums) * len(values) > _MAX_OPTIONS:
+        return None
+    return frozenset(a + b for a in sums for b in values)
 
 
 def evaluate(expr: str, for_each: object, table_id: str, tables: dict[str, Table]) -> Iterator[Outcome]:

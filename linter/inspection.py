@@ -37,6 +37,7 @@ def report_to_dict(report: Report) -> dict:
         "path": report.path,
         "format": document.format,
         "encoding": document.encoding,
+        "metadata": {key: {"value": f.value, **f.location.to_dict()} for key, f in report.metadata.items()},
         "title": {"text": report.title.text, **report.title.location.to_dict()} if report.title else None,
         "body": report.body,
         "body_kind": report.body_kind,

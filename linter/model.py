@@ -80,6 +80,8 @@ class Line:
     text: str
     segments: tuple[Segment, ...]
     norm: str = ""
+    glued: bool = False
+    """Table text of a flattened report whose numbers run together (see recognize/flat.py)."""
 
     def __post_init__(self) -> None:
         if not self.norm:
@@ -157,7 +159,7 @@ def text_document(path: str, text: str, *, format: Format = "text", encoding: st
 # --- the recognised report -------------------------------------------------------------------
 
 YearSource = Literal["title", "period", "prose", "config"]
-CellKind = Literal["int", "signed", "decimal", "blank", "text"]
+CellKind = Literal["int", "signed", "decimal", "blank", "text", "ambiguous"]
 
 
 @dataclass
@@ -209,6 +211,9 @@ class Cell:
     raw: str
     location: Location
     unit: str = ""
+    candidates: frozenset[int | Decimal] | None = None
+    """For an ambiguous cell (digits that run together and can be split in several ways that
+    fit the template): the values it may have; None when there are too many to list."""
 
     @property
     def id(self) -> str:
@@ -218,6 +223,8 @@ class Cell:
         value = self.value
         if isinstance(value, Decimal):
             value = str(value)
+        if self.kind == "ambiguous":
+            value = "ambiguous"
         data = {
             "id": self.id,
             "row": self.row,
@@ -229,6 +236,9 @@ class Cell:
         }
         if self.unit:
             data["unit"] = self.unit
+        if self.kind == "ambiguous":
+            data["candidates"] = None if self.candidates is None else [
+                str(v) if isinstance(v, Decimal) else v for v in sorted(self.candidates)]
         return data
 
 
@@ -286,6 +296,16 @@ class TemplateEvidence:
     location: Location
 
 
+@dataclass(frozen=True)
+class MetadataField:
+    """A value of the page metadata before the report (发布时间, 发布机构 …), where it is written."""
+
+    value: str
+    location: Location
+    line: int
+    """Index of the document line it stands on."""
+
+
 @dataclass
 class Report:
     document: Document
@@ -300,6 +320,10 @@ class Report:
     sections: list[Section] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
     tables: dict[str, Table] = field(default_factory=dict)
+    metadata: dict[str, MetadataField] = field(default_factory=dict)
+    """The page metadata block before the report (key as written → value), see recognize/metadata.py."""
+    metadata_lines: tuple[int, int] | None = None
+    """Line indices (first, last) of that block, separator included: not report text."""
 
     @property
     def path(self) -> str:

@@ -9,6 +9,12 @@ from typing import Any
 
 from linter.diagnostics import Severity
 
+DEFAULT_EXCLUDE = ("README*", "CHANGELOG*", "CHANGES*", "HISTORY*", "LICENSE*", "LICENCE*", "COPYING*",
+                   "CONTRIBUTING*", "AUTHORS*", "NOTICE*", "requirements*.txt", "docs/")
+"""Files of a repository that are not reports, whatever their extension (`exclude` replaces these)."""
+DEFAULT_MAX_FILE_SIZE = 100 * 1024 * 1024
+"""Bytes: a larger file is refused with a message (`max-file-size`, in MB, changes it)."""
+
 
 def code_matches(code: str, selector: str) -> bool:
     """`SUM` selects SUM001…; `ALL` selects everything."""
@@ -31,6 +37,12 @@ class Settings:
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     """Glob → selectors ignored in matching files. A glob with a `/` is anchored at the directory
     of the config file that set it (stored absolute); one without matches the file name anywhere."""
+    exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
+    """Globs of files and folders not to check (see `excluded`)."""
+    extend_exclude: list[str] = field(default_factory=list)
+    force_exclude: bool = False
+    """Apply the exclusions to files named on the command line too (the pre-commit hook's case)."""
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
     config_path: str | None = None
     """The configuration file these settings came from (None: defaults, --isolated)."""
     config_dir: str | None = None
@@ -53,3 +65,26 @@ class Settings:
         return any(fnmatch.fnmatchcase(absolute if "/" in glob else name, glob)
                    and any(code_matches(code, selector) for selector in selectors)
                    for glob, selectors in self.per_file_ignores.items())
+
+    def excluded(self, path: str) -> bool:
+        """Whether `exclude`/`extend-exclude` leave `path` out. A glob without `/` matches a file or
+        folder name below the configuration's folder (`README*`, `drafts`); one ending in `/` only
+        folders (`docs/`); one with a `/` inside is anchored where it was set (stored absolute:
+        the configuration file's folder, or the current folder for --exclude). Case is ignored:
+        `readme.md` is excluded like `README.md`."""
+        absolute = os.path.abspath(path).replace(os.sep, "/")
+        root = os.path.dirname(os.path.abspath(self.config_path)) if self.config_path else os.getcwd()
+        relative = os.path.relpath(absolute, root).replace(os.sep, "/")
+        names = (relative if not relative.startswith("../") else os.path.basename(absolute)).lower().split("/")
+        globs = (*self.exclude, *self.extend_exclude)
+        return any(_glob_matches(glob.lower(), absolute.lower(), names) for glob in globs)
+
+
+def _glob_matches(glob: str, absolute: str, names: list[str]) -> bool:
+    folder_only = glob.endswith("/")
+    glob = glob.rstrip("/")
+    if "/" in glob:
+        parts = absolute.split("/")
+        prefixes = ("/".join(parts[:end]) for end in range(1, len(parts) + (0 if folder_only else 1)))
+        return any(fnmatch.fnmatchcase(prefix, glob) for prefix in prefixes)
+    return any(fnmatch.fnmatchcase(name, glob) for name in (names[:-1] if folder_only else names))

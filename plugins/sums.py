@@ -8,9 +8,10 @@ finding instead (plugins/template.py).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 
-from linter.diagnostics import Finding
+from linter.diagnostics import Finding, Related
 from linter.hookspecs import hookimpl
 from linter.identities import Outcome, evaluate
 from linter.model import Cell, Report
@@ -53,6 +54,8 @@ def part_name(cell: Cell, total: Cell, report: Report) -> str:
 
 
 def shown(cell: Cell) -> str:
+    if cell.kind == "ambiguous":
+        return "/".join(map(str, sorted(cell.candidates))) if cell.candidates else "不确定"
     return "空" if cell.value is None else str(cell.value)
 
 
@@ -67,29 +70,76 @@ def mismatch_message(code: str, outcome: Outcome, report: Report) -> str:
     if len(outcome.left.cells) > 1:
         left, right = outcome.left, outcome.right
         return (f"表{total.table}·{column_name(total.column, template)}列：{_listing(left.cells, total, report)}"
-                f" = {left.value}，但 {_listing(right.cells, total, report)} = {right.value}，两者应相等")
-    parts = [c for c in outcome.right.cells if c.value]
-    detail = "、".join(f"{part_name(c, total, report)} {c.value}" for c in parts) or "各项均为 0"
+                f" = {left.shown}，但 {_listing(right.cells, total, report)} = {right.shown}，两者应相等")
+    parts = [c for c in outcome.right.cells if c.value or c.kind == "ambiguous"]
+    detail = "、".join(f"{part_name(c, total, report)} {shown(c)}" for c in parts) or "各项均为 0"
     return (f"{cell_name(total, template)} 为 {shown(total)}，"
-            f"但{_PARTS.get(code, '各分项之和')}为 {outcome.right.value}（{detail}）")
+            f"但{_PARTS.get(code, '各分项之和')}为 {outcome.right.shown}（{detail}）")
 
 
-def sum_findings(report: Report, code: str) -> Iterator[Finding]:
-    """A finding at the total cell of every instance of `code`'s identities that does not hold."""
-    for identity in identities(report, code):
-        for outcome in evaluate(identity.expr, identity.for_each, identity.table, report.tables):
-            total = outcome.total
-            # A blank total is one omission, reported once by SUM006, not as a wrong sum.
-            if outcome.holds or total is None or is_blank(total):
-                continue
-            bindings = ",".join(f"{name}={value}" for name, value in outcome.bindings.items())
-            yield Finding(
-                mismatch_message(code, outcome, report),
-                total.location,
-                cell=cell_ref(total),
-                fingerprint=f"{identity.id}:{bindings}",
-                related=tuple(cell_ref(c) for c in outcome.left.cells[1:] + outcome.right.cells),
-            )
+_GROUPED = ("SUM001", "SUM002", "SUM003")
+"""Identities of table 三 whose totals can be one cell: a wrong （七）总计 breaks all three."""
+
+
+@dataclass
+class _Broken:
+    code: str
+    identity: Identity
+    outcome: Outcome
+
+    @property
+    def fingerprint(self) -> str:
+        bindings = ",".join(f"{name}={value}" for name, value in self.outcome.bindings.items())
+        return f"{self.identity.id}:{bindings}"
+
+
+def _broken(report: Report, codes: tuple[str, ...]) -> dict[str, list[_Broken]]:
+    """Every identity instance of `codes` that does not hold, by the id of its total cell, in code order."""
+    found: dict[str, list[_Broken]] = {}
+    for code in codes:
+        for identity in identities(report, code):
+            for outcome in evaluate(identity.expr, identity.for_each, identity.table, report.tables):
+                total = outcome.total
+                # A blank total is one omission, reported once by SUM006, not as a wrong sum.
+                if not (outcome.holds or total is None or is_blank(total)):
+                    found.setdefault(total.id, []).append(_Broken(code, identity, outcome))
+    return found
+
+
+def _reports(code: str, report: Report, context: RuleContext) -> bool:
+    settings = context.settings
+    return settings is None or (settings.enabled(code) and not settings.ignored_in_file(report.path, code))
+
+
+def _also(other: _Broken, report: Report) -> Related:
+    """Another identity the same total breaks, at the first cell of its other side."""
+    side = other.outcome.right.cells or other.outcome.left.cells
+    return Related(side[0].location, f"{other.code}：{mismatch_message(other.code, other.outcome, report)}")
+
+
+def sum_findings(report: Report, context: RuleContext, code: str) -> Iterator[Finding]:
+    """A finding at the total cell of every instance of `code`'s identities that does not hold.
+
+    A total that breaks identities of several of SUM001–SUM003 is one finding, by the first of
+    those codes that reports in this file, naming the others (as related locations)."""
+    codes = _GROUPED if code in _GROUPED else (code,)
+    for broken in _broken(report, codes).values():
+        own = [b for b in broken if b.code == code]
+        owner = next((b.code for b in broken if _reports(b.code, report, context)), code)
+        if not own or owner != code:
+            continue
+        first, others = own[0], [b for b in broken if b is not own[0]]
+        total = first.outcome.total
+        assert total is not None
+        also = "".join(f"；同一总计也使 {b.code}（{b.identity.id}）不成立" for b in others)
+        yield Finding(
+            mismatch_message(code, first.outcome, report) + also,
+            total.location,
+            cell=cell_ref(total),
+            fingerprint=first.fingerprint,
+            related=tuple(cell_ref(c) for c in first.outcome.left.cells[1:] + first.outcome.right.cells),
+            related_locations=tuple(_also(b, report) for b in others),
+        )
 
 
 @rule("SUM001", "row-total-mismatch", "error")
@@ -103,7 +153,7 @@ def row_total_mismatch(report: Report, context: RuleContext) -> Iterator[Finding
     错误示例：（七）总计 行：商业企业 1，其余为 0，总计 0。
     正确示例：（七）总计 行：商业企业 1，其余为 0，总计 1。
     """
-    yield from sum_findings(report, "SUM001")
+    yield from sum_findings(report, context, "SUM001")
 
 
 @rule("SUM002", "outcome-total-mismatch", "error")
@@ -117,7 +167,7 @@ def outcome_total_mismatch(report: Report, context: RuleContext) -> Iterator[Fin
     错误示例：自然人列 （一）予以公开 3、（四）1 本机关不掌握 1，（七）总计 3。
     正确示例：同样的数字，（七）总计 4。
     """
-    yield from sum_findings(report, "SUM002")
+    yield from sum_findings(report, context, "SUM002")
 
 
 @rule("SUM003", "carry-over-mismatch", "error")
@@ -130,7 +180,7 @@ def carry_over_mismatch(report: Report, context: RuleContext) -> Iterator[Findin
     错误示例：总计列 一 = 1、二 = 0，（七）总计 = 0、四 = 0。
     正确示例：总计列 一 = 1、二 = 0，（七）总计 = 1、四 = 0。
     """
-    yield from sum_findings(report, "SUM003")
+    yield from sum_findings(report, context, "SUM003")
 
 
 @rule("SUM004", "review-total-mismatch", "error")
@@ -143,7 +193,7 @@ def review_total_mismatch(report: Report, context: RuleContext) -> Iterator[Find
     错误示例：行政复议 结果维持 10、结果纠正 1、其他结果 0、尚未审结 0、总计 0。
     正确示例：行政复议 结果维持 10、结果纠正 1、其他结果 0、尚未审结 0、总计 11。
     """
-    yield from sum_findings(report, "SUM004")
+    yield from sum_findings(report, context, "SUM004")
 
 
 # --- cell values ----------------------------------------------------------------------------------
@@ -166,7 +216,7 @@ def is_placeholder(cell: Cell) -> bool:
 
 def value_problem(cell: Cell, kind: str) -> str | None:
     """Why `cell`'s value does not fit a column of `kind`, or None when it does."""
-    if is_blank(cell):
+    if is_blank(cell) or cell.kind == "ambiguous":  # every candidate of an ambiguous cell fits its column
         return None
     if cell.kind == "text" or cell.value is None:
         return f"填写了“{cell.raw.strip()}”，应为数字"
@@ -217,19 +267,62 @@ def lost_trailing_zero(blank: Cell, row: list[Cell], report: Report) -> bool:
     return ends_its_line(blank, report) and all(c.value == 0 for c in row if c is not blank)
 
 
+def _runs(blanks: set[str], lines: list[list[Cell]]) -> list[list[Cell]]:
+    """Maximal runs of consecutive cells in `lines` (rows or columns) whose ids are in `blanks`."""
+    runs, current = [], []
+    for line in lines:
+        for cell in line + [None]:
+            if cell is not None and cell.id in blanks:
+                current.append(cell)
+            elif current:
+                runs.append(current)
+                current = []
+    return runs
+
+
+def _blank_runs(cells: list[Cell], blanks: set[str]) -> Iterator[list[Cell]]:
+    """The blanks of one table as runs along rows or columns, longest first, each blank in one run."""
+    rows: dict[str, list[Cell]] = {}
+    columns: dict[str, list[Cell]] = {}
+    for cell in cells:
+        rows.setdefault(cell.row, []).append(cell)
+        columns.setdefault(cell.column, []).append(cell)
+    remaining = set(blanks)
+    while remaining:
+        runs = _runs(remaining, list(rows.values())) + _runs(remaining, list(columns.values()))
+        longest = max(runs, key=len)
+        if len(longest) == 1:
+            yield from ([c] for c in cells if c.id in remaining)
+            return
+        remaining -= {c.id for c in longest}
+        yield longest
+
+
 def blank_groups(report: Report) -> Iterator[tuple[list[Cell], TableTemplate]]:
-    """Blank cells grouped: a row left wholly blank is one group, other blanks one group each."""
-    by_row: dict[tuple[str, str], list[Cell]] = {}
-    templates: dict[str, TableTemplate] = {}
+    """Blank cells grouped into runs along a row or a column (a trailing blank of a row of zeros aside)."""
+    tables: dict[str, tuple[list[Cell], TableTemplate]] = {}
     for cell, _, template in typed_cells(report):
-        by_row.setdefault((cell.table, cell.row), []).append(cell)
-        templates[cell.table] = template
-    for (table_id, _), row in by_row.items():
-        blanks = [c for c in row if is_blank(c)]
-        if len(row) > 1 and len(blanks) == len(row):
-            yield blanks, templates[table_id]
-        else:
-            yield from (([b], templates[table_id]) for b in blanks if not lost_trailing_zero(b, row, report))
+        tables.setdefault(cell.table, ([], template))[0].append(cell)
+    for cells, template in tables.values():
+        by_row: dict[str, list[Cell]] = {}
+        for cell in cells:
+            by_row.setdefault(cell.row, []).append(cell)
+        blanks = {c.id for c in cells if is_blank(c) and not lost_trailing_zero(c, by_row[c.row], report)}
+        yield from ((run, template) for run in _blank_runs(cells, blanks))
+
+
+def _blank_message(group: list[Cell], template: TableTemplate, row: list[Cell]) -> tuple[str, str]:
+    """What is blank, in words, and the fingerprint (a single cell's or a whole row's as before)."""
+    first, last = group[0], group[-1]
+    if len(group) == 1:
+        return f"{cell_name(first, template)} 为空", first.id
+    if len(group) == len(row) and first.row == last.row:
+        return f"{row_title(first.table, first.row, template)} 整行为空", f"{first.table}:{first.row}:*"
+    if first.row == last.row:
+        columns = f"{column_name(first.column, template)}至{column_name(last.column, template)}"
+        return f"{row_title(first.table, first.row, template)} {columns} {len(group)}格为空", first.id
+    rows = f"{row_name(first.row, template)}至{row_name(last.row, template)}"
+    return f"表{first.table}·{column_name(first.column, template)}列 {rows} {len(group)}格为空", first.id
 
 
 @rule("SUM006", "blank-cell", "warning")
@@ -237,7 +330,8 @@ def blank_cell(report: Report, context: RuleContext) -> Iterator[Finding]:
     """应填数字的单元格为空（或只填了"无""/""—"）
 
     模板要求每格填数，没有发生的事项填 0。空格在核对合计时按 0 计算，但读者无法
-    区分"没有"与"漏填"，所以单独提示；整行为空时只提示一次。总计为空时只在此提示，不再报合计错误。
+    区分"没有"与"漏填"，所以单独提示；同一行或同一列连续的空格只提示一次，写明几格、从哪格到哪格，
+    其余各格作为相关位置。总计为空时只在此提示，不再报合计错误。
     同一行其余各格都是 0 时，制表符分隔的行末空字段不提示：网页、Word 导出时合并单元格旁的行常多出
     或少掉行末的格，多半不是漏填，按 0 理解也不改变任何合计。
 
@@ -246,14 +340,11 @@ def blank_cell(report: Report, context: RuleContext) -> Iterator[Finding]:
     """
     for group, template in blank_groups(report):
         cell = group[0]
-        if len(group) == 1:
-            message = f"{cell_name(cell, template)} 为空，应填写数字（没有发生的填 0）"
-            fingerprint = cell.id
-        else:
-            message = f"{row_title(cell.table, cell.row, template)} 整行为空，应填写数字（没有发生的填 0）"
-            fingerprint = f"{cell.table}:{cell.row}:*"
-        yield Finding(message, cell.location, cell=cell_ref(cell), fingerprint=fingerprint,
-                      related=tuple(cell_ref(c) for c in group[1:]))
+        row = [c for c in report.tables[cell.table].cells.values() if c.row == cell.row]
+        what, fingerprint = _blank_message(group, template, row)
+        yield Finding(f"{what}，应填写数字（没有发生的填 0）", cell.location, cell=cell_ref(cell),
+                      fingerprint=fingerprint, related=tuple(cell_ref(c) for c in group[1:]),
+                      related_locations=tuple(Related(c.location, f"{cell_name(c, template)} 为空") for c in group[1:]))
 
 
 RULES = [row_total_mismatch, outcome_total_mismatch, carry_over_mismatch, review_total_mismatch,

@@ -16,11 +16,14 @@ _SNIPPET = 24
 
 
 def _chrome_lines(report: Report) -> list[int]:
+    """Lines of web residue; the page metadata block before the report is the page's, not residue."""
     zone = signature_zone_start(report)
+    first, last = report.metadata_lines or (-1, -1)
     return [
         line.index
         for line in report.document.lines
-        if is_chrome(line.text) or (line.index > zone and is_site_footer(line.text))
+        if not first <= line.index <= last
+        and (is_chrome(line.text) or (line.index > zone and is_site_footer(line.text)))
     ]
 
 
@@ -43,7 +46,9 @@ def check_web_residue(report: Report, context: RuleContext) -> Iterator[Finding]
     报告从网页复制时常带进网站的导航栏（“您当前位置：首页 > …”）、页面控件（“语音播报”
     “字体：[大 中 小]”“打印本页”“扫一扫在手机打开当前页面”）、头部元数据（发布时间、索引号）
     和签署之后的网站页脚。这些不是报告内容（DOMAIN.md §8），应在发布的报告文本中删除。
-    连续的残留行合并为一条提示。
+    连续的残留行合并为一条提示。文件开头、报告之前由“标题:”“发布时间:”“发布机构:”等
+    `键: 值` 行组成的页面元数据块（常以 “==== 正文 ====” 之类的分隔行结束）是采集页面时
+    记下的页面信息，不是报告正文里的残留，不提示。
 
     错误示例：
         您当前位置: 首页 > 武陵镇人民政府 > 政务公开 > 政府信息公开年报

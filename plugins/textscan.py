@@ -137,7 +137,7 @@ _CHROME = re.compile(
     )
 )
 # Words that are chrome only as a short line of their own ("扫一扫", "分享到：").
-_CHROME_LINE = re.compile(r"^【?(?:扫一扫|网站地图|分享到|打印|关闭|收藏|返回顶部|联系我们)[^。，]{0,10}$")
+_CHROME_LINE = re.compile(r"^【?(?:扫一扫|网站地图|分享到|打印|关闭|收藏|返回顶部|联系我们|附件下载)[^。，]{0,10}$")
 _NAV_BAR = re.compile(r"(?:网|首页)\|.*(?:网|首页)\|")
 _SITE_FOOTER = re.compile(r"(?:政府信息公开|政务公开|门户网站|政府网|人民政府网)$")
 

@@ -1,4 +1,5 @@
-"""What the loader could not read: PARSE001 (nothing to check), PARSE002 (parts left unread)."""
+"""What the loader could not read: PARSE001 (nothing to check), PARSE002 (parts left unread),
+PARSE003 (bytes that no encoding could decode)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Iterator
 
 from linter.diagnostics import Finding
 from linter.hookspecs import hookimpl
+from linter.loaders.encoding import REPLACEMENT
 from linter.model import Report
 from linter.rules_api import Rule, RuleContext, rule
 
@@ -35,6 +37,32 @@ def check_unread_parts(report: Report, context: RuleContext) -> Iterator[Finding
             yield Finding(unread.reason, unread.location, fingerprint=unread.reason)
 
 
+_SHOWN_PLACES = 5
+
+
+@rule("PARSE003", "undecodable-bytes", severity="warning")
+def check_undecodable_bytes(report: Report, context: RuleContext) -> Iterator[Finding]:
+    """文件中有无法解码的字节（已显示为“�”），该处文字已损坏。
+
+    The file is in UTF-8 or GB18030 except for a few bytes: a last character cut off when the
+    file was copied, a line pasted from a file in another encoding. govlint reads the rest and
+    reports the damage once, at its first place, naming the lines; the damaged characters
+    themselves are lost and must be typed again.
+
+    错误示例：`本机关主动公开政府信息120条�`（最后一个字被截断）
+    正确示例：`本机关主动公开政府信息120条。`
+    """
+    places = [(line, column) for line in report.document.lines
+              for column, character in enumerate(line.text) if character == REPLACEMENT]
+    if not places:
+        return
+    first_line, first_column = places[0]
+    lines = sorted({line.locate(column, column + 1).line for line, column in places})
+    shown = "、".join(str(number) for number in lines[:_SHOWN_PLACES]) + ("等" if len(lines) > _SHOWN_PLACES else "")
+    yield Finding(f"文件中有{len(places)}处无法解码的字节（显示为“{REPLACEMENT}”），在第{shown}行；这些文字已损坏，"
+                  "请对照原文补正", first_line.locate(first_column, first_column + 1), fingerprint="undecodable")
+
+
 @hookimpl
 def govlint_rules() -> list[Rule]:
-    return [check_no_text, check_unread_parts]
+    return [check_no_text, check_unread_parts, check_undecodable_bytes]

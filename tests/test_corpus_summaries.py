@@ -109,9 +109,10 @@ def test_the_cross_year_summary_is_small() -> None:
 
 def test_a_checked_file_comes_back_from_its_worker_without_its_report() -> None:
     from linter.engine import ReportInfo
-    from linter.run import CheckRequest, _check_task
+    from linter.run import CheckRequest
+    from linter.run.task import check_task
 
-    outcome = _check_task(str(EXAMPLE), False, Settings(), CheckRequest([str(EXAMPLE)]))
+    outcome = check_task(str(EXAMPLE), False, Settings(), CheckRequest([str(EXAMPLE)]))
     assert outcome.result.report is None
     assert outcome.result.info == ReportInfo("青山镇人民政府", 2022, "2021", "text")
     whole = check_file(str(EXAMPLE), Settings())

@@ -7,7 +7,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
-from cisupport import GOOD, demo_rules, run, validate_sarif  # noqa: F401 (demo_rules is a fixture)
+from cisupport import BAD, GOOD, demo_rules, run, validate_sarif  # noqa: F401 (demo_rules is a fixture)
 
 from linter.diagnostics import Diagnostic, Severity
 from linter.engine import FileResult
@@ -30,20 +30,45 @@ def test_full_shows_source_line_and_caret_under_the_span_in_terminal_columns(rep
     out = run(capsys, "check", report).out
     assert "报告.txt:5:4: DEMO001 [error] 出现“坏数据”\n  |\n5 | 表中有坏数据，可疑。\n  |       ^^^^^^\n" in out
     assert "\x1b[" not in out  # not a terminal
-    assert out.endswith("共发现 4 个问题（错误 2，警告 1，提示 1）。\n")
+    assert out.endswith("共发现 4 个问题（错误 2，警告 1，提示 1）。\n"
+                        "其中 1 个标有 [*] 的问题可以用 --fix 自动修复（--diff 先看修改）。\n")
+
+
+class _Terminal:
+    def isatty(self) -> bool:
+        return True
+
+
+class _Pipe:
+    def isatty(self) -> bool:
+        return False
 
 
 def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch) -> None:
-    from linter.check_command import _wants_color
-
-    class Terminal:
-        def isatty(self) -> bool:
-            return True
+    from linter.check_command import wants_color
 
     monkeypatch.delenv("NO_COLOR", raising=False)
-    assert _wants_color(Terminal())
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    assert wants_color("auto", _Terminal())
+    assert not wants_color("auto", _Pipe())
     monkeypatch.setenv("NO_COLOR", "1")
-    assert not _wants_color(Terminal())
+    assert not wants_color("auto", _Terminal())
+
+
+def test_color_flag_and_force_color_override_the_terminal_test(monkeypatch) -> None:
+    from linter.check_command import wants_color
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    assert wants_color("always", _Pipe())
+    assert not wants_color("never", _Terminal())
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert wants_color("auto", _Pipe())
+
+
+def test_color_always_paints_the_full_output(report, capsys) -> None:
+    out = run(capsys, "check", "--color", "always", report).out
+    assert "\x1b[" in out
 
 
 def test_full_with_colour_paints_code_and_caret() -> None:
@@ -104,7 +129,7 @@ def test_sarif_validates_against_the_official_schema(report, capsys) -> None:
     physical = first["locations"][0]["physicalLocation"]
     assert physical["artifactLocation"]["uri"] == "%E6%8A%A5%E5%91%8A.txt"
     assert physical["region"] == {"startLine": 5, "startColumn": 4, "endLine": 5, "endColumn": 7}
-    assert first["partialFingerprints"]["govlintFingerprint/v1"]
+    assert first["partialFingerprints"]["govlintFingerprint/v2"]
     assert {r["level"] for r in run_["results"]} == {"error", "warning", "note"}
 
 
@@ -123,7 +148,7 @@ def test_sarif_names_pdf_and_docx_places_as_logical_locations() -> None:
 
 def test_github_annotations(report, capsys) -> None:
     out = run(capsys, "check", "--format", "github", report).out.splitlines()
-    assert out[0] == ("::error file=报告.txt,line=5,col=4,endLine=5,endColumn=7,"
+    assert out[0] == ("::error file=报告.txt,line=5,col=4,endColumn=7,"
                       "title=DEMO001 demo-bad-data::DEMO001 出现“坏数据”")
     assert out[1].startswith("::warning file=") and out[-1].startswith("::notice file=")
 
@@ -132,8 +157,17 @@ def test_github_escapes_properties_and_data() -> None:
     from linter.formatters.github import annotation
 
     d = Diagnostic("X1", Severity.ERROR, "50%\nnext", "a,b:c.txt", Location(1, 1, 1, 2))
-    assert annotation(d) == ("::error file=a%2Cb%3Ac.txt,line=1,col=1,endLine=1,endColumn=2,title=X1::"
+    assert annotation(d) == ("::error file=a%2Cb%3Ac.txt,line=1,col=1,endColumn=2,title=X1::"
                              "X1 50%25%0Anext")
+
+
+def test_github_names_page_and_cell_and_gives_no_columns_across_lines() -> None:
+    from linter.formatters.github import annotation
+
+    pdf = Diagnostic("X1", Severity.WARNING, "问题", "r.pdf", Location(3, 5, 4, 2, page=2))
+    docx = Diagnostic("X1", Severity.ERROR, "问题", "r.docx", Location(7, 1, 7, 3, logical="表三/行4/列8"))
+    assert annotation(pdf) == "::warning file=r.pdf,line=3,endLine=4,title=X1::X1 问题（第2页）"
+    assert annotation(docx) == "::error file=r.docx,line=7,col=1,endColumn=3,title=X1::X1 问题（表三/行4/列8）"
 
 
 def test_gitlab_fingerprints_are_unique_and_survive_lines_inserted_above(report, capsys) -> None:
@@ -153,9 +187,12 @@ def test_junit(report, capsys, tmp_path) -> None:
     (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
     root = ET.fromstring(run(capsys, "check", "--format", "junit", report, "good.txt", "missing.txt").out)
     suite = root.find("testsuite")
-    assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("3", "4", "1")
+    assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("3", "1", "1")
+    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("3", "1", "1")
     cases = {case.get("name"): case for case in suite.iter("testcase")}
-    assert len(cases["报告.txt"].findall("failure")) == 4
+    [failure] = cases["报告.txt"].findall("failure")
+    assert failure.get("message").startswith("4 个问题：DEMO001 出现“坏数据”")
+    assert len(failure.text.splitlines()) == 4
     assert list(cases["good.txt"]) == []
     assert cases["missing.txt"].find("error") is not None
 
@@ -207,3 +244,51 @@ def test_full_cuts_a_long_source_line_around_the_span() -> None:
     lines = render(d, Output([FileResult("long.txt", [d])])).splitlines()
     assert lines[2] == "1 | …" + "甲" * 60 + "坏数据" + "乙" * 60 + "…"
     assert lines[3].endswith(" ^^^^^^")
+
+
+def test_sarif_fingerprints_are_unique_per_file_and_survive_edits_elsewhere(tmp_path, capsys, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".git").mkdir()
+    report = tmp_path / "r.txt"
+    report.write_text(GOOD + "坏数据\n" * 6, encoding="utf-8")
+    first = json.loads(run(capsys, "check", "--format", "sarif", "r.txt").out)["runs"][0]["results"]
+    fingerprints = [r["partialFingerprints"]["govlintFingerprint/v2"] for r in first]
+    assert len(fingerprints) == len(set(fingerprints)) == 6
+    report.write_text("前言一行。\n" + GOOD + "坏数据\n" * 6, encoding="utf-8")
+    moved = json.loads(run(capsys, "check", "--format", "sarif", "r.txt").out)["runs"][0]["results"]
+    assert [r["partialFingerprints"]["govlintFingerprint/v2"] for r in moved] == fingerprints
+    assert [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in moved] != \
+        [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in first]
+
+
+def test_sarif_from_a_subdirectory_is_relative_to_the_repository_and_names_no_machine_path(tmp_path, capsys,
+                                                                                           monkeypatch) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "reports" / "2022").mkdir(parents=True)
+    (tmp_path / "reports" / "2022" / "r.txt").write_text(BAD, encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "reports")
+    text = run(capsys, "check", "--format", "sarif", "2022/r.txt").out
+    log = json.loads(text)
+    validate_sarif(log)
+    uri = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert uri == {"uri": "reports/2022/r.txt", "uriBaseId": "%SRCROOT%"}
+    assert str(tmp_path) not in text
+    import linter
+
+    assert str(Path(linter.__file__).parent.parent) not in text
+    root = json.loads(run(capsys, "check", "--format", "sarif", "--root", ".", "2022/r.txt").out)
+    assert root["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "2022/r.txt"
+
+
+def test_sarif_gives_related_locations() -> None:
+    from linter.diagnostics import Related
+
+    located = Diagnostic("DUP002", Severity.ERROR, "出现其他机关名称“纸房镇”", "r.txt", Location(3, 2, 3, 5),
+                         fingerprint="纸房镇",
+                         related_locations=(Related(Location(9, 1, 9, 4), "又一处"), Related(Location(1, 1, 1, 2),
+                                                                                          "来源", path="other.txt")))
+    log = sarif_log(Output([FileResult("r.txt", [located])]))
+    validate_sarif(log)
+    related = log["runs"][0]["results"][0]["relatedLocations"]
+    assert [(r["id"], r["physicalLocation"]["artifactLocation"]["uri"], r["physicalLocation"]["region"]["startLine"],
+             r["message"]["text"]) for r in related] == [(1, "r.txt", 9, "又一处"), (2, "other.txt", 1, "来源")]

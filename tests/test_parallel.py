@@ -13,6 +13,8 @@ from linter import checker
 from linter import run as check_run
 from linter.cli import main
 from linter.plugins_manager import PluginFailure, plugins
+from linter.run import pool
+from linter.run.discovery import distinct_files
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORTS = [
@@ -89,7 +91,7 @@ def test_worker_count() -> None:
     assert check_run.worker_count(4, 2) == 2
     assert check_run.worker_count(1, 500) == 1
     assert check_run.worker_count(3, 500) == 3
-    assert check_run.worker_count(None, 500) == check_run._cpu_count()
+    assert check_run.worker_count(None, 500) == pool.cpu_count()
 
 
 def test_jobs_must_be_a_positive_number(capsys: pytest.CaptureFixture[str]) -> None:
@@ -139,8 +141,55 @@ def test_fix_of_a_file_named_twice_runs_in_one_process(tmp_path: Path, monkeypat
     def no_pool(tasks, jobs):
         raise AssertionError("two workers could rewrite the same file")
 
-    monkeypatch.setattr(check_run, "_check_in_pool", no_pool)
+    monkeypatch.setattr(pool, "check_in_pool", no_pool)
     code, _, err = _run(capsys, "--fix", "--jobs", "2", ".", str(fixable.relative_to(corpus)))
     assert "fixed" in err and code == 2  # broken.txt is still reported
-    assert check_run._distinct_files([("a.txt", True), ("./a.txt", False)]) is False
-    assert check_run._distinct_files([("a.txt", True), ("b.txt", False), ("-", True)]) is True
+    assert distinct_files([("a.txt", True), ("./a.txt", False)]) is False
+    assert distinct_files([("a.txt", True), ("b.txt", False), ("-", True)]) is True
+
+
+def test_observers_see_every_file_in_order_and_the_finished_run(tmp_path: Path) -> None:
+    from linter.config import SettingsResolver
+    from linter.run import RunObserver
+
+    class Recorder(RunObserver):
+        def __init__(self) -> None:
+            self.events: list[tuple[str, object]] = []
+
+        def run_started(self, files: list[str]) -> None:
+            self.events.append(("started", files))
+
+        def file_checked(self, result) -> None:
+            self.events.append(("checked", result.path))
+            assert result.settings is not None
+
+        def run_finished(self, run) -> None:
+            self.events.append(("finished", run))
+
+    corpus = _corpus(tmp_path, copies=1)
+    recorder = Recorder()
+    run = check_run.run_check(check_run.CheckRequest([str(corpus)], jobs=2),
+                              SettingsResolver(checker.known_codes).for_path, [recorder])
+    files = [path for path, _ in check_run.discover([str(corpus)])]
+    assert recorder.events == [("started", files), *(("checked", path) for path in files), ("finished", run)]
+    assert len(run.not_reports) == 1 and run.not_reports[0].endswith("README.md")
+
+
+def test_packs_are_applied_once_per_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The corpus rules use the settings each file was checked with (`FileResult.settings`)."""
+    from linter.config import SettingsResolver
+    from linter.packs import ResolvedPacks
+
+    applied = ResolvedPacks.apply
+    calls: list[object] = []
+
+    def counted(self, settings):
+        calls.append(settings)
+        return applied(self, settings)
+
+    monkeypatch.setattr(ResolvedPacks, "apply", counted)
+    corpus = _corpus(tmp_path, copies=1)
+    run = check_run.run_check(check_run.CheckRequest([str(corpus)], jobs=1),
+                              SettingsResolver(checker.known_codes).for_path)
+    read = sum(1 for result in run.results if result.report) + len(run.not_reports)
+    assert read > 5 and len(calls) == read

@@ -20,7 +20,8 @@ def test_consistent_tables_give_no_sum_finding() -> None:
 def test_row_total_that_misses_an_applicant_is_sum001_at_the_total_cell() -> None:
     table = table_three(**{"（七）": [2, 1, 0, 0, 0, 0, 2]})
     [finding] = run_rule("SUM001", report_with(table))
-    assert finding.message == "表三（七）总计·总计 为 2，但各申请人类别之和为 3（自然人 2、商业企业 1）"
+    assert finding.message == ("表三（七）总计·总计 为 2，但各申请人类别之和为 3（自然人 2、商业企业 1）"
+                               "；同一总计也使 SUM002（A3）不成立；同一总计也使 SUM003（A1）不成立")
     assert finding.cell == CellRef("三", "（七）", "总计")
     assert finding.location == table.cell("（七）", "总计").location
     assert CellRef("三", "（七）", "商业企业") in finding.related
@@ -48,20 +49,39 @@ def test_outcomes_of_2021_other_handling_subrows_are_added() -> None:
     assert run_rule("SUM002", report_with(table_three(**handled, **{"（七）": [2, 0, 0, 0, 0, 0, 2]}))) == []
     [finding] = run_rule("SUM002", report_with(table_three(**handled, **{"（七）": [1, 0, 0, 0, 0, 0, 2]})))
     assert finding.message == ("表三（七）总计·自然人 为 1，但各办理结果之和为 2（（一）予以公开 1、"
-                               "（六）2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 1）")
+                               "（六）2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 1）"
+                               "；同一总计也使 SUM003（A1）不成立")
 
 
 def test_received_plus_carried_over_not_handled_plus_carried_forward_is_sum003() -> None:
     # As in a real report: 1 request received, none handled, none carried forward, 总计 column only.
     table = table_three(**{"一": [0, 1, 0, 0, 0, 0, 1], "二": [0] * 7, "（一）": [0] * 7, "（四）1": [0] * 7,
                            "（七）": [0, 1, 0, 0, 0, 0, 0], "四": [0] * 7})
-    findings = run_rule("SUM003", report_with(table))
-    assert [f.cell for f in findings] == [CellRef("三", "（七）", "总计")]
-    assert findings[0].message == (
-        "表三·总计列：（七）总计 0 + 四、结转下年度继续办理 0 = 0，"
+    # Its （七）总计 also misses the 商业企业 request (SUM001): one finding, by SUM001.
+    report = report_with(table)
+    assert run_rule("SUM003", report) == []
+    [grouped] = run_rule("SUM001", report)
+    assert grouped.fingerprint == "A2:row=（七）" and grouped.message.endswith("；同一总计也使 SUM003（A1）不成立")
+    [also] = grouped.related_locations
+    assert also.location == table.cell("一", "总计").location
+    assert also.message == (
+        "SUM003：表三·总计列：（七）总计 0 + 四、结转下年度继续办理 0 = 0，"
         "但 一、本年新收政府信息公开申请数量 1 + 二、上年结转政府信息公开申请数量 0 = 1，两者应相等")
-    assert set(findings[0].related) == {CellRef("三", "四", "总计"), CellRef("三", "一", "总计"),
+
+
+def test_carry_over_alone_is_sum003_at_the_total() -> None:
+    # As in a real report (pingtan-gaj-2021): one request handled and also carried forward.
+    table = table_three(**{"一": [1, 0, 0, 0, 0, 0, 1], "二": [0] * 7, "（一）": [0] * 7, "（四）1": [0] * 7,
+                           "（六）3": [1, 0, 0, 0, 0, 0, 1], "（七）": [1, 0, 0, 0, 0, 0, 1],
+                           "四": [1, 0, 0, 0, 0, 0, 1]})
+    findings = run_rule("SUM003", report_with(table))
+    assert [f.cell for f in findings] == [CellRef("三", "（七）", "自然人"), CellRef("三", "（七）", "总计")]
+    assert findings[1].message == (
+        "表三·总计列：（七）总计 1 + 四、结转下年度继续办理 1 = 2，"
+        "但 一、本年新收政府信息公开申请数量 1 + 二、上年结转政府信息公开申请数量 0 = 1，两者应相等")
+    assert set(findings[1].related) == {CellRef("三", "四", "总计"), CellRef("三", "一", "总计"),
                                         CellRef("三", "二", "总计")}
+    assert findings[1].related_locations == ()
 
 
 def test_review_group_total_is_sum004_per_group() -> None:
@@ -152,3 +172,29 @@ def test_blank_total_is_one_sum006_not_a_sum_error() -> None:
     assert [f.message for f in run_rule("SUM006", report)] == ["表三（七）总计·总计 为空，应填写数字（没有发生的填 0）"]
     for code in ("SUM001", "SUM002", "SUM003"):
         assert run_rule(code, report) == [], code
+
+
+def test_blank_columns_are_one_sum006_per_column_naming_the_rows_and_the_count() -> None:
+    # The 法人或其他组织 columns left empty all the way down (25 rows of the 2021 template).
+    table = table_three()
+    for cell in table.cells.values():
+        if cell.column in ("科研机构", "社会公益组织"):
+            cell.kind, cell.value, cell.raw = "blank", None, ""
+    findings = run_rule("SUM006", report_with(table))
+    rows = "一、本年新收政府信息公开申请数量至四、结转下年度继续办理"
+    assert [f.message for f in findings] == [
+        f"表三·{column}列 {rows} 25格为空，应填写数字（没有发生的填 0）" for column in ("科研机构", "社会公益组织")]
+    first = findings[0]
+    assert first.cell == CellRef("三", "一", "科研机构") and first.fingerprint == "三:一:科研机构"
+    assert len(first.related) == len(first.related_locations) == 24
+    assert first.related_locations[-1].location == table.cell("四", "科研机构").location
+    assert first.related_locations[-1].message == "表三 四、结转下年度继续办理·科研机构 为空"
+
+
+def test_blanks_in_a_row_run_are_one_finding_and_separate_blanks_their_own() -> None:
+    table = table_three(**{"（三）3": [0, None, None, None, 0, None, 0]})
+    assert [(f.message, f.fingerprint) for f in run_rule("SUM006", report_with(table))] == [
+        ("表三（三）3.危及“三安全一稳定” 商业企业至社会公益组织 3格为空，应填写数字（没有发生的填 0）",
+         "三:（三）3:商业企业"),
+        ("表三（三）3.危及“三安全一稳定”·其他 为空，应填写数字（没有发生的填 0）", "三:（三）3:其他"),
+    ]

@@ -23,6 +23,8 @@ class Output:
     """No report is kept: what a formatter shows of a file is in its diagnostics (each with its
     `excerpt`) and its `info`."""
     color: bool = False
+    root: str | None = None
+    """The repository root that paths are relative to in SARIF (`--root`); None: found from git."""
 
     @property
     def diagnostics(self) -> list[Diagnostic]:

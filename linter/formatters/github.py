@@ -1,4 +1,8 @@
-"""`github`: GitHub Actions workflow commands, shown as annotations on the pull request."""
+"""`github`: GitHub Actions workflow commands, shown as annotations on the pull request.
+
+The page (PDF) or cell (DOCX) is added to the message, as in `concise`, since the line alone does
+not say where to look; columns are given only for a range on one line (GitHub ignores or
+misplaces them otherwise)."""
 
 from __future__ import annotations
 
@@ -21,10 +25,15 @@ def _escape_property(text: str) -> str:
 
 def annotation(d: Diagnostic) -> str:
     loc = d.location
-    properties = {"file": relative_path(d.path), "line": loc.line, "col": loc.column,
-                  "endLine": loc.end_line, "endColumn": loc.end_column, "title": f"{d.code} {d.rule}".strip()}
+    properties: dict[str, object] = {"file": relative_path(d.path), "line": loc.line}
+    if loc.end_line == loc.line:
+        properties.update(col=loc.column, endColumn=loc.end_column)
+    else:
+        properties["endLine"] = loc.end_line
+    properties["title"] = f"{d.code} {d.rule}".strip()
     fields = ",".join(f"{key}={_escape_property(str(value))}" for key, value in properties.items())
-    return f"::{_COMMAND[d.severity]} {fields}::{_escape_data(f'{d.code} {d.message}')}"
+    place = f"（{loc.place}）" if loc.place else ""
+    return f"::{_COMMAND[d.severity]} {fields}::{_escape_data(f'{d.code} {d.message}{place}')}"
 
 
 def write_github(output: Output, stream: TextIO) -> None:

@@ -1,4 +1,7 @@
-"""`junit`: JUnit XML, one test case per file (failing with one <failure> per finding)."""
+"""`junit`: JUnit XML, one test case per checked file. A file with findings is one failing test
+case (its <failure> lists every finding, one per line); a file that could not be read is one test
+case in error. So `tests` counts files, `failures` failing files and `errors` unreadable files,
+as test-report viewers expect."""
 
 from __future__ import annotations
 
@@ -19,10 +22,15 @@ def write_junit(output: Output, stream: TextIO) -> None:
         if result.error:
             errors += 1
             ET.SubElement(case, "error", message=result.error)
-        for d in result.diagnostics:
+        elif result.diagnostics:
             failures += 1
-            failure = ET.SubElement(case, "failure", message=f"{d.code} {d.message}", type=str(d.severity))
-            failure.text = f"{relative_path(d.path)}:{d.location.line}:{d.location.column}: {d.code} {d.message}"
+            first = result.diagnostics[0]
+            summary = f"{len(result.diagnostics)} 个问题：{first.code} {first.message}" + (
+                "等" if len(result.diagnostics) > 1 else "")
+            worst = max(d.severity for d in result.diagnostics)
+            failure = ET.SubElement(case, "failure", message=summary, type=str(worst))
+            failure.text = "\n".join(f"{relative_path(d.path)}:{d.location.line}:{d.location.column}: {d.code} "
+                                     f"[{d.severity}] {d.message}" for d in result.diagnostics)
     for element in (suites, suite):
         element.set("tests", str(len(output.results)))
         element.set("failures", str(failures))

@@ -1,32 +1,40 @@
 """`sarif`: SARIF 2.1.0 as GitHub code scanning accepts it (upload-sarif).
 
-Rules carry their docstring as help, results their level, region and a line-independent
-partial fingerprint; findings in PDF pages or DOCX cells also name that place as a logicalLocation.
+Rules carry their docstring as help, results their level, region and a partial fingerprint that
+is unique within the file and survives edits elsewhere in it (the baseline's fingerprint and the
+finding's rank among those that share it); findings in PDF pages or DOCX cells also name that
+place as a logicalLocation, and related places are relatedLocations. Artifact URIs are relative
+to the repository root (`--root`, else the git work tree holding the working directory, else the
+working directory) and nothing in the log names a path of this machine.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
+from collections import Counter
+from pathlib import Path
 from typing import TextIO
 
 from linter import __version__
 from linter.diagnostics import Diagnostic, Severity
-from linter.formatters import Formatter, Output, dump_json, relative_path
+from linter.formatters import Formatter, Output, dump_json
 from linter.hookspecs import hookimpl
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
-def _rule_descriptors(diagnostics: list[Diagnostic]) -> list[dict]:
+def _rule_descriptors(diagnostics: list[Diagnostic], portable) -> list[dict]:
     from linter.packs import rule_catalogue
 
     descriptors = {
         rule.code: {
             "id": rule.code,
             "name": rule.name,
-            "shortDescription": {"text": rule.summary},
-            "fullDescription": {"text": rule.doc or rule.name},
-            "help": {"text": rule.doc or rule.name},
+            "shortDescription": {"text": portable(rule.summary)},
+            "fullDescription": {"text": portable(rule.doc or rule.name)},
+            "help": {"text": portable(rule.doc or rule.name)},
             "defaultConfiguration": {"level": _LEVEL[rule.severity]},
         }
         for rule in rule_catalogue()
@@ -37,17 +45,50 @@ def _rule_descriptors(diagnostics: list[Diagnostic]) -> list[dict]:
     return list(descriptors.values())
 
 
-def _location(d: Diagnostic) -> dict:
-    from urllib.parse import quote
+def repository_root(root: str | None = None) -> Path:
+    """`root` if given, else the git work tree around the working directory, else the working directory."""
+    if root:
+        return Path(root).resolve()
+    here = Path.cwd().resolve()
+    return next((folder for folder in (here, *here.parents) if (folder / ".git").exists()), here)
 
+
+class _Paths:
+    """Paths as the log writes them: relative to the repository root, never of this machine."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        import linter
+
+        self.machine_prefixes = sorted({str(root), str(Path(linter.__file__).resolve().parent.parent),
+                                        str(Path.home())}, key=len, reverse=True)
+
+    def uri(self, path: str) -> str:
+        from urllib.parse import quote
+
+        relative = os.path.relpath(os.path.realpath(path), self.root) if path != "-" else path
+        return quote(relative.replace(os.sep, "/"))
+
+    def portable(self, text: str) -> str:
+        """`text` with this machine's paths (repository, installed package, home) cut off."""
+        for prefix in self.machine_prefixes:
+            text = text.replace(prefix + os.sep, "").replace(prefix, ".")
+        return text
+
+
+def _region(loc) -> dict:
+    return {"startLine": loc.line, "startColumn": loc.column,
+            "endLine": loc.end_line, "endColumn": max(loc.end_column, loc.column)}
+
+
+def _physical(paths: _Paths, path: str, loc) -> dict:
+    return {"physicalLocation": {"artifactLocation": {"uri": paths.uri(path), "uriBaseId": "%SRCROOT%"},
+                                 "region": _region(loc)}}
+
+
+def _location(paths: _Paths, d: Diagnostic) -> dict:
     loc = d.location
-    location: dict = {
-        "physicalLocation": {
-            "artifactLocation": {"uri": quote(relative_path(d.path)), "uriBaseId": "%SRCROOT%"},
-            "region": {"startLine": loc.line, "startColumn": loc.column,
-                       "endLine": loc.end_line, "endColumn": max(loc.end_column, loc.column)},
-        }
-    }
+    location = _physical(paths, d.path, loc)
     if loc.page is not None or loc.logical is not None:
         name = loc.logical or f"page {loc.page}"
         qualified = f"page {loc.page}/{loc.logical}" if loc.page is not None and loc.logical else name
@@ -55,30 +96,60 @@ def _location(d: Diagnostic) -> dict:
     return location
 
 
+def _related(paths: _Paths, d: Diagnostic) -> list[dict]:
+    related = []
+    for number, place in enumerate(d.related_locations, 1):
+        location = {"id": number, **_physical(paths, place.path or d.path, place.location)}
+        if place.message:
+            location["message"] = {"text": paths.portable(place.message)}
+        related.append(location)
+    return related
+
+
+def partial_fingerprints(diagnostics: list[Diagnostic]) -> list[str]:
+    """One fingerprint per diagnostic, unique within its file: a digest of the code and the
+    baseline fingerprint (line-independent), and which of the findings sharing those it is."""
+    seen: Counter[tuple[str, str, str]] = Counter()
+    fingerprints = []
+    for d in diagnostics:
+        key = (d.path, d.code, d.fingerprint or d.message)
+        seen[key] += 1
+        digest = hashlib.sha256(f"{d.code}\0{key[2]}".encode()).hexdigest()[:32]
+        fingerprints.append(f"{digest}:{seen[key]}")
+    return fingerprints
+
+
+def _result(paths: _Paths, d: Diagnostic, rule_index: int, fingerprint: str) -> dict:
+    result = {
+        "ruleId": d.code,
+        "ruleIndex": rule_index,
+        "level": _LEVEL[d.severity],
+        "message": {"text": paths.portable(d.message)},
+        "locations": [_location(paths, d)],
+        "partialFingerprints": {"govlintFingerprint/v2": fingerprint},
+    }
+    related = _related(paths, d)
+    if related:
+        result["relatedLocations"] = related
+    return result
+
+
 def sarif_log(output: Output) -> dict:
+    paths = _Paths(repository_root(output.root))
     diagnostics = output.diagnostics
-    rules = _rule_descriptors(diagnostics)
+    rules = _rule_descriptors(diagnostics, paths.portable)
     index = {rule["id"]: i for i, rule in enumerate(rules)}
-    results = [
-        {
-            "ruleId": d.code,
-            "ruleIndex": index[d.code],
-            "level": _LEVEL[d.severity],
-            "message": {"text": d.message},
-            "locations": [_location(d)],
-            "partialFingerprints": {"govlintFingerprint/v1": d.fingerprint or ""},
-        }
-        for d in diagnostics
-    ]
-    errors = [r.error for r in output.results if r.error]
+    results = [_result(paths, d, index[d.code], fingerprint)
+               for d, fingerprint in zip(diagnostics, partial_fingerprints(diagnostics), strict=True)]
+    errors = [paths.portable(r.error) for r in output.results if r.error]
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "govlint", "version": __version__, "semanticVersion": __version__,
-                                "informationUri": "https://pypi.org/project/govlint/", "rules": rules}},
+                                "rules": rules}},
             "columnKind": "unicodeCodePoints",
-            "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "the working directory of the run"}}},
+            "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "the root of the repository checked"}}},
             "invocations": [{
                 "executionSuccessful": not errors,
                 "toolExecutionNotifications": [{"level": "error", "message": {"text": e}} for e in errors],

@@ -25,6 +25,12 @@ from linter.loaders.optional import require
 from linter.model import Document
 
 EXTRA = "docx"
+MAX_INFLATED_BYTES = 256 * 1024 * 1024
+"""The parts of a .docx together may inflate to this much; a larger total is a zip bomb, refused
+before anything is decompressed (zipfile never yields more than a member's declared size)."""
+MAX_GRID_COLUMNS = 64
+"""A merged cell spans at most this many grid columns (the national tables have 15 at most):
+a `gridSpan` of 200,000,000 must not fill memory with empty cells."""
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -79,10 +85,30 @@ def load_docx(path: str, data: bytes) -> Document:
     docx = require(path, "docx", EXTRA)
     from docx.opc.exceptions import OpcError
 
+    _refuse_zip_bomb(path, data)
     try:
         document = docx.Document(BytesIO(data))
+        return _read_document(path, document)
     except (zipfile.BadZipFile, KeyError, ValueError, SyntaxError, OpcError) as error:
-        raise InputError(path, f"not a readable .docx file ({type(error).__name__}: {error})") from None
+        raise _unreadable(path, error) from None
+
+
+def _unreadable(path: str, error: Exception) -> InputError:
+    return InputError(path, f"not a readable .docx file ({type(error).__name__}: {error})")
+
+
+def _refuse_zip_bomb(path: str, data: bytes) -> None:
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as archive:
+            inflated = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, ValueError) as error:
+        raise _unreadable(path, error) from None
+    if inflated > MAX_INFLATED_BYTES:
+        raise InputError(path, f"refused: its parts would inflate to {inflated // 2**20} MB, more than the "
+                               f"{MAX_INFLATED_BYTES // 2**20} MB a .docx report may hold (a zip bomb?)")
+
+
+def _read_document(path: str, document) -> Document:
     builder = DocumentBuilder()
     counter = _Counter(Numbering(document))
     for block in w_xpath(document.element.body, _BLOCKS):
@@ -110,7 +136,7 @@ def _table_lines(tbl, counter: _Counter) -> list[Piece]:
     """One line per row, cells on the grid (merged positions empty)."""
     lines = []
     for row_number, tr in enumerate(tbl.tr_lst, 1):
-        fields = [Piece("")] * tr.grid_before
+        fields = [Piece("")] * min(tr.grid_before, MAX_GRID_COLUMNS)
         for cell_number, tc in enumerate(tr.tc_lst, 1):
             logical = f"表{counter.tables}/行{row_number}/格{cell_number}"
             paragraphs = w_xpath(tc, _CELL_PARAGRAPHS)
@@ -119,7 +145,7 @@ def _table_lines(tbl, counter: _Counter) -> list[Piece]:
                 fields.append(Piece(""))
             else:
                 fields.append(join_wrapped([piece for p in paragraphs for piece in counter.paragraph(p, logical)]))
-            fields.extend([Piece("")] * (tc.grid_span - 1))
+            fields.extend([Piece("")] * (min(tc.grid_span, MAX_GRID_COLUMNS) - 1))
         line = table_row(fields)
         if line.text.strip():
             lines.append(line)

@@ -2,6 +2,10 @@
 
 The order is deterministic on purpose: strict UTF-8 almost never accepts GB bytes by accident,
 and GB18030 is a superset of GB2312 and GBK, the encodings Chinese government pages use.
+
+A file that is one of these except for a few bytes (a last character cut mid-byte, one line
+pasted in GBK into a UTF-8 file) is read with those bytes replaced by U+FFFD, which the PARSE003
+rule reports where it stands; only a file that no encoding fits is refused.
 """
 
 from __future__ import annotations
@@ -47,13 +51,40 @@ def decode(path: str, data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        raise InputError(path, "unknown encoding: not UTF-8, UTF-16 or GB18030/GBK") from None
+    text, encoding = _mostly_utf8(data) or _gb18030(path, data)
     if _control_ratio(text) > 0.05:
         raise InputError(path, "binary file (mostly control characters), not a text report")
-    return text, "gb18030"
+    return text, encoding
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with a few undecodable bytes replaced. GBK text read as UTF-8 gives about one valid
+    character for ten replaced bytes; a UTF-8 report with a damaged character or a pasted GBK
+    line gives mostly valid characters."""
+    text = data.decode("utf-8", errors="replace")
+    replaced = text.count(REPLACEMENT)
+    valid = sum(1 for ch in text if ord(ch) > 127) - replaced
+    return (text, "utf-8") if valid >= replaced else None
+
+
+def _gb18030(path: str, data: bytes) -> tuple[str, str]:
+    """GB18030 (GBK), with a few undecodable bytes replaced (a last character cut mid-byte)."""
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError:
+        text = data.decode("gb18030", errors="replace")
+    if text.count(REPLACEMENT) <= max(2, len(text) * _GB_DAMAGE_ALLOWED):
+        return text, "gb18030"
+    raise InputError(path, "unknown encoding: not UTF-8, UTF-16 or GB18030/GBK")
+
+
+_GB_DAMAGE_ALLOWED = 0.01
+"""GB18030 reads almost any byte pair, so its replaced bytes are few even in a foreign file: only
+a file with next to none is taken as damaged GB18030."""
+
+
+REPLACEMENT = "\ufffd"
+"""What an undecodable byte becomes (the PARSE003 rule reports where)."""
 
 
 def _strict(path: str, data: bytes, encoding: str) -> str:

@@ -83,6 +83,12 @@ class Element:
         return "".join(c.data if isinstance(c, Text) else c.text() for c in self.children)
 
 
+MAX_DEPTH = 256
+"""Elements nested deeper than this are kept as children of the element at this depth: real
+pages nest a few dozen levels, and every walk over the tree stays far from Python's recursion
+limit (an HTML file nested 10,000 levels deep is read, not a RecursionError)."""
+
+
 class _TreeBuilder(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=False)
@@ -94,16 +100,22 @@ class _TreeBuilder(HTMLParser):
         return self.stack[-1]
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._open(tag, attrs)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._open(tag, attrs):
+            self.stack.pop()
+
+    def _open(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+        """Add the element; whether it became the current one (void elements and those beyond
+        MAX_DEPTH do not)."""
         self._close_implied(tag)
         element = Element(tag, {name: value or "" for name, value in attrs}, self.current)
         self.current.children.append(element)
-        if tag not in VOID:
-            self.stack.append(element)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag not in VOID and self.current.tag == tag:
-            self.stack.pop()
+        if tag in VOID or len(self.stack) >= MAX_DEPTH:
+            return False
+        self.stack.append(element)
+        return True
 
     def handle_endtag(self, tag: str) -> None:
         for depth in range(len(self.stack) - 1, 0, -1):

@@ -305,7 +305,7 @@ def check_identity(report: Report, rule: CompiledRule) -> Iterator[Finding]:
         total = outcome.left.cells[0]
         parts = tuple(cell_ref(c) for c in outcome.left.cells[1:] + outcome.right.cells)
         yield Finding(
-            f"{rule.message}（{total.id} 一侧为 {outcome.left.value}，另一侧为 {outcome.right.value}）",
+            f"{rule.message}（{total.id} 一侧为 {outcome.left.shown}，另一侧为 {outcome.right.shown}）",
             total.location, cell=cell_ref(total), related=parts,
             fingerprint=f"{rule.code}:{total.id}",
         )

@@ -57,6 +57,8 @@ class Run:
         Trailing empty fields are not cells, unless the other rows of the table that start in
         the same field have their last cell where they end (`grid`: first field → last field):
         then they are blank cells."""
+        if self.glued:
+            return None
         if len(self.numbers) == width:
             return self.numbers
         core = list(self.cells)
@@ -70,6 +72,18 @@ class Run:
             if len(padded) == width and padded[-1].field == grid_end:
                 return padded
         return None
+
+    @property
+    def glued(self) -> bool:
+        """Digits of a flattened row: the cells are found by recognize/digits.py, not by `fit`."""
+        return any(t.glued for t in self.cells)
+
+    def fits(self, width: int, grid: dict[int, int] | None = None) -> bool:
+        """Whether the run can be `width` cells: glued digits need a digit per cell and a cell per group."""
+        if self.glued:
+            digits = sum(c.isdigit() for t in self.numbers for c in t.text)
+            return len(self.numbers) <= width <= digits
+        return self.fit(width, grid) is not None
 
     @property
     def one_line(self) -> bool:
@@ -233,7 +247,7 @@ def _drop_interleaved(match: Match) -> None:
 
 def _best_path(runs: list[Run], rows: list[RowSpec], similarity) -> Alignment:
     n, m = len(runs), len(rows)
-    fits = {(i, width): runs[i].fit(width) is not None for i in range(n) for width in {row.width for row in rows}}
+    fits = {(i, width): runs[i].fits(width) for i in range(n) for width in {row.width for row in rows}}
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     step: list[list[str]] = [[""] * (m + 1) for _ in range(n + 1)]
     for i in range(n + 1):

@@ -15,6 +15,7 @@ from collections import Counter
 from linter.model import Cell, Label, Malformation, Report, Table, TemplateEvidence
 from linter.recognize.align import (
     Alignment,
+    Match,
     RowSpec,
     Run,
     align,
@@ -23,6 +24,7 @@ from linter.recognize.align import (
     label_key,
     span_location,
 )
+from linter.recognize.glued import read_glued
 from linter.recognize.labels import Vocabulary, header_labels, make_label
 from linter.recognize.regions import find_regions
 from linter.recognize.tokens import Token
@@ -109,6 +111,7 @@ def _build(report: Report, table: Table, alignment: Alignment, templates: dict[s
     table_id = table.id
     template = templates[table.template].tables[table_id]
     grid = _grid(alignment)
+    glued: dict[str, Match] = {}
     for match in alignment.matches:
         cells = match.run.fit(match.row.width, grid)
         if match.label and table_id != "四":  # table 四's one data row has no label of its own
@@ -117,11 +120,14 @@ def _build(report: Report, table: Table, alignment: Alignment, templates: dict[s
             if template.row(match.row.id) is None:
                 foreign_year = next((y for y, t in templates.items() if t.tables[table_id].row(match.row.id)), None)
                 table.foreign_rows.append(_with_year(label, foreign_year))
+        if match.run.glued and match.run.fits(match.row.width):
+            glued[match.row.id] = match
         if cells is None:
             continue
         for column, token in zip(template.columns_of(match.row.id), cells, strict=True):
             table.cells[(match.row.id, column.id)] = _cell(report, table_id, match.row.id, column.id, token)
-    table.malformed = _malformations(report, table, alignment, grid)
+    unsplittable = read_glued(report, table, glued, templates[table.template]) if glued else []
+    table.malformed = _malformations(report, table, alignment, grid) + unsplittable
     used = {id(t) for m in alignment.matches for t in m.label}
     header = [t for run in runs for t in run.before if id(t) not in used]
     if table_id != "二":
@@ -159,14 +165,16 @@ def _malformations(report: Report, table: Table, alignment: Alignment, grid: dic
     found = []
     misfits: dict[tuple[int, int], list] = {}
     for match in alignment.matches:
-        if match.run.fit(match.row.width, grid) is None:
-            misfits.setdefault((len(match.run.numbers), match.row.width), []).append(match)
-    for (count, width), matches in misfits.items():
+        if not match.run.fits(match.row.width, grid):
+            count = sum(c.isdigit() for t in match.run.numbers for c in t.text) if match.run.glued else None
+            misfits.setdefault((len(match.run.numbers), count, match.row.width), []).append(match)
+    for (count, digits, width), matches in misfits.items():
         first = matches[0]
         where = "数据行" if table_id == "四" else f"“{first.row.id} {first.row.label}”行"
         if len(matches) > 1:
             where = where[:-1] + f"等{len(matches)}行每行"
-        found.append(Malformation(f"表{table_id}{where}有{count}个数值，模板为{width}列",
+        what = f"{count}个数值" if digits is None else f"{digits}位数字（连写）"
+        found.append(Malformation(f"表{table_id}{where}有{what}，模板为{width}列",
                                   span_location(lines, first.run.cells)))
     for row, previous in alignment.missing:
         location = span_location(lines, previous.cells) if previous else table.location

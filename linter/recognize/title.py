@@ -50,9 +50,10 @@ def _clean(text: str) -> str:
     return _MARKDOWN_HEADING.sub("", text).strip().strip("*").strip()
 
 
-def find_title(document: Document) -> Title | None:
+def find_title(document: Document, start: int = 0) -> Title | None:
+    """The report's title among the first lines from `start` (the line after any page metadata)."""
     lines = document.lines
-    candidates = [i for i in range(min(len(lines), _HEAD_LINES)) if lines[i].text.strip()]
+    candidates = [i for i in range(start, min(len(lines), start + _HEAD_LINES)) if lines[i].text.strip()]
     for position, index in enumerate(candidates):
         if not _is_title_line(lines[index].text):
             continue
@@ -110,13 +111,26 @@ def _year_from_prose(document: Document) -> tuple[int, int, int] | None:
     return year, *first_seen[year]
 
 
+def _metadata_title(report: Report) -> Title | None:
+    """The page metadata's 标题 when the report text has no title of its own."""
+    field = report.metadata.get("标题")
+    if field is None or not _is_title_line(field.value):
+        return None
+    return Title(field.value.strip(), field.location, (field.line, field.line))
+
+
 def recognize_title(report: Report, fallback_year: int | None = None) -> None:
     """Fill title, body, body_kind, year and where the year came from."""
     document = report.document
-    report.title = find_title(document)
+    start = report.metadata_lines[1] + 1 if report.metadata_lines else 0
+    report.title = find_title(document, start) or _metadata_title(report)
+    publisher = report.metadata.get("发布机构")
     if report.title:
         report.body = _body_from_title(report.title.text)
-        report.body_kind = classify_body(report.body) if report.body else None
+    if not report.body and publisher and publisher.value.strip():
+        report.body = squash(publisher.value)
+    report.body_kind = classify_body(report.body) if report.body else None
+    if report.title:
         first, last = report.title.lines
         for index in range(first, last + 1):
             match = _YEAR.search(document.lines[index].norm)

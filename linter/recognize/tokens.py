@@ -46,6 +46,8 @@ class Token:
     unit: str = ""
     field: int = 0
     """Index of the tab- or '|'-separated field of the line the token stands in."""
+    glued: bool = False
+    """Digits of a flattened table row: one or more cells run together (recognize/digits.py)."""
 
 
 def parse_number(text: str) -> tuple[int | Decimal, CellKind, str] | None:
@@ -75,6 +77,8 @@ def tokenize(line: Line) -> list[Token]:
     norm = line.norm
     if not norm.strip() or is_page_number(norm):
         return []
+    if line.glued:
+        return _glued_tokens(line)
     fields = _fields(norm)
     if len(fields) > 1 and all(_MARKDOWN_RULE.fullmatch(norm[a:b]) or not norm[a:b].strip() for a, b in fields):
         return []
@@ -85,6 +89,31 @@ def tokenize(line: Line) -> list[Token]:
             tokens.append(Token("empty", line.index, start, end, line.text[start:end], field=index))
         for a, b in pieces:
             tokens += _piece_tokens(line, a, b, index)
+    return tokens
+
+
+_NUMBER_TAIL = frozenset("0123456789.+- ")
+
+
+def _glued_tokens(line: Line) -> list[Token]:
+    """A flattened table line: a label, then the row's digits (groups between spaces), each
+    group a glued number token whose cells `digits.py` finds."""
+    norm = line.norm
+    end = len(norm.rstrip())
+    start = end - 2 if norm[:end].endswith("万元") else end - 1 if norm[:end].endswith("元") else end
+    while start > 0 and norm[start - 1] in _NUMBER_TAIL:
+        start -= 1
+    while start < end and not (norm[start].isdigit() or norm[start] in "+-"):
+        start += 1
+    tokens = []
+    label = norm[:start].strip()
+    if label:
+        label_start = norm.index(label[0])
+        label_end = label_start + len(label)
+        tokens.append(Token("label", line.index, label_start, label_end, line.text[label_start:label_end]))
+    for group in re.finditer(r"\S+", norm[start:end]):
+        a, b = start + group.start(), start + group.end()
+        tokens.append(Token("number", line.index, a, b, line.text[a:b], glued=True))
     return tokens
 
 

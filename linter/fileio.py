@@ -1,0 +1,40 @@
+"""Writing files so that a reader never sees a partial one: the output of `--output-file`, the
+files `--fix` rewrites, caches and review copies.
+
+The data goes to a temporary file in the target's folder, which then replaces the target in one
+`os.replace` (atomic on POSIX and Windows): a concurrent reader sees the old file or the new one,
+and a run killed half-way leaves the old file and, at worst, a `.govlint-*` temporary behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+
+
+def write_atomically(path: str, data: bytes | str, *, keep_mode_of: str | None = None) -> None:
+    """Replace `path` by `data` (str is written as UTF-8) in one step; OSError when it cannot.
+
+    `keep_mode_of`: copy that file's permission bits (a fixed report keeps its mode)."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    handle, temporary = tempfile.mkstemp(dir=os.path.dirname(os.path.abspath(path)), prefix=".govlint-")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(payload)
+        if keep_mode_of is not None:
+            os.chmod(temporary, os.stat(keep_mode_of).st_mode & 0o7777)
+        else:
+            os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+

@@ -1,0 +1,62 @@
+"""What a run is asked (`CheckRequest`), what checking one discovered file gives it
+(`FileOutcome`), and what the whole run found (`CheckRun`). The result of one file is
+`linter.engine.FileResult`; it carries the settings the file was checked with."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from linter.diagnostics import Diagnostic, Severity
+from linter.engine import FileResult
+
+if TYPE_CHECKING:
+    from linter.baseline import Entry
+
+
+@dataclass
+class CheckRequest:
+    """What `govlint check` was asked to do: the paths and the flags that change the run."""
+
+    paths: list[str]
+    fix: bool = False
+    diff: bool = False
+    stdin_filename: str | None = None
+    stdin: bytes | None = None
+    baseline: str | None = None
+    jobs: int | None = None
+    """Worker processes; None: one per CPU when there are enough files, else 1 (no pool)."""
+
+
+@dataclass
+class CheckRun:
+    """What a run found: each report's result (in the order found), and what the fixes and the
+    baseline did."""
+
+    results: list[FileResult] = field(default_factory=list)
+    not_reports: list[str] = field(default_factory=list)
+    """Files found in directories that are not reports (not checked)."""
+    diffs: list[str] = field(default_factory=list)
+    fixed: int = 0
+    stale: list[Entry] = field(default_factory=list)
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return [d for r in self.results for d in r.diagnostics]
+
+    @property
+    def errors(self) -> list[str]:
+        return [r.error for r in self.results if r.error]
+
+    def failing(self, level: Severity) -> bool:
+        return any(d.severity >= level for d in self.diagnostics)
+
+
+@dataclass
+class FileOutcome:
+    """What checking (and fixing) one discovered file gives the run."""
+
+    result: FileResult
+    is_report: bool = True
+    diff: str | None = None
+    fixed: int = 0

@@ -1,0 +1,161 @@
+"""Hostile input and faults: a clear message and exit code 2 (or a finding), never a traceback or a
+hang, and nothing lost (issue 13). Each test is one row of the issue's table or one bound."""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+from cisupport import GOOD, run
+from loader_report import write_docx
+
+TITLE = "某某县人民政府办公室2022年政府信息公开工作年度报告\n"
+REPORT = TITLE + "一、总体情况\n本机关主动公开政府信息120条。\n"
+
+
+def _rewrite_docx(source: Path, target: Path, edit) -> None:
+    """`source` with word/document.xml passed through `edit` (str → str)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = edit(data.decode("utf-8")).encode("utf-8")
+            zout.writestr(item, data)
+    target.write_bytes(out.getvalue())
+
+
+@pytest.fixture
+def docx_report(tmp_path) -> Path:
+    pytest.importorskip("docx")
+    path = tmp_path / "clean.docx"
+    write_docx(path)
+    return path
+
+
+def test_a_docx_with_a_broken_grid_span_is_an_input_error(docx_report, tmp_path, capsys) -> None:
+    bad = tmp_path / "bad.docx"
+    _rewrite_docx(docx_report, bad, lambda xml: xml.replace('<w:gridSpan w:val="4"/>', '<w:gridSpan w:val="x"/>', 1))
+    result = run(capsys, "check", str(bad))
+    assert result.code == 2
+    assert result.err.startswith(f"govlint: {bad}: not a readable .docx file (ValueError")
+    assert "Traceback" not in result.err
+
+
+def test_a_grid_span_of_two_hundred_million_is_bounded(docx_report, tmp_path, capsys) -> None:
+    from linter.loaders import load
+
+    huge = tmp_path / "huge.docx"
+    _rewrite_docx(docx_report, huge,
+                  lambda xml: xml.replace('<w:gridSpan w:val="4"/>', '<w:gridSpan w:val="200000000"/>', 1))
+    from linter.loaders.docx import MAX_GRID_COLUMNS
+
+    document = load(str(huge))
+    assert max(line.text.count("\t") for line in document.lines) < MAX_GRID_COLUMNS + 16
+
+
+def test_a_docx_that_would_inflate_beyond_the_limit_is_refused_unread(docx_report, tmp_path, capsys,
+                                                                      monkeypatch) -> None:
+    import linter.loaders.docx as docx_loader
+
+    inflated = sum(info.file_size for info in zipfile.ZipFile(docx_report).infolist())
+    monkeypatch.setattr(docx_loader, "MAX_INFLATED_BYTES", inflated - 1)
+    result = run(capsys, "check", str(docx_report))
+    assert result.code == 2
+    assert "a zip bomb?" in result.err
+
+
+def test_html_nested_ten_thousand_levels_is_read(tmp_path, capsys) -> None:
+    page = tmp_path / "deep.html"
+    page.write_text("<html><body><h1>" + TITLE.strip() + "</h1>" + "<div>" * 10_000 + "一、总体情况 本年度工作正常。"
+                    + "</div>" * 10_000 + "</body></html>", encoding="utf-8")
+    result = run(capsys, "check", "--format", "concise", str(page))
+    assert result.code in (0, 1)
+    assert "Traceback" not in result.err and "RecursionError" not in result.err
+
+
+def test_fix_that_cannot_write_is_reported_not_raised(tmp_path, capsys, monkeypatch) -> None:
+    import linter.fixes
+
+    report = tmp_path / "report.txt"
+    report.write_text(REPORT + "某某县人民政府办公室\n20230120\n", encoding="utf-8")
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(linter.fixes, "write_atomically", refuse)
+    result = run(capsys, "check", "--fix", str(report))
+    assert result.code == 2
+    assert f"govlint: {report}: cannot write fixed file: Permission denied" in result.err
+
+
+def test_output_file_is_replaced_in_one_step(tmp_path, capsys, monkeypatch) -> None:
+    import linter.fileio
+
+    report = tmp_path / "report.txt"
+    report.write_text(GOOD, encoding="utf-8")
+    target = tmp_path / "out.json"
+    target.write_text("previous", encoding="utf-8")
+    replaced = []
+    real_replace = os.replace
+    monkeypatch.setattr(linter.fileio.os, "replace",
+                        lambda source, destination: (replaced.append((source, destination)),
+                                                     real_replace(source, destination)))
+    run(capsys, "check", "--format", "json", "--output-file", str(target), str(report))
+    assert [destination for _, destination in replaced] == [str(target)]
+    assert target.read_text(encoding="utf-8").startswith("[")
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".govlint-")]
+
+
+def test_a_utf8_report_cut_mid_character_is_read_with_one_finding(tmp_path, capsys) -> None:
+    report = tmp_path / "cut.txt"
+    report.write_bytes((REPORT + "二、主动公开政府信息情况\n本年度工作正常。").encode("utf-8")[:-1])
+    result = run(capsys, "check", "--format", "concise", "--select", "PARSE", str(report))
+    assert result.code == 0
+    assert result.out.count("PARSE003") == 1
+    assert f"{report}:5:" in result.out
+
+
+def test_a_gbk_line_in_a_utf8_report_is_read_and_located(tmp_path, capsys) -> None:
+    report = tmp_path / "mixed.txt"
+    report.write_bytes(REPORT.encode("utf-8") + "二、主动公开政府信息情况\n".encode("gbk")
+                       + "本年度工作正常。\n".encode() * 5)
+    result = run(capsys, "check", "--format", "concise", "--select", "PARSE", str(report))
+    assert "mixed.txt:4:1: PARSE003" in result.out
+    assert "在第4行" in result.out
+
+
+def test_a_gbk_report_is_still_gbk_and_binary_is_still_refused(tmp_path, capsys) -> None:
+    from linter.loaders.encoding import decode
+
+    assert decode("r.txt", REPORT.encode("gbk")) == (REPORT, "gb18030")
+    assert decode("r.txt", REPORT.encode("gbk")[:-1])[1] == "gb18030"
+    with pytest.raises(Exception, match="unknown encoding|binary"):
+        decode("r.bin", bytes(range(0x80, 0x100)) * 3 + b"\xff\xfe\x81" * 50)
+
+
+def test_ctrl_c_prints_one_line_and_exits_130(tmp_path, capsys, monkeypatch) -> None:
+    import linter.check_command
+
+    def interrupted(args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(linter.check_command, "run_check_command", interrupted)
+    result = run(capsys, "check", str(tmp_path))
+    assert (result.code, result.err) == (130, "govlint: interrupted\n")
+
+
+def test_a_symlink_loop_named_or_in_a_folder_is_that_files_error(tmp_path, capsys, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    os.symlink("loop-b.txt", tmp_path / "loop-a.txt")
+    os.symlink("loop-a.txt", tmp_path / "loop-b.txt")
+    named = run(capsys, "check", "loop-a.txt")
+    assert (named.code, named.err) == (2, "govlint: loop-a.txt: cannot read file: Too many levels of symbolic links\n")
+    folder = run(capsys, "check", "--format", "concise", ".")
+    assert folder.code == 2
+    assert folder.err.count("Too many levels of symbolic links") == 2
+    assert "Traceback" not in folder.err
