@@ -84,7 +84,7 @@ def test_a_disabled_rule_or_a_none_summary_keeps_the_report_out(reports: list[Pa
     settings = Settings(ignore=["TST001"])
     results = [check_file(str(path), settings) for path in reports]
     assert [sorted(r.corpus) for r in results] == [["TST002", "TST003"], ["TST002"]]
-    run_corpus_rules([(result, settings) for result in results])
+    run_corpus_rules(results)
     corpus = [[(d.code, d.message) for d in r.diagnostics if d.code.startswith("TST")] for r in results]
     assert corpus == [[("TST003", "1 份")], []]
 
@@ -92,7 +92,7 @@ def test_a_disabled_rule_or_a_none_summary_keeps_the_report_out(reports: list[Pa
 def test_findings_go_to_the_report_whose_summary_they_name(reports: list[Path]) -> None:
     results = [check_file(str(path), Settings()) for path in reports]
     assert [d.code for d in results[0].diagnostics if d.code == "PLG002"] == ["PLG002"]
-    run_corpus_rules([(result, Settings()) for result in results])
+    run_corpus_rules(results)
     assert [[d.message for d in r.diagnostics if d.code == "TST001"] for r in results] == [["见到 2022"], ["见到 2023"]]
 
 

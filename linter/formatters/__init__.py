@@ -3,13 +3,14 @@ the built-in ones (this package's modules) register through entry points like an
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TextIO
 
 from linter.diagnostics import Diagnostic, Severity
-from linter.engine import FileResult
+from linter.engine import FileResult, ReportInfo
 
 SEVERITY_LABELS = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 """Severities in the words of a report's reader."""
@@ -29,6 +30,19 @@ class Output:
     @property
     def diagnostics(self) -> list[Diagnostic]:
         return [d for result in self.results for d in result.diagnostics]
+
+    def info_of(self, diagnostic: Diagnostic) -> ReportInfo | None:
+        """What is known of the report a diagnostic belongs to (None if its file could not be read)."""
+        return self._infos.get(diagnostic.path)
+
+    @functools.cached_property
+    def _infos(self) -> dict[str, ReportInfo]:
+        """Indexed once: a run over thousands of files has one lookup per finding."""
+        infos: dict[str, ReportInfo] = {}
+        for result in self.results:
+            if result.info and result.path not in infos:
+                infos[result.path] = result.info
+        return infos
 
 
 @dataclass(frozen=True)

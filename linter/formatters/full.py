@@ -29,8 +29,8 @@ def fixable(d: Diagnostic, output: Output) -> bool:
     """Whether `--fix` would apply this finding's fix (text and Markdown files only)."""
     from linter.fixes import FIXABLE_FORMATS
 
-    document = output.document_of(d)
-    return d.fix is not None and document is not None and document.format in FIXABLE_FORMATS
+    info = output.info_of(d)
+    return d.fix is not None and info is not None and info.format in FIXABLE_FORMATS
 
 
 def render(d: Diagnostic, output: Output) -> str:
