@@ -6,8 +6,8 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, TextIO
+from dataclasses import dataclass, field
+from typing import Any, BinaryIO, TextIO
 
 from linter.diagnostics import Diagnostic, Severity
 from linter.engine import FileResult, ReportInfo
@@ -24,6 +24,8 @@ class Output:
     """No report is kept: what a formatter shows of a file is in its diagnostics (each with its
     `excerpt`) and its `info`."""
     color: bool = False
+    not_reports: list[str] = field(default_factory=list)
+    """Files found in directories and skipped as not reports."""
     root: str | None = None
     """The repository root that paths are relative to in SARIF (`--root`); None: found from git."""
 
@@ -48,8 +50,12 @@ class Output:
 @dataclass(frozen=True)
 class Formatter:
     name: str
-    write: Callable[[Output, TextIO], None]
+    write: Callable[[Output, TextIO], None] | Callable[[Output, BinaryIO], None]
     description: str = ""
+    binary: bool = False
+    """Writes bytes (a workbook) rather than text: to --output-file or a redirected stdout only."""
+    needs: tuple[str, str] | None = None
+    """(module, extra) of an optional dependency, checked before the run starts."""
 
 
 def registered_formatters() -> dict[str, Formatter]:
@@ -75,6 +81,14 @@ def severity_counts(diagnostics: list[Diagnostic]) -> dict[Severity, int]:
     for diagnostic in diagnostics:
         counts[diagnostic.severity] += 1
     return counts
+
+
+def rule_summaries(diagnostics: list[Diagnostic]) -> dict[str, str]:
+    """Each code's one-line summary (rules of plugins and packs); the rule name for the others."""
+    from linter.packs import rule_catalogue
+
+    catalogue = {rule.code: rule.summary for rule in rule_catalogue()}
+    return {d.code: catalogue.get(d.code, d.rule) for d in diagnostics}
 
 
 def dump_json(data: Any, stream: TextIO) -> None:

@@ -11,6 +11,7 @@ from typing import TextIO
 
 from linter.diagnostics import Diagnostic, Severity
 from linter.formatters import SEVERITY_LABELS, Formatter, Output, severity_counts
+from linter.formatters.ranking import ranking
 from linter.hookspecs import hookimpl
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
@@ -68,6 +69,7 @@ def write_full(output: Output, stream: TextIO) -> None:
     fixes = sum(1 for d in output.diagnostics if fixable(d, output))
     if fixes:
         stream.write(f"其中 {fixes} 个标有 [*] 的问题可以用 --fix 自动修复（--diff 先看修改）。\n")
+    stream.write(ranking(output))
 
 
 @hookimpl

@@ -15,7 +15,7 @@ from typing import TextIO
 
 from linter.diagnostics import Diagnostic, Severity
 from linter.engine import FileResult
-from linter.formatters import SEVERITY_LABELS, Formatter, Output, relative_path, severity_counts
+from linter.formatters import SEVERITY_LABELS, Formatter, Output, relative_path, rule_summaries, severity_counts
 from linter.formatters.full import summary
 from linter.hookspecs import hookimpl
 from linter.source import FlaggedLine
@@ -106,14 +106,6 @@ def content_security_policy() -> str:
     return f"default-src 'none'; style-src {_hash(STYLE)}; script-src {_hash(SCRIPT)}"
 
 
-def _rule_summaries(diagnostics: list[Diagnostic]) -> dict[str, str]:
-    """Each code's one-line summary (rules of plugins and packs); the rule name for the others."""
-    from linter.packs import rule_catalogue
-
-    catalogue = {rule.code: rule.summary for rule in rule_catalogue()}
-    return {d.code: catalogue.get(d.code, d.rule) for d in diagnostics}
-
-
 def _severity_badge(severity: Severity) -> str:
     return f'<span class="sev {severity}">{SEVERITY_LABELS[severity]}</span>'
 
@@ -141,7 +133,7 @@ def _code_table(diagnostics: list[Diagnostic]) -> str:
 
     if not diagnostics:
         return ""
-    summaries = _rule_summaries(diagnostics)
+    summaries = rule_summaries(diagnostics)
     per_code = Counter(d.code for d in diagnostics)
     severities: dict[str, set[Severity]] = {}
     for d in diagnostics:
