@@ -90,7 +90,7 @@ def _request(args: argparse.Namespace) -> CheckRequest:
         raise UsageError("--baseline and --write-baseline exclude each other")
     return CheckRequest(args.paths, fix=args.fix, diff=args.diff, stdin_filename=args.stdin_filename,
                         stdin=sys.stdin.buffer.read() if reads_stdin else None, baseline=args.baseline,
-                        jobs=args.jobs)
+                        jobs=args.jobs, against=args.against)
 
 
 def _formatter(name: str) -> Formatter:

@@ -1,4 +1,4 @@
-"""Command line: govlint check | inspect | rule | rules | packs."""
+"""Command line: govlint check | inspect | rule | rules | packs | index build."""
 
 from __future__ import annotations
 
@@ -41,6 +41,15 @@ def build_parser() -> argparse.ArgumentParser:
     packs = commands.add_parser("packs", help="list the rule packs available and their rules")
     packs.add_argument("paths", nargs="*", metavar="PACK.yaml", help="local packs to list as well")
     packs.set_defaults(handler=cmd_packs)
+
+    index = commands.add_parser("index", help="reference indexes of published reports for copy detection")
+    actions = index.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    build = actions.add_parser("build", help="store the copy-detection summaries of the reports under PATH")
+    build.add_argument("paths", nargs="+", metavar="PATH")
+    build.add_argument("-o", "--output", required=True, metavar="FILE", help="the index file to write")
+    build.add_argument("-j", "--jobs", type=_job_count, metavar="N",
+                       help="read files in N processes (default: one per CPU)")
+    build.set_defaults(handler=cmd_index_build)
     return parser
 
 
@@ -82,6 +91,8 @@ def _add_check(commands: argparse._SubParsersAction) -> None:
     workflow.add_argument("--fix", action="store_true", help="apply safe fixes (plain text and Markdown)")
     workflow.add_argument("--diff", action="store_true", help="print the safe fixes as a diff, change nothing")
     workflow.add_argument("--stdin-filename", metavar="NAME", help="name (and type) of the report read from -")
+    workflow.add_argument("--against", metavar="INDEX", help="compare for copied text with the reports in INDEX too "
+                          "(made by 'govlint index build')")
     check.add_argument("-j", "--jobs", type=_job_count, metavar="N",
                        help="check files in N processes (default: one per CPU when there are many files; 1: serial)")
     check.set_defaults(handler=cmd_check)
@@ -156,6 +167,18 @@ def cmd_packs(args: argparse.Namespace) -> int:
 
     for pack in listed_packs(args.paths):
         print(describe_pack(pack))
+    return EXIT_CLEAN
+
+
+def cmd_index_build(args: argparse.Namespace) -> int:
+    from linter.corpus.index import build_index, write_index
+    from linter.run import worker_count
+
+    summaries, skipped = build_index(args.paths, args.jobs or worker_count(None, 1_000_000))
+    for message in skipped:
+        print(f"govlint: {message}", file=sys.stderr)
+    count = write_index(args.output, summaries)
+    print(f"govlint: indexed {count} report(s) in {args.output}", file=sys.stderr)
     return EXIT_CLEAN
 
 

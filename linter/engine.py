@@ -78,8 +78,8 @@ def plugin_failures(path: str) -> list[Diagnostic]:
     ]
 
 
-def _context(rule: Rule, settings: Settings) -> RuleContext:
-    return RuleContext(rule, {**rule.options, **settings.options.get(rule.code, {})}, settings)
+def _context(rule: Rule, settings: Settings, reference: Sequence[Any] = ()) -> RuleContext:
+    return RuleContext(rule, {**rule.options, **settings.options.get(rule.code, {})}, settings, reference)
 
 
 def _diagnostic(rule: Rule, settings: Settings, path: str, finding: Finding) -> Diagnostic:
@@ -133,14 +133,15 @@ def summarize_for_corpus(report: Report, rules: Iterable[Rule], settings: Settin
     return summaries, crashes
 
 
-def run_corpus_rules(checked: Sequence[FileResult]) -> None:
+def run_corpus_rules(checked: Sequence[FileResult], reference: Sequence[Any] = ()) -> None:
     """Run every corpus rule over the summaries of the checked reports and add its findings to their results.
 
     A report takes part when the settings it was checked with enable the rule (it then has a
     summary for it); a finding gets the severity and per-file-ignores of the report it belongs to. The rule's
     options are those of the first report taking part (one run usually shares one
     configuration); inline suppression comments do not reach corpus findings (per-file-ignores
-    and the baseline do)."""
+    and the baseline do). `reference` is what a reference index holds (`govlint check
+    --against`): the rules compare with it but never report on it."""
     for rule in all_rules():
         if not isinstance(rule, CorpusRule):
             continue
@@ -149,7 +150,7 @@ def run_corpus_rules(checked: Sequence[FileResult]) -> None:
         if not taking_part:
             continue
         results = {id(r.corpus[rule.code]): (r, s) for r, s in reversed(taking_part)}
-        context = _context(rule, taking_part[0][1])
+        context = _context(rule, taking_part[0][1], reference)
         try:
             for summary, finding in rule.check([r.corpus[rule.code] for r, _ in taking_part], context) or ():
                 result, settings = results[id(summary)]

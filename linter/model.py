@@ -8,6 +8,7 @@ three statistical tables mapped onto the national template, cell by cell.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
@@ -297,6 +298,16 @@ class TemplateEvidence:
 
 
 @dataclass(frozen=True)
+class Dated:
+    """A date the report is dated by: when, where it is written, and which date it is in words
+    ("落款日期" the signature date, "网页发布日期" the publication date in the page header)."""
+
+    when: datetime.date
+    location: Location
+    what: str
+
+
+@dataclass(frozen=True)
 class MetadataField:
     """A value of the page metadata before the report (发布时间, 发布机构 …), where it is written."""
 
@@ -320,6 +331,9 @@ class Report:
     sections: list[Section] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
     tables: dict[str, Table] = field(default_factory=dict)
+    signature_date: Dated | None = None
+    publication_date: Dated | None = None
+    """The date the page header says the report was published (发布时间/发布日期/成文日期)."""
     metadata: dict[str, MetadataField] = field(default_factory=dict)
     """The page metadata block before the report (key as written → value), see recognize/metadata.py."""
     metadata_lines: tuple[int, int] | None = None

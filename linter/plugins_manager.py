@@ -1,4 +1,11 @@
-"""Building the pluggy plugin manager from the `govlint` entry-point group.
+"""Building the pluggy plugin manager: govlint's built-in plugins and the third party's.
+
+The built-in plugins are the entry points of pyproject.toml, listed here too (`BUILTINS`, kept
+equal by a test) so that a run neither reads the installed packages' metadata to find them nor
+imports the loaders and formatters it does not use: a built-in loader or formatter is imported
+when a file of its type is read or its format written. Third-party plugins are the `govlint`
+entry points of every other installed distribution, found by reading the `entry_points.txt`
+files in the directories of `sys.path`, and are all imported, as before.
 
 A plugin that fails to import is recorded (and later reported as one diagnostic naming it)
 instead of stopping the run.
@@ -7,12 +14,60 @@ instead of stopping the run.
 from __future__ import annotations
 
 import functools
+import importlib
+import os
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib.metadata import entry_points
 
 import pluggy
 
 from linter import hookspecs
+
+
+@dataclass(frozen=True)
+class Builtin:
+    """A built-in plugin: its module, and the loaders and formatters it returns, named here so
+    that they are known without importing it."""
+
+    module: str
+    loaders: tuple[tuple[str, tuple[str, ...], str], ...] = ()
+    """(name, extensions, extra) of each `Loader` its `govlint_loaders` returns."""
+    formatters: tuple[tuple[str, str], ...] = ()
+    """(name, description) of each `Formatter` its `govlint_formatters` returns."""
+
+
+BUILTINS: dict[str, Builtin] = {
+    "text-loader": Builtin("linter.loaders.text", loaders=(("text", (".txt", ".text", ".md", ".markdown"), ""),)),
+    "html-loader": Builtin("linter.loaders.html", loaders=(("html", (".html", ".htm"), ""),)),
+    "docx-loader": Builtin("linter.loaders.docx", loaders=(("docx", (".docx",), "docx"),)),
+    "pdf-loader": Builtin("linter.loaders.pdf", loaders=(("pdf", (".pdf",), "pdf"),)),
+    "suppression": Builtin("linter.suppression"),
+    "formatter-full": Builtin("linter.formatters.full",
+                              formatters=(("full", "findings with source line and caret (default)"),)),
+    "formatter-concise": Builtin("linter.formatters.concise", formatters=(("concise", "path:line:col: CODE message"),)),
+    "formatter-json": Builtin("linter.formatters.json", formatters=(
+        ("json", "a JSON array of findings"), ("jsonl", "one JSON object per finding and line"))),
+    "formatter-github": Builtin("linter.formatters.github",
+                                formatters=(("github", "GitHub Actions annotations (::error file=…::)"),)),
+    "formatter-gitlab": Builtin("linter.formatters.gitlab", formatters=(("gitlab", "GitLab Code Quality JSON"),)),
+    "formatter-junit": Builtin("linter.formatters.junit", formatters=(("junit", "JUnit XML for CI test reports"),)),
+    "formatter-sarif": Builtin("linter.formatters.sarif",
+                               formatters=(("sarif", "SARIF 2.1.0 for GitHub code scanning"),)),
+    "formatter-html": Builtin("linter.formatters.html",
+                              formatters=(("html", "one self-contained HTML page for supervisors"),)),
+    "sums": Builtin("linter.plugins.sums"),
+    "template": Builtin("linter.plugins.template"),
+    "crossyear": Builtin("linter.plugins.crossyear"),
+    "sections": Builtin("linter.plugins.sections"),
+    "template-prose": Builtin("linter.plugins.template_prose"),
+    "dates": Builtin("linter.plugins.dates"),
+    "text": Builtin("linter.plugins.text"),
+    "duplicates": Builtin("linter.plugins.duplicates"),
+    "prose-numbers": Builtin("linter.plugins.prose_numbers"),
+    "unread": Builtin("linter.plugins.unread"),
+}
+_DISTRIBUTION = "govlint"
 
 
 @dataclass(frozen=True)
@@ -31,7 +86,8 @@ class Plugins:
         return [item for _, item in self.collect_named(hook_name)]
 
     def collect_named(self, hook_name: str) -> list[tuple[str, object]]:
-        """Like `collect`, each item paired with the name of the plugin that returned it."""
+        """Like `collect`, each item paired with the name of the plugin that returned it; the
+        built-in loaders and formatters (not imported) among them, in the order of the names."""
         hook = getattr(self.manager.hook, hook_name)
         items = []
         for impl in hook.get_hookimpls():
@@ -40,7 +96,33 @@ class Plugins:
             except Exception as error:  # a third party's bug must not stop the others
                 if all(f.plugin != impl.plugin_name for f in self.failures):  # one report per plugin
                     self.failures.append(PluginFailure(impl.plugin_name, f"{type(error).__name__}: {error}"))
-        return items
+        if hook_name == "govlint_loaders":
+            items.extend((name, _lazy_loader(builtin.module, *loader))
+                         for name, builtin in BUILTINS.items() for loader in builtin.loaders)
+        elif hook_name == "govlint_formatters":
+            items.extend((name, _lazy_formatter(builtin.module, *formatter))
+                         for name, builtin in BUILTINS.items() for formatter in builtin.formatters)
+        return sorted(items, key=lambda item: item[0])
+
+
+def _lazy_loader(module: str, name: str, extensions: tuple[str, ...], extra: str):
+    from linter.loaders import Loader
+
+    def load(path: str, data: bytes):
+        loader = next(loader for loader in importlib.import_module(module).govlint_loaders() if loader.name == name)
+        return loader.load(path, data)
+
+    return Loader(name, extensions, load, extra)
+
+
+def _lazy_formatter(module: str, name: str, description: str):
+    from linter.formatters import Formatter
+
+    def write(output, stream) -> None:
+        formatter = next(f for f in importlib.import_module(module).govlint_formatters() if f.name == name)
+        formatter.write(output, stream)
+
+    return Formatter(name, write, description)
 
 
 @functools.cache
@@ -48,11 +130,77 @@ def plugins() -> Plugins:
     manager = pluggy.PluginManager(hookspecs.PROJECT)
     manager.add_hookspecs(hookspecs)
     failures = []
-    for entry in sorted(entry_points(group=hookspecs.PROJECT), key=lambda e: e.name):
-        if manager.has_plugin(entry.name):
+    builtin = [(name, b.module) for name, b in BUILTINS.items() if not b.loaders and not b.formatters]
+    for name, value in sorted([*builtin, *third_party_entry_points()]):
+        if manager.has_plugin(name):
             continue
         try:
-            manager.register(entry.load(), name=entry.name)
+            manager.register(_load(value), name=name)
         except Exception as error:
-            failures.append(PluginFailure(entry.name, f"{type(error).__name__}: {error}"))
+            failures.append(PluginFailure(name, f"{type(error).__name__}: {error}"))
     return Plugins(manager, failures)
+
+
+def _load(value: str) -> object:
+    """What an entry point's value (`module` or `module:attribute`, maybe with `[extras]`) names."""
+    module, _, attribute = value.split("[")[0].partition(":")
+    target = importlib.import_module(module.strip())
+    for part in attribute.strip().split(".") if attribute.strip() else ():
+        target = getattr(target, part)
+    return target
+
+
+def third_party_entry_points() -> list[tuple[str, str]]:
+    """(name, value) of the `govlint` entry points of the installed distributions other than
+    govlint, the first distribution of a name on `sys.path` counting, as importlib.metadata does.
+
+    Reading the `entry_points.txt` files directly costs a fraction of importlib.metadata, which
+    is used only when `sys.path` holds a zip archive.
+    """
+    if any(os.path.isfile(entry) for entry in sys.path):
+        from importlib.metadata import entry_points
+
+        return [(e.name, e.value) for e in entry_points(group=hookspecs.PROJECT)
+                if e.dist is None or _normalised(e.dist.name) != _DISTRIBUTION]
+    seen: set[str] = set()
+    found: list[tuple[str, str]] = []
+    for directory in sys.path:
+        for distribution, text in _entry_point_files(directory or "."):
+            if distribution in seen:
+                continue
+            seen.add(distribution)
+            if distribution != _DISTRIBUTION:
+                found.extend(_group(text, hookspecs.PROJECT))
+    return found
+
+
+def _entry_point_files(directory: str) -> Iterator[tuple[str, str]]:
+    """(normalised distribution name, entry_points.txt text or "") of each distribution in `directory`."""
+    try:
+        names = os.listdir(directory)
+    except OSError:
+        return
+    for name in names:
+        if name.endswith((".dist-info", ".egg-info")):
+            try:
+                with open(os.path.join(directory, name, "entry_points.txt"), encoding="utf-8") as file:
+                    text = file.read()
+            except OSError:
+                text = ""
+            yield _normalised(name.rsplit(".", 1)[0].split("-")[0]), text
+
+
+def _group(text: str, group: str) -> Iterator[tuple[str, str]]:
+    """The `name = value` lines of `[group]` in an entry_points.txt."""
+    section = None
+    for line in text.splitlines():
+        line = line.strip()
+        if line.startswith("["):
+            section = line.strip("[]").strip()
+        elif section == group and "=" in line and not line.startswith(("#", ";")):
+            name, _, value = line.partition("=")
+            yield name.strip(), value.strip()
+
+
+def _normalised(name: str) -> str:
+    return name.lower().replace("-", "_").replace(".", "_")

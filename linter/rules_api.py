@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,6 +41,8 @@ class RuleContext:
     rule: Rule
     options: Mapping[str, Any]
     settings: Any = None
+    reference: Sequence[Any] = ()
+    """For corpus rules: the report summaries of a reference index (`govlint check --against`)."""
 
     def option(self, name: str) -> Any:
         return self.options.get(name, self.rule.options.get(name))

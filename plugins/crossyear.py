@@ -5,7 +5,6 @@ year's report beside this year's: `govlint check 2023/报告.txt 2024/报告.txt
 from __future__ import annotations
 
 import os
-from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -16,24 +15,6 @@ from linter.rules_api import RuleContext, corpus_rule
 from linter.source import FlaggedLine, excerpt
 from linter.tablenames import cell_name, cell_ref, template_of
 from linter.textnorm import squash
-
-_GENERIC_ENDINGS = ("人民政府", "街道办事处", "办事处", "政府")
-_MIN_OWN_NAME = 2
-"""Characters a name must keep besides a generic ending, so "区人民政府" matches nothing."""
-
-
-def _own_part(name: str) -> str:
-    for ending in _GENERIC_ENDINGS:
-        if name.endswith(ending):
-            return name[: -len(ending)]
-    return name
-
-
-def _same_body(one: str, other: str) -> bool:
-    """"淮安市洪泽区人民政府" and "洪泽区人民政府" name one body: the shorter ends the longer."""
-    short, long = sorted((one, other), key=len)
-    return long.endswith(short) and len(_own_part(short)) >= _MIN_OWN_NAME
-
 
 _COMPARED = {"三": ("二", "四"), "二": ("规章", "行政规范性文件")}
 """The rows XYR001 (table 三) and XYR002 (table 二) compare across years."""
@@ -86,17 +67,15 @@ def summarize_years(report: Report) -> YearSummary | None:
 
 
 def consecutive_years(reports: list[YearSummary]) -> Iterator[tuple[YearSummary, YearSummary]]:
-    """(this year's report, last year's report) for every pair of reports of one body, by name
-    (one ending the other, same kind of body) and consecutive report years."""
-    by_year: dict[tuple[str | None, int], list[YearSummary]] = defaultdict(list)
-    for report in reports:
-        by_year[report.body_kind, report.year].append(report)
-    for (kind, year), current in by_year.items():
-        previous = by_year.get((kind, year - 1), ())
-        for report in current:
-            for other in previous:
-                if _same_body(report.body, other.body):
-                    yield report, other
+    """(this year's report, last year's report) for each report whose body has a report for the
+    year before in the run (`linter.corpus.bodies.predecessors`: one predecessor per report,
+    found in time linear in the number of reports)."""
+    from linter.corpus.bodies import BodyYear, predecessors
+
+    entries = [BodyYear(r.body, r.body_kind, r.year) for r in reports]
+    for report, previous in zip(reports, predecessors(entries), strict=True):
+        if previous is not None:
+            yield report, reports[previous]
 
 
 @corpus_rule("XYR001", "carry-over-across-years", severity="warning", summarize=summarize_years)

@@ -6,107 +6,80 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
-from linter.plugins.textscan import (
-    CHINESE_DATE,
-    GARBLED_DATE,
-    HAN,
-    ISO_DATE,
-    YEAR,
-    date_readings,
-    fingerprint,
-    is_standalone_garbled_date,
-    passages,
-    signature_zone_start,
-    valid_date,
-)
+from linter.plugins.textscan import HAN, fingerprint, passages
 
+from linter.dategrammar import YEAR, DateMention, find_dates, find_ranges, impossible_dates
 from linter.diagnostics import Finding, Fix
 from linter.hookspecs import hookimpl
-from linter.model import Location, Report
+from linter.model import Dated, Line, Report
+from linter.recognize.dates import is_standalone_date
 from linter.rules_api import RuleContext, rule
 
-
-def _stripped_span(match: re.Match) -> tuple[int, int]:
-    """The match's span without surrounding white space."""
-    text = match.group(0)
-    start = match.start() + len(text) - len(text.lstrip())
-    return start, start + len(text.strip())
+_HAN = re.compile(f"[{HAN}]")
 
 
-def _garbled_message(raw: str, year: int, readings: list[tuple[int, int]]) -> str:
-    options = "或".join(f"“{year}年{m}月{d}日”" for m, d in readings)
-    if len(readings) == 1:
-        return f"日期“{raw}”缺少“年”“月”，应为{options}"
-    return f"日期“{raw}”缺少“年”“月”，可能是{options}，请核对"
+def _stripped_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without surrounding white space."""
+    part = text[start:end]
+    start += len(part) - len(part.lstrip())
+    return start, start + len(part.strip())
 
 
-def _garbled(line, match: re.Match) -> Finding | None:
-    year, digits = int(match.group(1)), match.group(2)
-    readings = date_readings(year, digits)
-    if not readings:
-        return None
-    start, end = _stripped_span(match)
+def _garbled(line: Line, mention: DateMention) -> Finding:
+    start, end = _stripped_span(line.norm, mention.start, mention.end)
     raw = line.text[start:end]
     location = line.locate(start, end)
-    fix = None
-    if len(readings) == 1:
-        month, day = readings[0]
-        fixed = f"{year}年{month}月{day}日"
-        fix = Fix(location, fixed, f"改为“{fixed}”")
-    return Finding(_garbled_message(raw, year, readings), location, fix=fix,
+    options = "或".join(f"“{mention.written(r)}”" for r in mention.readings)
+    if len(mention.readings) == 1:
+        fixed = mention.written(mention.readings[0])
+        return Finding(f"日期“{raw}”{mention.lost}，应为{options}", location,
+                       fix=Fix(location, fixed, f"改为“{fixed}”"), fingerprint=fingerprint("DAT001", raw))
+    return Finding(f"日期“{raw}”{mention.lost}，可能是{options}，请核对", location,
                    fingerprint=fingerprint("DAT001", raw))
+
+
+def _lost_connector(line: Line, first: DateMention, last: DateMention) -> Finding:
+    raw = line.text[first.start:last.end]
+    location = line.locate(first.start, last.end)
+    fix = None
+    if first.date and last.date and not (first.garbled or last.garbled):
+        fixed = line.text[first.start:first.end] + "至" + line.text[last.start:last.end]
+        fix = Fix(location, fixed, f"改为“{fixed}”")
+    return Finding(f"日期范围“{raw}”缺少“至”，两个日期连在了一起", location, fix=fix,
+                   fingerprint=fingerprint("DAT001", raw))
+
+
+def _is_date(report: Report, line: Line, mention: DateMention) -> bool:
+    """Figures alone on a line are a date only where a signature stands (not a table cell)."""
+    return bool(_HAN.search(line.norm)) or is_standalone_date(report, line, mention)
 
 
 @rule("DAT001", "garbled-date", "error")
 def check_garbled_dates(report: Report, context: RuleContext) -> Iterator[Finding]:
-    """日期缺少“年”“月”：年份后直接跟 2–4 位数字和“日”，或单独一行的“20240126”。
+    """日期写法错乱：丢了“年”“月”或“日”，写成连续数字，或日期范围丢了“至”。
 
-    从 PDF、网页提取文字时常丢掉“年”“月”（DOMAIN.md §8）：“202311日至20231231日”原为
-    “2023年1月1日至2023年12月31日”，落款“20240126”原为“2024年1月26日”。统计期限和
-    发布日期是报告的法定要素（条例第四十九条、第五十条），必须能读懂。只有一种拆分能得到
-    有效日期时提供自动修复。
+    从 PDF、网页提取文字时常丢掉“年”“月”“日”和范围的连接词（DOMAIN.md §8）：
+    “202311日至20231231日”原为“2023年1月1日至2023年12月31日”，“20241月1日”丢了“年”，
+    “2022年1231日”丢了“月”，“2023年12月31。”丢了“日”，“2023年1月1日12月31日”丢了“至”，
+    正文里的“20230120”和单独一行的落款“20240126”是连续数字。统计期限和发布日期是报告的
+    法定要素（条例第四十九条、第五十条），必须能读懂。每个错乱日期都列出它可能的读法；
+    只有一种读法是有效日期时提供自动修复。文号（〔2021〕30号）、索引号、电话号码、金额、
+    件数（“2023年共收到申请12件”）和网址中的数字不是日期。
 
     错误示例：本报告中所列数据的统计时限为202311日至20231231日。
     正确示例：本报告中所列数据的统计时限为2023年1月1日至2023年12月31日。
     """
     for line in report.document.lines:
-        for match in GARBLED_DATE.finditer(line.norm):
-            finding = _garbled(line, match)
-            if finding:
-                yield finding
-        if "日" not in line.norm:
-            match = is_standalone_garbled_date(report, line.index)
-            if match:
-                finding = _garbled(line, match)
-                if finding:
-                    yield finding
-
-
-_YEAR_MONTH_DAY = re.compile(rf"(?<!\d)({YEAR})\s*年\s*(\d{{1,3}})\s*月(?:\s*(\d{{1,3}})\s*日)?")
-_MONTH_DAY = re.compile(r"(?<!\d)(\d{1,3})\s*月\s*(\d{1,3})\s*日")
-_ISO = re.compile(ISO_DATE)
-_LEAP_YEAR = 2000  # a date without a year is possible when it exists in some year
-
-
-def _impossible(year: int, month: int, day: int | None) -> bool:
-    if not 1 <= month <= 12:
-        return True
-    return day is not None and not valid_date(year, month, day)
-
-
-def _date_spans(text: str) -> Iterator[tuple[re.Match, int, int, int | None]]:
-    taken: list[tuple[int, int]] = []
-    for match in _YEAR_MONTH_DAY.finditer(text):
-        taken.append(match.span())
-        day = match.group(3)
-        yield match, int(match.group(1)), int(match.group(2)), int(day) if day else None
-    for match in _ISO.finditer(text):
-        yield match, int(match.group(1)), int(match.group(2)), int(match.group(3))
-    for match in _MONTH_DAY.finditer(text):
-        if not any(start <= match.start(1) < end for start, end in taken):
-            yield match, _LEAP_YEAR, int(match.group(1)), int(match.group(2))
+        mentions = [m for m in find_dates(line.norm) if not m.garbled or _is_date(report, line, m)]
+        ranges = find_ranges(line.norm, mentions)
+        garbled = [m for m in mentions if m.garbled] + [r.last for r in ranges if r.last.garbled
+                                                        and r.last.form == "short"]
+        for mention in sorted(garbled, key=lambda m: m.start):
+            yield _garbled(line, mention)
+        for found in ranges:
+            if found.connector_lost:
+                yield _lost_connector(line, found.first, found.last)
 
 
 @rule("DAT002", "impossible-date", "error")
@@ -120,18 +93,15 @@ def check_impossible_dates(report: Report, context: RuleContext) -> Iterator[Fin
     正确示例：统计期限自2023年1月1日至2023年12月31日。
     """
     for line in report.document.lines:
-        for match, year, month, day in _date_spans(line.norm):
-            if _impossible(year, month, day):
-                start, end = _stripped_span(match)
-                raw = line.text[start:end]
-                yield Finding(f"日期“{raw}”不存在（{'月份' if not 1 <= month <= 12 else '日数'}超出范围）",
-                              line.locate(start, end), fingerprint=fingerprint("DAT002", raw))
+        for start, end, bad_month in impossible_dates(line.norm):
+            start, end = _stripped_span(line.norm, start, end)
+            raw = line.text[start:end]
+            yield Finding(f"日期“{raw}”不存在（{'月份' if bad_month else '日数'}超出范围）",
+                          line.locate(start, end), fingerprint=fingerprint("DAT002", raw))
 
 
-_PERIOD = re.compile(
-    rf"统计(?:时限|期限|期间|时间|周期|区间|时段|范围|口径)?[^。；;\d]{{0,16}}?{CHINESE_DATE}\s*起?\s*"
-    rf"(?:至|到|—+|-|－|~|～)\s*{CHINESE_DATE}"
-)
+_PERIOD_WORD = re.compile(r"统计(?:时限|期限|期间|时间|周期|区间|时段|范围|口径)?")
+_PERIOD_GAP = re.compile(r"[^。；;\d]{0,16}")
 
 
 @rule("DAT003", "statistical-period", "error")
@@ -139,74 +109,32 @@ def check_statistical_period(report: Report, context: RuleContext) -> Iterator[F
     """统计期限不是报告年度的1月1日至12月31日。
 
     年度报告统计的是报告年度全年的数据（DOMAIN.md §1；四川 DB51/T 2660—2019 明确规定），
-    统计期限写错会使表格数据的口径不明。能读出的错乱日期（“202311日至20231231日”）
-    由 DAT001 报告，不在此重复。
+    统计期限写错会使表格数据的口径不明。统计期限的任何写法都能读出：“2023年1月1日至
+    2023年12月31日”“2022.1.1-2022.12.31”“20220101至20221231”“二〇二二年一月一日至……”，
+    以及错乱的“202311日至20231231日”（错乱本身由 DAT001 报告）；有不止一种读法的不判断。
 
     错误示例：（2022年度报告）统计期限自2022年1月1日起至2022年11月30日止。
     正确示例：（2022年度报告）统计期限自2022年1月1日起至2022年12月31日止。
     """
     for passage in passages(report):
-        for match in _PERIOD.finditer(passage.text):
-            y1, m1, d1, y2, m2, d2 = (int(g) for g in match.groups())
-            if not (valid_date(y1, m1, d1) and valid_date(y2, m2, d2)):
-                continue  # DAT002
-            year = report.year or y1
-            if (y1, m1, d1, y2, m2, d2) == (year, 1, 1, year, 12, 31):
+        ranges = {r.start: r for r in find_ranges(passage.text)}
+        for word in _PERIOD_WORD.finditer(passage.text):
+            gap = _PERIOD_GAP.match(passage.text, word.end())
+            found = next((ranges[p] for p in range(word.end(), gap.end() + 1) if p in ranges), None) if gap else None
+            dates = found.dates if found else None
+            if found is None or dates is None:
                 continue
-            start = match.start(1)
+            first, last = dates
+            year = report.year or first.year
+            if (first, last) == (datetime.date(year, 1, 1), datetime.date(year, 12, 31)):
+                continue
+            start, end = found.first.start, found.last.end
             yield Finding(
-                f"统计期限为{y1}年{m1}月{d1}日至{y2}年{m2}月{d2}日，"
+                f"统计期限为{first.year}年{first.month}月{first.day}日至{last.year}年{last.month}月{last.day}日，"
                 f"应为报告年度的{year}年1月1日至{year}年12月31日",
-                passage.locate(start, match.end()),
-                fingerprint=fingerprint("DAT003", passage.text[start:match.end()]),
+                passage.locate(start, end),
+                fingerprint=fingerprint("DAT003", passage.text[start:end]),
             )
-
-
-@dataclass
-class _Published:
-    date: datetime.date
-    location: Location
-    source: str
-
-
-_HEADER_DATE = re.compile(rf"(?:发布时间|发布日期|成文日期|日期)\s*[:：]\s*(?:{ISO_DATE}|{CHINESE_DATE})")
-_DATE_LINE = re.compile(rf"^\s*(?:{CHINESE_DATE}|{ISO_DATE})\s*$")
-_HEADER_LINES = 20
-
-
-def _date_from(match: re.Match) -> datetime.date | None:
-    numbers = [int(g) for g in match.groups() if g is not None][:3]
-    return datetime.date(*numbers) if len(numbers) == 3 and valid_date(*numbers) else None
-
-
-def _line_date(report: Report, index: int) -> datetime.date | None:
-    """The date a line consists of: written out, ISO, or garbled with one valid reading."""
-    line = report.document.lines[index]
-    match = _DATE_LINE.match(line.norm)
-    if match:
-        return _date_from(match)
-    garbled = is_standalone_garbled_date(report, index)
-    if garbled:
-        year = int(garbled.group(1))
-        readings = date_readings(year, garbled.group(2))
-        return datetime.date(year, *readings[0]) if len(readings) == 1 else None
-    return None
-
-
-def _publication_dates(report: Report) -> Iterator[_Published]:
-    """Publication dates in the web page header, and the signature date (the last date line)."""
-    lines = report.document.lines
-    for line in lines[:_HEADER_LINES]:
-        match = _HEADER_DATE.search(line.norm)
-        date = _date_from(match) if match else None
-        if date:
-            yield _Published(date, line.locate(match.start(), match.end()), "网页发布日期")
-    for line in reversed(lines[signature_zone_start(report):]):
-        date = _line_date(report, line.index)
-        if date:
-            start = len(line.text) - len(line.text.lstrip())
-            yield _Published(date, line.locate(start, len(line.text.rstrip())), "落款日期")
-            return
 
 
 def _deadline(report: Report, context: RuleContext) -> datetime.date:
@@ -224,7 +152,9 @@ def check_publication_deadline(report: Report, context: RuleContext) -> Iterator
     条例第四十九条：县级以上人民政府部门应当在每年1月31日前公布本部门上一年度的报告；
     县级以上地方人民政府的本级报告在每年3月31日前公布。乡镇、街道的报告按各地规定一般也在
     1月31日前公布（DOMAIN.md §1、§9）。期限是规则选项（deadline、government_deadline、
-    government_kinds），地方规则包可以修改；机关类别不明时按较晚的期限判断。
+    government_kinds），地方规则包可以修改；机关类别不明时按较晚的期限判断。日期是识别报告时
+    读出的网页发布日期（页首的“发布时间：”）和落款日期（报告末尾单独的日期行），与规则包的
+    deadline 规则所用的是同一个。
 
     错误示例：（某镇2023年度报告）落款日期 2024年2月26日。
     正确示例：（某镇2023年度报告）落款日期 2024年1月26日。
@@ -232,13 +162,14 @@ def check_publication_deadline(report: Report, context: RuleContext) -> Iterator
     if not report.year:
         return
     deadline = _deadline(report, context)
-    for published in _publication_dates(report):
-        if published.date > deadline:
+    dated: list[Dated] = [d for d in (report.publication_date, report.signature_date) if d is not None]
+    for published in dated:
+        if published.when > deadline:
             yield Finding(
-                f"{published.source}{published.date.year}年{published.date.month}月{published.date.day}日"
+                f"{published.what}{published.when.year}年{published.when.month}月{published.when.day}日"
                 f"晚于公布期限{deadline.year}年{deadline.month}月{deadline.day}日（条例第四十九条）",
                 published.location,
-                fingerprint=fingerprint("DAT004", published.source, published.date.isoformat()),
+                fingerprint=fingerprint("DAT004", published.what, published.when.isoformat()),
             )
 
 

@@ -16,12 +16,23 @@ from linter.rules_api import RuleContext, rule
 from linter.tablenames import cell_ref
 from linter.textnorm import squash
 
-_UNITS = "条件个项次篇期份场"
+_UNITS = "条件个项次篇期份场则"
+# Units that count the same things: published items (条, 篇, 则), occasions (次, 场, 期).
+_SAME_UNIT = {"篇": "条", "则": "条", "场": "次", "期": "次"}
 # "主动公开政府信息66条，其中包括政策文件6条，……"; an approximate total (余/多/约) is not a sum.
 _TOTAL = re.compile(rf"(?<![\d.])(\d+)\s*([{_UNITS}])(?![余多])\s*[，,:：]?\s*其中(?:包括|包含|有)?\s*[:：]?")
+# "主动公开政府信息364条，人事信息17条，……类信息308条，……": a total of information followed
+# directly by three or more kinds of information, without 其中.
+_INFO_TOTAL = re.compile(
+    r"(?:公开|发布)[^，,。；;\d]{0,8}?信息\s*(?:共计?|总计|合计)?\s*(\d+)\s*(条)(?![余多])\s*[，,:：]")
+_INFO_PART = re.compile(r"^[^，,。；;\d]{1,20}?信息\s*\d+\s*条$")
 _APPROXIMATE = re.compile(r"(?:约|近|超过|逾|达)\s*$")
 _PART = re.compile(rf"(?<![\d.%])(\d+)\s*([{_UNITS}])")
 _LIST_END = re.compile(r"[。；;]|另有|此外|另外|同比|较上年|比上年")
+_SENTENCE = re.compile(r"[^。；;]*[。；;]?")
+# A sentence that starts anew (a total, a time, a new subject) does not continue a list.
+_NEW_STATEMENT = re.compile(r"共|总|累计|全年|合计|其中|本年|\d{4}\s*年")
+_CONTINUATIONS = 2
 _BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
 _UNSAFE_PART = re.compile(r"[%％]|万|亿|千|\d\.\d|余|多|以上|以下|左右")
 
@@ -33,6 +44,44 @@ class ProseSum:
     parts: list[int]
     start: int
     end: int
+    listed: str = "“其中”所列"
+
+
+def _unit(unit: str) -> str:
+    return _SAME_UNIT.get(unit, unit)
+
+
+def _all_parts(segment: str) -> bool:
+    clauses = [c for c in re.split(r"[，,、]", segment) if c.strip()]
+    return bool(clauses) and not _NEW_STATEMENT.search(segment) and all(_PART.search(c) for c in clauses)
+
+
+def _list_after(text: str, start: int) -> str:
+    """The text of a list from `start`: to the end of its sentence, and on through the following
+    sentences that hold nothing but more parts ("…其中A 3条。B 4条、C 5条。"). A list that goes
+    on after a "；" with items not counted, or longer than we follow, is only its first sentence."""
+    stop = _LIST_END.search(text, start)
+    first = end = stop.start() if stop else len(text)
+    for _ in range(_CONTINUATIONS + 1):
+        if not stop or text[stop.start()] not in "。；;":
+            return text[start:end]
+        sentence = _SENTENCE.match(text, stop.end())
+        segment = sentence.group(0).rstrip("。；;") if sentence else ""
+        if not _all_parts(segment):
+            return text[start:end if text[stop.start()] == "。" or not segment.strip() else first]
+        end = stop.end() + len(segment)
+        stop = _LIST_END.search(text, end)
+    return text[start:first]
+
+
+def _parts(listed: str, unit: str) -> list[tuple[int, int]] | None:
+    """(value, end offset) of each part, when the list is a plain partition in the total's unit."""
+    if _UNSAFE_PART.search(_BRACKETED.sub("", listed)) or "其中" in listed:
+        return None  # rates, rounded or nested figures: not a plain partition
+    parts = [(int(p.group(1)), p.group(2), p.end()) for p in _PART.finditer(_BRACKETED.sub(_blank, listed))]
+    if len(parts) < 2 or any(_unit(part_unit) != _unit(unit) for _, part_unit, _ in parts):
+        return None
+    return [(value, end) for value, _, end in parts]
 
 
 def _prose_sums(text: str) -> Iterator[ProseSum]:
@@ -40,15 +89,27 @@ def _prose_sums(text: str) -> Iterator[ProseSum]:
         if _APPROXIMATE.search(text[max(0, match.start() - 3):match.start()]):
             continue
         total, unit = int(match.group(1)), match.group(2)
-        tail = text[match.end():]
-        stop = _LIST_END.search(tail)
-        listed = tail[:stop.start()] if stop else tail
-        if _UNSAFE_PART.search(_BRACKETED.sub("", listed)) or "其中" in listed:
-            continue  # rates, rounded or nested figures: not a plain partition
-        parts = [(int(p.group(1)), p.group(2), p.end()) for p in _PART.finditer(_BRACKETED.sub(_blank, listed))]
-        if len(parts) < 2 or any(part_unit != unit for _, part_unit, _ in parts):
+        parts = _parts(_list_after(text, match.end()), unit)
+        if parts:
+            yield ProseSum(total, unit, [value for value, _ in parts], match.start(), match.end() + parts[-1][1])
+    yield from _information_sums(text)
+
+
+def _information_sums(text: str) -> Iterator[ProseSum]:
+    """A total of information followed by its kinds without 其中: only when every clause up to the
+    end of the sentence is "…信息 N条" and there are at least three of them."""
+    for match in _INFO_TOTAL.finditer(text):
+        if _APPROXIMATE.search(text[max(0, match.start(1) - 3):match.start(1)]):
             continue
-        yield ProseSum(total, unit, [value for value, _, _ in parts], match.start(), match.end() + parts[-1][2])
+        stop = _LIST_END.search(text, match.end())
+        listed = text[match.end():stop.start() if stop else len(text)]
+        clauses = re.split(r"[，,、]", listed)
+        if len(clauses) < 3 or not all(_INFO_PART.match(c.strip()) for c in clauses):
+            continue
+        parts = _parts(listed, "条")
+        if parts:
+            yield ProseSum(int(match.group(1)), "条", [value for value, _ in parts], match.start(1),
+                           match.end() + parts[-1][1], "其后所列")
 
 
 def _blank(match: re.Match) -> str:
@@ -58,7 +119,7 @@ def _blank(match: re.Match) -> str:
 
 def _message(found: ProseSum, relation: str) -> str:
     parts = " + ".join(str(p) for p in found.parts)
-    return (f"正文称总数{found.total}{found.unit}，但“其中”所列各项之和为 {parts} = {sum(found.parts)}"
+    return (f"正文称总数{found.total}{found.unit}，但{found.listed}各项之和为 {parts} = {sum(found.parts)}"
             f"{found.unit}，{relation}")
 
 
@@ -80,6 +141,8 @@ def check_parts_exceed_total(report: Report, context: RuleContext) -> Iterator[F
 
     “主动公开政府信息285条，其中A 274条、B 5条……”：各项是总数的组成部分，之和不能超过
     总数（DOMAIN.md §7 N1）。约数（“5500余条”）、百分比和括号中的补充说明不参与计算。
+    列举可以跨句（下一句只有各项数字时接着相加），可以以“等”结尾；条、篇、则视为同一单位，
+    次、场、期也是；不写“其中”而在信息总数后直接列出三类以上“……信息N条”的也计算。
 
     错误示例：办理申请10件，其中予以公开6件，不予公开5件。
     正确示例：办理申请10件，其中予以公开6件，不予公开4件。
@@ -120,6 +183,12 @@ _FACTS = (
           "三", (("二", "总计"),)),
     _Fact("结转下年度继续办理的申请", re.compile(rf"{_N}[^，,。；;\d]{{0,6}}?(?:结转|顺延)(?:到|至)?下一?年度"),
           "三", (("四", "总计"),)),
+    # "收到申请70件，办结69件，结转1件": the year's applications, handled and carried forward.
+    _Fact("结转下年度继续办理的申请", re.compile(rf"(?<!上年)(?<!上一年)(?<!上年度)(?<!去年)结转\s*{_N}(?![余多])"),
+          "三", (("四", "总计"),)),
+    _Fact("本年度办结的申请",
+          re.compile(rf"(?<!按时)(?<!限时)(?<!及时)(?<!逾期)(?<!超期)(?<!按期)办结(?:申请)?\s*(?:共计?)?{_N}(?![余多])"),
+          "三", (("（七）", "总计"),)),
     _Fact("政府信息公开行政复议", re.compile(rf"行政复议(?:案件|申请)?\s*(?:共计?|累计)?{_N}"),
           "四", (("数量", "行政复议/总计"),)),
     _Fact("政府信息公开行政诉讼", re.compile(rf"行政诉讼(?:案件)?\s*(?:共计?|累计)?{_N}"),
@@ -235,11 +304,12 @@ def _applicant_findings(report: Report, passage: Passage) -> Iterator[Finding]:
 
 @rule("SUM201", "prose-contradicts-table", "warning")
 def check_prose_against_tables(report: Report, context: RuleContext) -> Iterator[Finding]:
-    """正文所述数字与统计表不一致（新收申请、上年结转、结转下年度、行政复议、行政诉讼、规章、规范性文件、申请人类别）。
+    """正文所述数字与统计表不一致（新收申请、上年结转、办结、结转下年度、行政复议、行政诉讼、规章、规范性文件、申请人类别）。
 
     正文和表格说的是同一批数据（DOMAIN.md §7 N2）：“全年受理政府信息公开申请12件”应与
     表三“一、本年新收政府信息公开申请数量·总计”相同；“申请人为个人”时表三的申请应记在
-    “自然人”列。只比较明显指本机关全部数量的说法（包括市政府报告中的“全市”、镇报告中的
+    “自然人”列；“收到申请70件，办结69件，结转1件”中的办结、结转分别与“（七）总计”“四、结转下年度
+    继续办理”比较（“按时办结”是其中一部分，不比较）。只比较明显指本机关全部数量的说法（包括市政府报告中的“全市”、镇报告中的
     “全镇”）；“区政府办代表区政府受理申请17件”“各部门……”“镇报告中的全县……”之类口径
     不同的说法不比较，表格无法对齐时也不比较。
 

@@ -3,22 +3,15 @@ title without year or body (SEC005), Markdown heading levels that drift (SEC006)
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 
-from linter.plugins.textscan import (
-    CHINESE_DATE,
-    ISO_DATE,
-    fingerprint,
-    is_filler,
-    is_standalone_garbled_date,
-    where,
-)
+from linter.plugins.textscan import fingerprint, is_filler, where
 
 from linter.diagnostics import Finding
 from linter.hookspecs import hookimpl
 from linter.model import START_OF_FILE, Location, Report, Section
+from linter.recognize.dates import is_date_line
 from linter.recognize.title import classify_body
 from linter.rules_api import RuleContext, rule
 from linter.templates import section_templates
@@ -107,11 +100,10 @@ def check_repeated_sections(report: Report, context: RuleContext) -> Iterator[Fi
 
 
 _MAX_SIGNATURE = 30
-_SIGNATURE_DATE = re.compile(rf"^\s*(?:{CHINESE_DATE}|{ISO_DATE})\s*$")
 
 
 def _is_date_line(report: Report, index: int) -> bool:
-    return bool(_SIGNATURE_DATE.match(report.document.lines[index].norm) or is_standalone_garbled_date(report, index))
+    return is_date_line(report, report.document.lines[index])
 
 
 def _is_signature(report: Report, index: int) -> bool:

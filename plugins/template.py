@@ -13,7 +13,7 @@ from linter.hookspecs import hookimpl
 from linter.model import START_OF_FILE, Label, Location, Report, Table
 from linter.rules_api import Rule, RuleContext, rule
 from linter.tablenames import cell_ref, column_name, followed_year, table_template
-from linter.templates import TableTemplate, template_for_year
+from linter.templates import TableTemplate, all_templates, template_for_year
 from linter.textnorm import squash
 
 _BODY_KIND_NAMES = {"town": "乡镇（街道）", "county": "县级政府", "district": "区级政府", "department": "政府部门"}
@@ -138,6 +138,19 @@ def split_rows_note(foreign: list[Label], template: TableTemplate | None, year: 
     return ""
 
 
+def verbatim_other_year(label: Label, table_id: str, year: str | None) -> bool:
+    """Whether a label is, word for word, a row or column of the other template year's table."""
+    written = wording(label.text)
+    for other, template in all_templates().items():
+        table = template.tables.get(table_id)
+        if other == year or table is None:
+            continue
+        words = {r.label for r in table.rows} | {c.label for r in table.rows for c in table.columns_of(r.id)}
+        if written in {wording(w) for w in words}:
+            return True
+    return False
+
+
 def mixed_template_finding(table: Table, year: str | None, foreign: list[Label]) -> Finding:
     other = foreign[0].template_year or ("2019" if year == "2021" else "2021")
     names = "、".join(dict.fromkeys(f"“{as_written(lbl.text)}”" for lbl in foreign))
@@ -156,7 +169,8 @@ def label_wording(report: Report, context: RuleContext) -> Iterator[Finding]:
     两种模板的表三行名不同（2021 年模板"（六）其他处理"分为 3 行，2019 年模板只有 1 行），表二的栏目也不同
     （国办公开办函〔2019〕60号、〔2021〕30号）。混用说明表格是从旧报告改来的，数据口径可能不一致；标签被改写或损坏
     （"其他法律法规禁止公开"少了"行政"，"本年增/" 缺字）会让读者无法确定数字的含义。括号里的说明
-    （如"（单位：万元，保留4位小数）"）、编号和空格不算差异。
+    （如"（单位：万元，保留4位小数）"）、编号和空格不算差异。无法与模板对齐的表（TPL003）不再逐个提示标签：
+    标签多是被同一处损坏截断或错配的；只有与另一年模板一字不差的标签仍按混用模板提示。
 
     错误示例：2021 年模板的表三中"（六）其他处理"只有一行；行名写作"2. 其他法律法规禁止公开"。
     正确示例："（六）其他处理"下分 1.、2.、3. 三行；行名为"2. 其他法律行政法规禁止公开"。
@@ -165,8 +179,14 @@ def label_wording(report: Report, context: RuleContext) -> Iterator[Finding]:
         year = followed_year(report, table)
         template = table_template(table.id, year)
         foreign = foreign_labels(table, year)
+        if not table.aligned:
+            # TPL003 says the table cannot be aligned: its labels are cut and matched to the wrong
+            # rows by the same damage. Only a label written exactly as the other year writes it counts.
+            foreign = [lbl for lbl in foreign if verbatim_other_year(lbl, table.id, year)]
         if foreign:
             yield mixed_template_finding(table, year, foreign)
+        if not table.aligned:
+            continue
         for label in table.row_labels + table.column_labels:
             if label in foreign or same_wording(label):
                 continue

@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from linter.plugins.textscan import HAN, YEAR, fingerprint, is_chrome, is_site_footer, signature_zone_start
+from linter.plugins.textscan import HAN, fingerprint, is_chrome, is_site_footer
 
+from linter.dategrammar import YEAR
 from linter.diagnostics import Finding, Fix
 from linter.hookspecs import hookimpl
 from linter.model import Report
+from linter.recognize.dates import signature_zone_start
 from linter.rules_api import RuleContext, rule
 
 _SNIPPET = 24

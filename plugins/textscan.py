@@ -1,11 +1,11 @@
-"""Helpers shared by the prose rules: passages across wrapped lines, dates, web chrome, fingerprints.
+"""Helpers shared by the prose rules: passages across wrapped lines, web chrome, fingerprints (dates:
+`linter.dategrammar`).
 
 Not a plugin itself (it has no entry point); the rule modules import it.
 """
 
 from __future__ import annotations
 
-import calendar
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -15,13 +15,6 @@ from linter.recognize.sections import is_page_number
 from linter.textnorm import squash
 
 HAN = "\u4e00-\u9fff"
-YEAR = r"(?:19|20)\d{2}"
-# A full Chinese date; spaces allowed because PDF text puts them around digits ("2024 年 1 月 1 日").
-CHINESE_DATE = rf"(?<!\d)({YEAR})\s*年\s*(\d{{1,2}})\s*月\s*(\d{{1,2}})\s*日"
-ISO_DATE = rf"(?<!\d)({YEAR})-(\d{{1,2}})-(\d{{1,2}})(?!\d)"
-# A year followed directly by 2–4 digits and 日: 年 and 月 were lost in extraction ("202311日").
-GARBLED_DATE = re.compile(rf"(?<![\d年月.\-/])({YEAR})(\d{{2,4}})\s*日")
-GARBLED_DATE_LINE = re.compile(rf"^\s*({YEAR})(\d{{2,4}})\s*日?\s*$")
 
 
 # --- passages: paragraph text joined across the line breaks of PDF text -------------------------
@@ -78,49 +71,6 @@ def passages(report: Report) -> list[Passage]:
         if text:
             found.append(Passage(report.document, text, raw, starts, pieces))
     return found
-
-
-# --- dates ---------------------------------------------------------------------------------------
-
-
-def valid_date(year: int, month: int, day: int) -> bool:
-    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
-
-
-def date_readings(year: int, digits: str) -> list[tuple[int, int]]:
-    """Every (month, day) that the digits after a year can be read as, e.g. '926' → [(9, 26)]."""
-    readings = []
-    for cut in (1, 2):
-        month, day = digits[:cut], digits[cut:]
-        if 1 <= len(day) <= 2 and valid_date(year, int(month), int(day)):
-            readings.append((int(month), int(day)))
-    return readings
-
-
-def signature_zone_start(report: Report) -> int:
-    """Line index from which a standalone date is taken as the signature date (the last section)."""
-    if report.sections:
-        return max(s.heading_line for s in report.sections)
-    return max(len(report.document.lines) - 15, 0)
-
-
-def _previous_text_line(document: Document, index: int) -> str:
-    for position in range(index - 1, -1, -1):
-        text = document.lines[position].text.strip()
-        if text:
-            return text
-    return ""
-
-
-def is_standalone_garbled_date(report: Report, index: int) -> re.Match | None:
-    """A line holding only "20240126" (a signature date that lost 年/月/日), not a table cell."""
-    line = report.document.lines[index]
-    match = GARBLED_DATE_LINE.match(line.norm)
-    if not match or index < signature_zone_start(report):
-        return None
-    if re.fullmatch(r"[\d\s.,%+\-]+", _previous_text_line(report.document, index)):
-        return None  # one number per line: a table laid out cell by cell
-    return match if date_readings(int(match.group(1)), match.group(2)) else None
 
 
 # --- web page residue -------------------------------------------------------------------------------

@@ -24,7 +24,7 @@ def test_a_run_with_an_unreadable_file_never_ends_with_the_all_clear(tmp_path, c
     result = run(capsys, "check", str(tmp_path / "good.txt"), str(tmp_path / "empty.txt"))
     assert result.code == 2
     assert "未发现问题" not in result.out
-    assert result.out.endswith("1 个文件无法检查。\n")
+    assert result.out.startswith("1 个文件无法检查。\n—— 汇总（2 个文件）——\n")  # the ranking follows it
 
 
 def test_a_missing_extra_inside_pre_commit_names_additional_dependencies(monkeypatch) -> None:

@@ -21,7 +21,7 @@ from linter.loaders import load, load_bytes
 from linter.recognize import recognize
 from linter.settings import Settings
 
-pytest.importorskip("pdfplumber")
+pytest.importorskip("pypdfium2")
 pytest.importorskip("reportlab")
 
 
@@ -88,8 +88,8 @@ def test_damaged_pdf_is_an_input_error() -> None:
         load_bytes("report.pdf", b"%PDF-1.7\n garbage")
 
 
-def test_missing_pdfplumber_names_the_extra(monkeypatch, report_pdf: str) -> None:
-    monkeypatch.setitem(sys.modules, "pdfplumber", None)
+def test_missing_pypdfium2_names_the_extra(monkeypatch, report_pdf: str) -> None:
+    monkeypatch.setitem(sys.modules, "pypdfium2", None)
     with pytest.raises(InputError, match=r"govlint\[pdf\]"):
         load(report_pdf)
 

@@ -104,3 +104,57 @@ def test_fingerprints_do_not_depend_on_the_location() -> None:
     moved = text.replace("一、总体情况\n", "\n\n一、总体情况\n")
     assert [f.fingerprint for f in run_rule("DAT004", text)] == [f.fingerprint for f in run_rule("DAT004", moved)]
     assert run_rule("DAT004", text)[0].location != run_rule("DAT004", moved)[0].location
+
+
+def test_every_garbled_form_is_dat001_with_its_fix() -> None:
+    cases = {
+        "统计期限为2023年11日至1231日": [("2023年11日", "2023年1月1日"), ("1231日", "12月31日")],
+        "统计时间为20231月1日至202312月31日": [("20231月1日", "2023年1月1日"), ("202312月31日", "2023年12月31日")],
+        "统计期限为20230101至20231231": [("20230101", "2023年1月1日"), ("20231231", "2023年12月31日")],
+        "统计期限自2023年1月1日起至2023年12月31止": [("2023年12月31", "2023年12月31日")],
+    }
+    for period, expected in cases.items():
+        text = CLEAN.replace(PERIOD, period)
+        findings = run_rule("DAT001", text)
+        assert [(text_at(text, f), f.fix.replacement) for f in findings] == expected, period
+        assert run_rule("DAT003", text) == [], period  # the period reads as the report year
+
+
+def test_a_range_whose_connector_was_lost_gets_it_back() -> None:
+    text = CLEAN.replace(PERIOD, "统计期限从2023年1月1日12月31日")
+    [finding] = run_rule("DAT001", text)
+    assert text_at(text, finding) == "2023年1月1日12月31日"
+    assert finding.fix.replacement == "2023年1月1日至12月31日"
+    assert run_rule("DAT003", text) == []
+    assert run_rule("DAT003", text.replace("12月31日", "11月30日")) != []
+
+
+def test_period_in_any_written_form_is_read_by_dat003() -> None:
+    for period in ("统计期限为2023.1.1-2023.6.30", "统计期限为2023-01-01至2023-06-30", "统计期限为20230101至20230630",
+                   "统计期限为二〇二三年一月一日至二〇二三年六月三十日", "统计期限为2023年1月1日—6月30日",
+                   "统计期限为202311日至2023630日"):
+        [finding] = run_rule("DAT003", CLEAN.replace(PERIOD, period))
+        assert "至2023年6月30日，应为报告年度的2023年1月1日至2023年12月31日" in finding.message, period
+    assert run_rule("DAT003", CLEAN.replace(PERIOD, "统计期限为2023.1.1-2023.12.31")) == []
+
+
+def test_compact_date_in_prose_is_dat001_but_numbers_of_other_kinds_are_not() -> None:
+    text = CLEAN.replace("全年收到", "本报告于20240120发布。全年收到")
+    [finding] = run_rule("DAT001", text)
+    assert (text_at(text, finding), finding.fix.replacement) == ("20240120", "2024年1月20日")
+    for other in ("咨询电话：0591-20240120。", "文号〔2021〕30号。", "索引号：014314799/2024-00002。",
+                  "2023年共收到申请12件。", "网址 http://www.gov.cn/2024/01/20/a.htm 。"):
+        assert run_rule("DAT001", CLEAN.replace("全年收到", other + "全年收到")) == [], other
+
+
+def test_dat004_and_the_pack_deadline_kind_read_the_same_recognised_dates() -> None:
+    from rule_helpers import report_of
+
+    text = CLEAN.replace(SIGNATURE, "某某镇人民政府 2024年2月26日").replace(
+        "\n\n本报告依据", "\n发布时间：2024-02-05\n\n本报告依据")
+    report = report_of(text)
+    assert (report.signature_date.when.isoformat(), report.signature_date.what) == ("2024-02-26", "落款日期")
+    assert (report.publication_date.when.isoformat(), report.publication_date.what) == ("2024-02-05", "网页发布日期")
+    assert text_at(text, report.signature_date) == "2024年2月26日"
+    assert [f.location for f in run_rule("DAT004", report)] == [report.publication_date.location,
+                                                                report.signature_date.location]

@@ -48,7 +48,7 @@ def with_tables(text: str, template: str = "2021", **values: int):
     report = report_of(text)
     cells = {
         "三": {("一", "总计"): values.get("received", 0), ("二", "总计"): values.get("carried", 0),
-              ("四", "总计"): values.get("forward", 0)},
+              ("四", "总计"): values.get("forward", 0), ("（七）", "总计"): values.get("handled", 0)},
         "四": {("数量", "行政复议/总计"): values.get("review", 0),
               ("数量", "未经复议直接起诉/总计"): values.get("direct", 0),
               ("数量", "复议后起诉/总计"): values.get("after_review", 0)},
@@ -135,3 +135,66 @@ def test_applicant_said_to_be_an_individual_but_counted_as_a_company() -> None:
     assert run_rule("SUM201", report) == []
     part = with_tables(CLEAN.replace(RECEIVED, "全年收到政府信息公开申请3件，申请人为个人的2件"), received=3)
     assert run_rule("SUM201", part) == []
+
+
+def test_a_list_running_on_into_the_next_sentence_is_added_up() -> None:
+    text = CLEAN.replace(SUM, "主动公开政府信息120条，其中政策文件20条。工作动态95条，其他信息10条")
+    [finding] = run_rule("SUM101", text)
+    assert "20 + 95 + 10 = 125条" in finding.message
+    assert text_at(text, finding) == "120条，其中政策文件20条。工作动态95条，其他信息10条"
+    # A sentence that starts a new statement ends the list (its 10条 is not a part).
+    new = CLEAN.replace(SUM, "主动公开政府信息120条，其中政策文件20条，工作动态90条。全年共办理建议10条")
+    [short] = run_rule("SUM102", new)
+    assert "20 + 90 = 110条" in short.message and run_rule("SUM101", new) == []
+
+
+def test_units_that_count_the_same_things_are_added_and_others_are_not() -> None:
+    articles = CLEAN.replace(SUM, "发布信息120条，其中原创文章30篇，转载90篇，其他信息10条")
+    [finding] = run_rule("SUM101", articles)
+    assert "30 + 90 + 10 = 130条" in finding.message
+    occasions = CLEAN.replace(SUM, "开展培训5次，其中线上培训2次、现场培训2场")
+    [short] = run_rule("SUM102", occasions)
+    assert "少1次" in short.message
+    mixed = CLEAN.replace(SUM, "开展培训5次，其中线上培训2次、覆盖单位3个")
+    # Items without counts after a "；": the list is not all there (as in a real report).
+    partial = CLEAN.replace(SUM, "发布政府信息393件，其中包括：行政规范性文件13件；规划计划文件2件；"
+                                 "2024年度部门预算、决算信息")
+    assert run_rule("SUM102", partial) == []
+    assert run_rule("SUM101", mixed) == [] and run_rule("SUM102", mixed) == []
+
+
+def test_a_list_ending_in_deng_short_is_a_warning_over_is_an_error() -> None:
+    short = CLEAN.replace(SUM, "主动公开政府信息120条，其中政策文件20条，工作动态90条等")
+    assert len(run_rule("SUM102", short)) == 1 and run_rule("SUM101", short) == []
+    over = CLEAN.replace(SUM, "主动公开政府信息120条，其中政策文件30条，工作动态100条等")
+    assert len(run_rule("SUM101", over)) == 1 and run_rule("SUM102", over) == []
+
+
+def test_kinds_of_information_listed_without_qizhong() -> None:
+    # As in a real report: 364 stated, the kinds add to 353.
+    listed = ("主动公开政府信息364条，人事信息17条，国民经济和社会发展规划类信息1条，重大建设项目类信息308条，"
+              "公共服务类信息8条，其他应主动公开的政府信息19条")
+    text = CLEAN.replace(SUM, listed)
+    [finding] = run_rule("SUM102", text)
+    assert "其后所列各项之和为 17 + 1 + 308 + 8 + 19 = 353条" in finding.message
+    assert "少11条" in finding.message
+    assert text_at(text, finding).startswith("364条，人事信息17条")
+    holds = CLEAN.replace(SUM, "主动公开政府信息110条，其中主动公开信息20条，依申请公开政府信息86条，"
+                               "不予公开政府信息4条")
+    assert run_rule("SUM101", holds) == [] and run_rule("SUM102", holds) == []
+    # Two clauses, or clauses that are not kinds of information, are not a list of parts.
+    for wording in ("主动公开政府信息120条，政策文件20条，工作动态90条",
+                    "主动公开政府信息120条，收到申请4件，办结4件，答复4件"):
+        text = CLEAN.replace(SUM, wording)
+        assert run_rule("SUM101", text) == [] and run_rule("SUM102", text) == [], wording
+
+
+def test_handled_and_carried_forward_are_compared_with_table_three() -> None:
+    text = CLEAN.replace(RECEIVED, "全年收到政府信息公开申请70件，办结69件，结转1件")
+    assert run_rule("SUM201", with_tables(text, received=70, handled=69, forward=1)) == []
+    findings = sorted(run_rule("SUM201", with_tables(text, received=70, handled=68, forward=2)),
+                      key=lambda f: f.location.column)
+    assert [text_at(text, f) for f in findings] == ["69件", "1件"]
+    assert [f.cell for f in findings] == [CellRef("三", "（七）", "总计"), CellRef("三", "四", "总计")]
+    carried = CLEAN.replace(RECEIVED, "全年收到政府信息公开申请3件，上年结转1件，按时办结1件，办结率100%")
+    assert run_rule("SUM201", with_tables(carried, received=3, carried=1, forward=0, handled=4)) == []

@@ -311,21 +311,6 @@ def check_identity(report: Report, rule: CompiledRule) -> Iterator[Finding]:
         )
 
 
-# A date written in full, and the labels of a publication date in web page chrome.
-_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_ISO_DATE = re.compile(r"((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})")
-_PUBLISHED = re.compile(r"(?:发布|成文|公开)(?:日期|时间)\s*[:：]")
-_SIGNATURE_WINDOW = 12
-_CHROME_WINDOW = 30
-
-
-@dataclass(frozen=True)
-class Dated:
-    when: date
-    location: Location
-    what: str
-
-
 def compile_deadlines(spec: Mapping[str, Any]) -> dict[str, tuple[int, int]]:
     """`deadlines: {department: "01-28", default: "01-31"}`: month-day in the year after the report year."""
     deadlines = spec["deadlines"]
@@ -351,35 +336,13 @@ def _month_day(value: Any) -> tuple[int, int]:
     raise FieldError("deadlines", f"{value!r} is not a month-day such as \"01-31\"")
 
 
-def publication_date(report: Report) -> Dated | None:
-    """The signature date closing the report, else a 发布日期 in the page chrome at the top."""
-    lines = [line for line in report.document.lines if line.text.strip()]
-    for line in reversed(lines[-_SIGNATURE_WINDOW:]):
-        match = _DATE.search(line.norm)
-        if match and len(squash(line.norm)) <= 40 and not re.search(r"[。，；]", line.norm):
-            return _dated(line, match, "落款日期")
-    for line in lines[:_CHROME_WINDOW]:
-        label = _PUBLISHED.search(line.norm)
-        match = label and (_DATE.search(line.norm, label.end()) or _ISO_DATE.search(line.norm, label.end()))
-        if match:
-            return _dated(line, match, "发布日期")
-    return None
-
-
-def _dated(line: Line, match: re.Match[str], what: str) -> Dated | None:
-    try:
-        when = date(*(int(g) for g in match.groups()))
-    except ValueError:
-        return None  # an impossible date is DAT002's business
-    return Dated(when, line.locate(match.start(), match.end()), what)
-
-
 def check_deadline(report: Report, rule: CompiledRule) -> Iterator[Finding]:
     deadlines: dict[str, tuple[int, int]] = rule.prepared
     month_day = deadlines.get(report.body_kind or "", deadlines.get("default"))
     if report.year is None or month_day is None:
         return
-    dated = publication_date(report)
+    # The same dates as DAT004: recognised once (linter.recognize.dates); the signature first.
+    dated = report.signature_date or report.publication_date
     deadline = date(report.year + 1, *month_day)
     if dated is not None and dated.when > deadline:
         yield Finding(

@@ -1,8 +1,10 @@
-"""From a `Document` to a `Report`: title and year, sections, tables, paragraphs."""
+"""From a `Document` to a `Report`: title and year, sections, tables, paragraphs, and the
+signature and publication dates."""
 
 from __future__ import annotations
 
 from linter.model import Document, Report
+from linter.recognize.dates import recognize_dates
 from linter.recognize.flat import unflatten
 from linter.recognize.metadata import find_metadata
 from linter.recognize.sections import find_paragraphs, find_sections
@@ -21,4 +23,5 @@ def recognize(document: Document, fallback_year: int | None = None) -> Report:
     if report.metadata_lines:
         not_prose |= set(range(report.metadata_lines[0], report.metadata_lines[1] + 1))
     report.paragraphs = find_paragraphs(document, report.sections, not_prose)
+    recognize_dates(report)
     return report

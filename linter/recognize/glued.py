@@ -2,11 +2,15 @@
 
 Every glued row of a table is split into its cells in each way its columns allow, the table's
 identities choose among the splits (`digits.solve`), and each cell is then read when the
-remaining splits agree on it, or else kept as ambiguous with its possible values. A cell's
+remaining splits agree on it, or else kept as ambiguous with its possible values. A figure the
+prose states for a cell ("收到政府信息公开申请15件") chooses among a row's splits when some of them
+give it. A cell's
 location is the digits it was read from; an ambiguous cell's, every digit it may be made of.
 """
 
 from __future__ import annotations
+
+import re
 
 from linter.model import Cell, Location, Malformation, Report, Table
 from linter.recognize.align import Match, span_location
@@ -29,9 +33,15 @@ def read_glued(report: Report, table: Table, glued: dict[str, Match], template: 
             problems.append(Malformation(reason, span_location(lines, match.run.numbers)))
     options: Options = {row: [{c.id: v for c, v in zip(columns[row], (p.value for p in s), strict=True)}
                               for s in readings] for row, readings in found.items() if readings}
+    split_of = {id(o): s for row, readings in found.items() if readings
+                for s, o in zip(readings, options[row], strict=True)}
     for (row, column), cell in table.cells.items():
         if cell.kind in ("int", "signed", "decimal", "blank"):
             options.setdefault(row, [{}])[0][column] = cell.value or 0
+    for row, column, value in stated_cells(report, table.id):
+        readings = options.get(row)
+        if row in found and readings and len(readings) > 1 and any(o.get(column) == value for o in readings):
+            options[row] = [o for o in readings if o.get(column) == value]
     kept = solve(options, identity_instances(template, table.id))
     for row, readings in found.items():
         match = glued[row]
@@ -41,12 +51,33 @@ def read_glued(report: Report, table: Table, glued: dict[str, Match], template: 
             continue
         if not readings:
             continue  # no split fits the columns: a malformation, no cells
-        chosen = {id(o) for o in kept.get(row, ())}
-        remaining = [s for s, o in zip(readings, options.get(row, ()), strict=False) if id(o) in chosen]
+        remaining = [split_of[id(o)] for o in kept.get(row, ())]
         for position, column in enumerate(columns[row]):
             pieces = [s[position] for s in remaining or readings]
             table.cells[(row, column.id)] = _cell(table.id, row, column.id, pieces, lines, match.run.numbers)
     return problems
+
+
+# Prose that restates a cell, plainly about the whole body's year: "收到政府信息公开申请15件",
+# "2021年发布规范性文件20份". Only used to choose among the splits of a glued row.
+_STATED = (
+    ("三", "一", "总计", re.compile(r"(?:共|累计)?(?:收到|新收|受理)[^。，；]{0,12}?申请(?:共|累计)?(\d+)件")),
+    ("二", "规范性文件", "本年新制作数量", re.compile(r"(?:制发|发布|印发|出台)(?:行政)?规范性文件(\d+)[件份个]")),
+    ("二", "行政规范性文件", "本年制发件数", re.compile(r"(?:制发|发布|印发|出台)(?:行政)?规范性文件(\d+)[件份个]")),
+)
+
+
+def stated_cells(report: Report, table_id: str) -> list[tuple[str, str, int]]:
+    """(row, column, value) of each cell of `table_id` the prose states once, unambiguously."""
+    found: dict[tuple[str, str], set[int]] = {}
+    for line in report.document.lines:
+        if line.glued:
+            continue
+        for table, row, column, pattern in _STATED:
+            if table == table_id:
+                for match in pattern.finditer(line.norm):
+                    found.setdefault((row, column), set()).add(int(match[1]))
+    return [(row, column, next(iter(values))) for (row, column), values in found.items() if len(values) == 1]
 
 
 def _cell(table_id: str, row: str, column: str, pieces: list[Piece], lines, tokens: list[Token]) -> Cell:

@@ -7,6 +7,7 @@ the numbering but not the title, so they are not taken for headings.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from rapidfuzz import fuzz
@@ -50,8 +51,23 @@ def _heading(line_text: str, norm: str, templates: dict[str, SectionTemplate]) -
     best_other = max(_similarity(title, t) for t in templates.values())
     if level is None and same < _SAME_NUMBER_SIMILARITY and best_other < _OTHER_NUMBER_SIMILARITY:
         return None
+    if level is not None and same < _OTHER_NUMBER_SIMILARITY and _is_row_label(title):
+        return None  # "### 一、本年新收政府信息公开申请数量": a table row made a mini-table heading
     start = len(line_text) - len(line_text.lstrip(" \t#\u3000"))
     return number, title.rstrip("。."), level, same, start
+
+
+@functools.cache
+def _row_labels() -> frozenset[str]:
+    from linter.templates import all_templates
+
+    return frozenset(squash(r.label) for t in all_templates().values() for table in t.tables.values()
+                     for r in table.rows) | frozenset(squash(g) for t in all_templates().values()
+                                                      for table in t.tables.values() for _, g in table.groups)
+
+
+def _is_row_label(title: str) -> bool:
+    return squash(title).rstrip("。.") in _row_labels()
 
 
 def find_sections(document: Document, templates: dict[str, SectionTemplate]) -> list[Section]:

@@ -16,6 +16,7 @@ _PERIOD = re.compile(
     r"|统计(?:时限|期限|期间|时间|周期|区间)[^0-9]{0,8}((?:19|20)\d{2})11日"
 )
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
+_PROSE = re.compile(r"[《》，。；]|根据")  # a sentence that names the report is not its title
 
 # Suffixes of an issuing body's name, most specific first (DOMAIN.md §1: towns, counties and
 # local departments cannot make 规章).
@@ -39,11 +40,13 @@ def classify_body(name: str) -> str | None:
     return None
 
 
-def _is_title_line(text: str) -> bool:
+def _is_title_line(text: str, following: str = "") -> bool:
+    """A title, or its first line when `following` (the next line) ends it ("…政府信息公开" / "工作年度报告")."""
     flat = squash(text)
-    if any(mark in flat for mark in _BREADCRUMB) or len(flat) > 60:
+    if any(mark in flat for mark in _BREADCRUMB) or len(flat) > 60 or _PROSE.search(flat):
         return False
-    return "政府信息公开" in flat and ("报告" in flat or flat.endswith("年报"))
+    ends = "报告" in flat or flat.endswith("年报") or ("报告" in squash(following) and len(squash(following)) <= 12)
+    return "政府信息公开" in flat and ends
 
 
 def _clean(text: str) -> str:
@@ -55,7 +58,8 @@ def find_title(document: Document, start: int = 0) -> Title | None:
     lines = document.lines
     candidates = [i for i in range(start, min(len(lines), start + _HEAD_LINES)) if lines[i].text.strip()]
     for position, index in enumerate(candidates):
-        if not _is_title_line(lines[index].text):
+        following = lines[candidates[position + 1]].text if position + 1 < len(candidates) else ""
+        if not _is_title_line(lines[index].text, following):
             continue
         first = last = index
         parts = [_clean(lines[index].text)]
@@ -68,7 +72,9 @@ def find_title(document: Document, start: int = 0) -> Title | None:
         if (re.match(r"^(?:(?:19|20)\d{2}\s*年|政府信息公开)", flat) or flat.startswith("年")) and position:
             prev = candidates[position - 1]
             previous = _clean(lines[prev].text)
-            if 0 < len(squash(previous)) <= 30 and not re.search(r"[。，,:：;；|]", previous):
+            # The issuing body on the line before ("某某镇人民政府" / "2023年…报告"), not a marker ("正文").
+            if (0 < len(squash(previous)) <= 30 and not re.search(r"[。，,:：;；|]", previous)
+                    and classify_body(previous)):
                 parts.insert(0, previous)
                 first = prev
         location = document.locate_span(first, last)
@@ -84,6 +90,9 @@ def _body_from_title(title: str) -> str | None:
         if match:
             cut = min(cut, match.start())
     body = flat[:cut].strip("关于")
+    year = _YEAR.match(flat)
+    if not body and year:  # "2025年上海市人民政府办公厅政府信息公开工作年度报告"
+        body = flat[year.end():].split("政府信息公开")[0].strip("度")
     return body or None
 
 

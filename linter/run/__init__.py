@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 
 from linter.run import pool
 from linter.run.baseline_step import apply_baseline
-from linter.run.corpus_step import run_corpus_step
+from linter.run.corpus_step import read_reference, run_corpus_step
 from linter.run.discovery import STDIN, discover, distinct_files, is_report, settings_name
 from linter.run.events import RunObserver
 from linter.run.pool import collection_paused, worker_count
@@ -37,6 +37,7 @@ def run_check(request: CheckRequest, settings_for: Callable[[str], Settings],
 
     With more than one job the files are checked in worker processes; results keep the order
     in which the files were found, so the output is the same as with one job."""
+    reference = read_reference(request)
     files = list(discover(request.paths))
     tasks = [(path, named, settings_for(settings_name(path, request.stdin_filename)), request)
              for path, named in files]
@@ -56,7 +57,7 @@ def run_check(request: CheckRequest, settings_for: Callable[[str], Settings],
             run.diffs.append(outcome.diff)
         run.fixed += outcome.fixed
         run.results.append(outcome.result)
-    run_corpus_step(run)
+    run_corpus_step(run, reference)
     if request.baseline:
         apply_baseline(run, request.baseline)
     for observer in observers:

@@ -26,6 +26,8 @@ class CheckRequest:
     baseline: str | None = None
     jobs: int | None = None
     """Worker processes; None: one per CPU when there are enough files, else 1 (no pool)."""
+    against: str | None = None
+    """A reference index (`govlint index build`) the corpus rules compare the reports with too."""
 
 
 @dataclass

@@ -1,0 +1,142 @@
+"""Copy detection and the cross-year rules at province scale: a generated province (one report
+per body per year, planted copies) checked in one run.
+
+    python benchmarks/copies.py --reports 10000
+    python benchmarks/copies.py --reports 100000 --corpus-only
+
+Writes the reports (tests/province.py) to a temporary folder, then runs `govlint check` in this
+process as the command line does (default --jobs, JSON output to /dev/null) and reports: the
+whole run, its corpus phase (every corpus rule over every report), and the cross-year rules
+alone over the first 5,000 reports.
+
+--corpus-only skips reading the files: it makes each report's copy-detection summary straight
+from the generated text (the sentences and their keys as `linter.corpus.summary` makes them, with
+placeholder locations) and times the main process's join (`linter.corpus.detect.Corpus` and every
+report's result) and the linking of bodies the cross-year rules use: the part of the run whose
+cost grows with the corpus rather than with each file. Figures: docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--reports", type=int, default=10_000, help="reports to generate (two years per body)")
+    parser.add_argument("--jobs", type=int, default=None)
+    parser.add_argument("--corpus-only", action="store_true", help="time the join over summaries only")
+    args = parser.parse_args()
+    if args.corpus_only:
+        corpus_only(args.reports)
+        return
+
+    from linter.plugins.crossyear import check_carry_over, check_in_force
+    from province import province
+
+    import linter.run.corpus_step as corpus_step
+    from linter.check_command import run_check_command
+    from linter.cli import build_parser
+    from linter.rules_api import RuleContext
+
+    with tempfile.TemporaryDirectory() as folder:
+        started = time.perf_counter()
+        generated = province(seed=3, bodies=args.reports // 2, sites=max(1, args.reports // 200),
+                             planted=max(1, args.reports // 500))
+        generated.write(Path(folder))
+        print(f"generated {len(generated.reports)} reports in {time.perf_counter() - started:.1f} s")
+
+        timings: dict[str, float] = {}
+        checked: list = []
+        original = corpus_step.run_corpus_rules
+
+        def timed(results, *rest):
+            checked.extend(r.corpus["XYR001"] for r in results if "XYR001" in r.corpus)
+            begin = time.perf_counter()
+            original(results, *rest)
+            timings["corpus"] = time.perf_counter() - begin
+
+        corpus_step.run_corpus_rules = timed
+        command = ["check", "--format", "json", "--exit-zero", "-o", "/dev/null", folder]
+        if args.jobs:
+            command[1:1] = ["--jobs", str(args.jobs)]
+        started = time.perf_counter()
+        run_check_command(build_parser().parse_args(command))
+        whole = time.perf_counter() - started
+        print(f"whole run: {whole:.1f} s ({len(generated.reports) / whole:.0f} reports/s)")
+        print(f"corpus phase (all corpus rules, {len(checked)} reports): {timings['corpus']:.2f} s")
+        sample = checked[:5000]
+        for rule in (check_carry_over, check_in_force):
+            begin = time.perf_counter()
+            list(rule.check(sample, RuleContext(rule, rule.options)))
+            print(f"{rule.code} alone over {len(sample)} reports: {time.perf_counter() - begin:.3f} s")
+
+
+def _summaries(generated) -> list:
+    """Each generated report's summary as `summarize` makes it, from its text (no recognition)."""
+    import re
+
+    from linter.corpus.summary import ReportSummary, Sentence, signature
+    from linter.corpus.text import MIN_SENTENCE, SENTENCE_END, key_hash, own_names, sentence_key
+    from linter.model import Location
+    from linter.recognize.title import classify_body
+    from linter.textnorm import squash
+
+    found = []
+    for path, text in generated.reports.items():
+        title = text.split("\n", 1)[0]
+        match = re.match(r"(.+?)(\d{4})年政府信息公开工作年度报告", title)
+        body, year = squash(match.group(1)), int(match.group(2))
+        names = own_names(body)
+        sentences, keys = [], []
+        for number, line in enumerate(text.split("\n")[1:], start=2):
+            if "\t" in line:
+                continue
+            for raw in SENTENCE_END.split(line):
+                key = sentence_key(raw, names)
+                if len(key) >= MIN_SENTENCE:
+                    sentences.append(Sentence(key_hash(key), len(key), Location(number, 1, number, 2), raw))
+                    keys.append(key)
+        found.append(ReportSummary(path, body, classify_body(body), year, names, Location(1, 1, 1, 2),
+                                   tuple(sentences), signature("".join(keys))))
+    return found
+
+
+def corpus_only(reports: int) -> None:
+    import gc
+
+    from province import province
+
+    from linter.corpus.bodies import BodyYear, predecessors
+    from linter.corpus.detect import Corpus
+
+    started = time.perf_counter()
+    generated = province(seed=3, bodies=reports // 2, sites=max(1, reports // 200), planted=max(1, reports // 500))
+    print(f"generated {len(generated.reports)} reports in {time.perf_counter() - started:.1f} s")
+    started = time.perf_counter()
+    summaries = _summaries(generated)
+    signing = time.perf_counter() - started
+    print(f"summaries (done by the workers in a run): {signing:.1f} s, {signing / len(summaries) * 1000:.2f} ms each")
+    gc.disable()  # as during a run (linter.run.pool.collection_paused)
+    for size in sorted({min(5000, len(summaries)), len(summaries)}):
+        part = summaries[:size]
+        begin = time.perf_counter()
+        predecessors([BodyYear(s.body, s.kind, s.year) for s in part])
+        linking = time.perf_counter() - begin
+        begin = time.perf_counter()
+        corpus = Corpus(part)
+        joined = time.perf_counter() - begin
+        results = [corpus.result(i) for i in range(size)]
+        total = time.perf_counter() - begin
+        print(f"{size} reports: cross-year linking {linking:.3f} s; copy join {joined:.2f} s, "
+              f"with every report's result {total:.2f} s ({sum(bool(r.sources) for r in results)} with sources)")
+
+
+if __name__ == "__main__":
+    main()

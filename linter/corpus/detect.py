@@ -1,0 +1,197 @@
+"""Copy detection over report summaries: which sentences of a report stand in another report.
+
+1. Link the reports by body (`linter.corpus.bodies`): each report's predecessor (the same body's
+   report of the latest earlier year in the corpus) and duplicate submissions (the same body's
+   second report of a year).
+2. Learn the standard phrases: a sentence key found in the reports of at least `standard_bodies`
+   bodies and at least `standard_share` of all bodies is the wording most reports share, not a
+   copy; it is neither compared nor counted.
+3. Candidate sources of a report: the reports sharing a non-standard sentence with it (at most
+   `MAX_POSTINGS` per sentence, so a sentence copied into thousands of reports stays linear), its
+   predecessor, and the reports in one of its MinHash LSH buckets (`BANDS` bands of `ROWS` rows:
+   reports whose shingles are about half the same or more).
+4. Confirmation by exact alignment: each comparable sentence of the report is attributed to the
+   first candidate, in order (its predecessor, then by shared length), holding the same key; runs
+   of consecutive attributed sentences from one source are the copied passages.
+
+Memory is linear in the corpus: one set of keys per body, one list of at most MAX_POSTINGS + 1
+reports per shared key, one bucket entry per report and band.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from linter.corpus.bodies import BodyYear, duplicates, groups, latest_earlier
+from linter.corpus.summary import NUM_PERM, ReportSummary, Sentence
+from linter.corpus.text import changed_words
+
+BANDS, ROWS = 16, 4
+MAX_POSTINGS = 20
+MAX_CANDIDATES = 10
+assert BANDS * ROWS == NUM_PERM
+
+
+@dataclass(frozen=True)
+class CopyOptions:
+    standard_share: float = 0.1
+    standard_bodies: int = 3
+
+
+@dataclass
+class Passage:
+    """Consecutive sentences `first`..`last` of the copy found in one source, as its sentences
+    `source_first`..`source_last`; `size` counts the compared characters."""
+
+    first: int
+    last: int
+    source_first: int
+    source_last: int
+    size: int
+    changes: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class Source:
+    index: int
+    previous: bool
+    """The source is the same body's previous report (the latest earlier year in the corpus)."""
+    share: float
+    passages: list[Passage]
+
+
+@dataclass
+class CopyResult:
+    duplicate_of: int | None = None
+    duplicate_share: float = 0.0
+    sources: list[Source] = field(default_factory=list)
+    share: float = 0.0
+    """Share of the report's comparable text found in any source."""
+
+
+class Corpus:
+    """Summaries joined once: body links, standard phrases, postings and LSH buckets."""
+
+    def __init__(self, summaries: Sequence[ReportSummary], options: CopyOptions = CopyOptions()) -> None:
+        self.summaries = summaries
+        entries = [BodyYear(s.body, s.kind, s.year) for s in summaries]
+        self.duplicate_of = duplicates(entries)
+        self.body_id = groups(entries)
+        self.previous = latest_earlier(entries, self.body_id)
+        self.standard = self._standard_keys(options)
+        self.postings = self._postings()
+        self.buckets = self._buckets()
+        self._keys: dict[int, dict[int, int]] = {}
+
+    def _standard_keys(self, options: CopyOptions) -> set[int]:
+        by_body: dict[int, set[int]] = {}
+        for summary, body in zip(self.summaries, self.body_id, strict=True):
+            by_body.setdefault(body, set()).update(s.key for s in summary.sentences)
+        frequency = Counter(key for keys in by_body.values() for key in keys)
+        floor = max(options.standard_bodies, math.ceil(options.standard_share * len(by_body)))
+        return {key for key, bodies in frequency.items() if bodies >= floor}
+
+    def _postings(self) -> dict[int, list[int]]:
+        seen: Counter[int] = Counter()
+        for summary in self.summaries:
+            seen.update({s.key for s in summary.sentences})
+        postings: dict[int, list[int]] = {}
+        for index, summary in enumerate(self.summaries):
+            for key in {s.key for s in summary.sentences}:
+                if seen[key] > 1 and key not in self.standard:
+                    found = postings.setdefault(key, [])
+                    if len(found) <= MAX_POSTINGS:
+                        found.append(index)
+        return postings
+
+    def _buckets(self) -> dict[tuple[int, int], list[int]]:
+        buckets: dict[tuple[int, int], list[int]] = {}
+        for index, summary in enumerate(self.summaries):
+            signature = summary.signature
+            if len(signature) != NUM_PERM:
+                continue
+            for band in range(BANDS):
+                found = buckets.setdefault((band, hash(signature[band * ROWS:(band + 1) * ROWS])), [])
+                if len(found) <= MAX_POSTINGS:
+                    found.append(index)
+        return buckets
+
+    def comparable(self, index: int) -> list[Sentence]:
+        return [s for s in self.summaries[index].sentences if s.key not in self.standard]
+
+    def _key_index(self, index: int) -> dict[int, int]:
+        if index not in self._keys:
+            self._keys[index] = {}
+            for position, sentence in enumerate(self.summaries[index].sentences):
+                self._keys[index].setdefault(sentence.key, position)
+        return self._keys[index]
+
+    def _may_source(self, index: int, other: int) -> bool:
+        """Another body's report not of a later year (a report cannot copy from the future: the
+        later one is the copy), or this body's previous report."""
+        if other == index:
+            return False
+        if self.body_id[other] == self.body_id[index]:
+            return other == self.previous[index]
+        mine, theirs = self.summaries[index].year, self.summaries[other].year
+        return mine is None or theirs is None or theirs <= mine
+
+    def _candidates(self, index: int) -> list[int]:
+        shared: Counter[int] = Counter()
+        for sentence in self.comparable(index):
+            for other in self.postings.get(sentence.key, ()):
+                if self._may_source(index, other):
+                    shared[other] += sentence.size
+        signature = self.summaries[index].signature
+        if len(signature) == NUM_PERM:
+            for band in range(BANDS):
+                for other in self.buckets.get((band, hash(signature[band * ROWS:(band + 1) * ROWS])), ()):
+                    if self._may_source(index, other):
+                        shared[other] += 0
+        previous = self.previous[index]
+        ranked = [other for other, _ in sorted(shared.items(), key=lambda item: (-item[1], item[0]))
+                  if other != previous]
+        return ([previous] if previous is not None else []) + ranked[:MAX_CANDIDATES]
+
+    def result(self, index: int) -> CopyResult:
+        """What report `index` shares with the others (nothing but the duplicate for a duplicate)."""
+        original = self.duplicate_of[index]
+        if original is not None:
+            mine = {s.key: s.size for s in self.summaries[index].sentences}
+            theirs = {s.key for s in self.summaries[original].sentences}
+            total = sum(mine.values()) or 1
+            return CopyResult(original, sum(size for key, size in mine.items() if key in theirs) / total)
+        sentences = self.summaries[index].sentences
+        comparable = [p for p, s in enumerate(sentences) if s.key not in self.standard]
+        total = sum(sentences[p].size for p in comparable)
+        owner: dict[int, tuple[int, int]] = {}
+        for other in self._candidates(index):
+            keys = self._key_index(other)
+            for position in comparable:
+                if position not in owner and sentences[position].key in keys:
+                    owner[position] = (other, keys[sentences[position].key])
+        result = CopyResult(share=sum(sentences[p].size for p in owner) / total if total else 0.0)
+        by_source: dict[int, list[Passage]] = {}
+        current, current_source = None, None
+        for position in comparable:
+            source = owner.get(position)
+            if source is None:
+                current = None
+                continue
+            other, at = source
+            if current is None or current_source != other:
+                current, current_source = Passage(position, position, at, at, 0), other
+                by_source.setdefault(other, []).append(current)
+            current.last, current.source_last = position, max(at, current.source_last)
+            current.size += sentences[position].size
+            if len(current.changes) < 3:
+                copied, original_text = sentences[position].text, self.summaries[other].sentences[at].text
+                current.changes.extend(changed_words(copied, original_text, 3 - len(current.changes)))
+        for other, passages in by_source.items():
+            share = sum(p.size for p in passages) / total
+            result.sources.append(Source(other, other == self.previous[index], share, passages))
+        result.sources.sort(key=lambda s: (-s.share, s.index))
+        return result

@@ -1,0 +1,64 @@
+"""Start-up: a one-file run imports only what it uses, and the table of built-in plugins that
+makes this possible says what pyproject.toml and the plugin modules say."""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+import sys
+from pathlib import Path
+
+try:
+    import tomllib
+except ImportError:  # Python 3.10
+    import tomli as tomllib
+
+from linter.plugins_manager import BUILTINS
+
+ROOT = Path(__file__).resolve().parents[1]
+REPORT = """\
+某某县人民政府
+2022年政府信息公开工作年度报告
+
+一、总体情况
+本县认真做好政府信息公开工作。
+"""
+
+
+def _imported(tmp_path: Path, *arguments: str) -> set[str]:
+    """The modules a `govlint check` run on one text report imported."""
+    report = tmp_path / "report.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    script = ("import sys\nfrom linter.cli import main\n"
+              f"main(['check', {str(report)!r}, *{list(arguments)!r}])\n"
+              "print('\\n'.join(sys.modules), file=sys.stderr)\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, check=False)
+    return set(done.stderr.split())
+
+
+def test_a_text_report_with_one_format_imports_neither_other_formats_nor_other_loaders(tmp_path) -> None:
+    modules = _imported(tmp_path, "--format", "concise")
+    assert {"linter.loaders.text", "linter.formatters.concise", "linter.plugins.sums"} <= modules
+    unused = {"linter.loaders.pdf", "linter.loaders.pdfgrid", "pypdfium2", "linter.loaders.docx", "docx",
+              "linter.loaders.html", "importlib.metadata", "concurrent.futures", "multiprocessing"}
+    unused |= {f"linter.formatters.{name}" for name in ("full", "json", "github", "gitlab", "junit", "sarif", "html")}
+    assert modules & unused == set()
+
+
+def test_the_default_format_is_the_only_formatter_imported(tmp_path) -> None:
+    formatters = {m for m in _imported(tmp_path) if m.startswith("linter.formatters.")}
+    assert formatters == {"linter.formatters.full"}
+
+
+def test_builtin_table_names_every_entry_point_of_pyproject() -> None:
+    entry_points = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["entry-points"]
+    assert {name: builtin.module for name, builtin in BUILTINS.items()} == entry_points["govlint"]
+
+
+def test_builtin_table_names_the_loaders_and_formatters_each_module_returns() -> None:
+    for builtin in BUILTINS.values():
+        module = importlib.import_module(builtin.module)
+        loaders = [(loader.name, loader.extensions, loader.extra)
+                   for loader in getattr(module, "govlint_loaders", lambda: [])()]
+        formatters = [(f.name, f.description) for f in getattr(module, "govlint_formatters", lambda: [])()]
+        assert (tuple(loaders), tuple(formatters)) == (builtin.loaders, builtin.formatters), builtin.module
