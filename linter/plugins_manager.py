@@ -59,6 +59,7 @@ BUILTINS: dict[str, Builtin] = {
     "sums": Builtin("linter.plugins.sums"),
     "template": Builtin("linter.plugins.template"),
     "crossyear": Builtin("linter.plugins.crossyear"),
+    "copies": Builtin("linter.plugins.copies"),
     "sections": Builtin("linter.plugins.sections"),
     "template-prose": Builtin("linter.plugins.template_prose"),
     "dates": Builtin("linter.plugins.dates"),
