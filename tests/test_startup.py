@@ -3,6 +3,7 @@ makes this possible says what pyproject.toml and the plugin modules say."""
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import subprocess
 import sys
@@ -41,13 +42,14 @@ def test_a_text_report_with_one_format_imports_neither_other_formats_nor_other_l
     assert {"linter.loaders.text", "linter.formatters.concise", "linter.plugins.sums"} <= modules
     unused = {"linter.loaders.pdf", "linter.loaders.pdfgrid", "pypdfium2", "linter.loaders.docx", "docx",
               "linter.loaders.html", "importlib.metadata", "concurrent.futures", "multiprocessing"}
-    unused |= {f"linter.formatters.{name}" for name in ("full", "json", "github", "gitlab", "junit", "sarif", "html")}
+    unused |= {f"linter.formatters.{name}" for name in ("full", "json", "github", "gitlab", "junit", "sarif", "html",
+                                                        "csv", "xlsx", "rows")}
     assert modules & unused == set()
 
 
 def test_the_default_format_is_the_only_formatter_imported(tmp_path) -> None:
     formatters = {m for m in _imported(tmp_path) if m.startswith("linter.formatters.")}
-    assert formatters == {"linter.formatters.full"}
+    assert formatters == {"linter.formatters.full", "linter.formatters.ranking"}  # ranking: full's closing summary
 
 
 def test_builtin_table_names_every_entry_point_of_pyproject() -> None:
@@ -55,10 +57,18 @@ def test_builtin_table_names_every_entry_point_of_pyproject() -> None:
     assert {name: builtin.module for name, builtin in BUILTINS.items()} == entry_points["govlint"]
 
 
+def _table_entry(formatter) -> tuple:
+    """How BUILTINS names a formatter: name, description, and the other fields that are not the defaults."""
+    defaults = {field.name: field.default for field in dataclasses.fields(formatter)}
+    others = {name: getattr(formatter, name) for name in ("binary", "needs")
+              if getattr(formatter, name) != defaults[name]}
+    return (formatter.name, formatter.description, others) if others else (formatter.name, formatter.description)
+
+
 def test_builtin_table_names_the_loaders_and_formatters_each_module_returns() -> None:
     for builtin in BUILTINS.values():
         module = importlib.import_module(builtin.module)
         loaders = [(loader.name, loader.extensions, loader.extra)
                    for loader in getattr(module, "govlint_loaders", lambda: [])()]
-        formatters = [(f.name, f.description) for f in getattr(module, "govlint_formatters", lambda: [])()]
+        formatters = [_table_entry(f) for f in getattr(module, "govlint_formatters", lambda: [])()]
         assert (tuple(loaders), tuple(formatters)) == (builtin.loaders, builtin.formatters), builtin.module
