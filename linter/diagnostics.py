@@ -74,9 +74,6 @@ class Finding:
     """Cells the finding involves besides `cell` (e.g. the parts of a sum)."""
     related_locations: tuple[Related, ...] = ()
     """Other places in the text the finding involves, each with what it is."""
-    excerpt: FlaggedLine | None = None
-    """Set only by corpus rules, whose reports are not at hand when the finding is made: the
-    source line to show (`linter.source.excerpt`, taken in `summarize`)."""
 
 
 @dataclass

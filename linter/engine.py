@@ -85,7 +85,7 @@ def _context(rule: Rule, settings: Settings, reference: Sequence[Any] = ()) -> R
 def _diagnostic(rule: Rule, settings: Settings, path: str, finding: Finding) -> Diagnostic:
     return Diagnostic(rule.code, settings.severity_of(rule.code, rule.severity), finding.message, path,
                       finding.location, rule.name, finding.cell, finding.fix, finding.fingerprint, finding.related,
-                      finding.related_locations, finding.excerpt)
+                      finding.related_locations)
 
 
 def _crash(rule: Rule, path: str, error: Exception) -> Diagnostic:
@@ -133,7 +133,8 @@ def summarize_for_corpus(report: Report, rules: Iterable[Rule], settings: Settin
     return summaries, crashes
 
 
-def run_corpus_rules(checked: Sequence[FileResult], reference: Sequence[Any] = ()) -> None:
+def run_corpus_rules(checked: Sequence[FileResult],
+                     reference: Sequence[Any] = ()) -> list[tuple[FileResult, Diagnostic]]:
     """Run every corpus rule over the summaries of the checked reports and add its findings to their results.
 
     A report takes part when the settings it was checked with enable the rule (it then has a
@@ -141,7 +142,9 @@ def run_corpus_rules(checked: Sequence[FileResult], reference: Sequence[Any] = (
     options are those of the first report taking part (one run usually shares one
     configuration); inline suppression comments do not reach corpus findings (per-file-ignores
     and the baseline do). `reference` is what a reference index holds (`govlint check
-    --against`): the rules compare with it but never report on it."""
+    --against`): the rules compare with it but never report on it. Returns the diagnostics added,
+    each with its result (they have no excerpt yet: the rules saw no document)."""
+    added = []
     for rule in all_rules():
         if not isinstance(rule, CorpusRule):
             continue
@@ -155,7 +158,9 @@ def run_corpus_rules(checked: Sequence[FileResult], reference: Sequence[Any] = (
             for summary, finding in rule.check([r.corpus[rule.code] for r, _ in taking_part], context) or ():
                 result, settings = results[id(summary)]
                 if not settings.ignored_in_file(result.path, rule.code):
-                    result.diagnostics.append(_diagnostic(rule, settings, result.path, finding))
+                    added.append((result, _diagnostic(rule, settings, result.path, finding)))
+                    result.diagnostics.append(added[-1][1])
                     result.diagnostics.sort(key=Diagnostic.sort_key)
         except Exception as error:  # a plugin's bug is reported, never fatal
             taking_part[0][0].diagnostics.append(_crash(rule, taking_part[0][0].path, error))
+    return added

@@ -8,12 +8,11 @@ import os
 from collections.abc import Iterator, Sequence
 
 from linter.corpus.detect import CopyOptions, CopyResult, Corpus, Passage, Source
-from linter.corpus.summary import ReportSummary, Sentence, summarize
+from linter.corpus.summary import ReportSummary, summarize
 from linter.diagnostics import Finding, Related
 from linter.hookspecs import hookimpl
 from linter.model import START_OF_FILE, Location
 from linter.rules_api import RuleContext, corpus_rule
-from linter.source import FlaggedLine
 
 _CORPUS_OPTIONS = {"standard_share": 0.1, "standard_bodies": 3}
 """Options every CPY rule takes, for the standard phrases learned from the corpus."""
@@ -91,16 +90,7 @@ def _passage_finding(corpus: Corpus, copy: ReportSummary, source: Source, passag
         f"内容相同{_changes(passage)}；本报告 {source.share:.0%} 的内容见于该报告：“{text[:20]}…”",
         _span(copy, passage),
         fingerprint=f"{context.rule.code}:{original.body}:{original.year}:{copy.sentences[passage.first].key:x}",
-        related_locations=(Related(there, "来源报告中的相同内容", original.path),),
-        excerpt=_shown(copy.sentences[passage.first]))
-
-
-def _shown(sentence: Sentence) -> FlaggedLine:
-    """The passage's first sentence as written, to show under the finding: the summary keeps no
-    line of the file, and the sentence is where the line's copied text starts."""
-    before = "…" if sentence.location.column > 1 else ""
-    text = sentence.text.replace("\n", " ")
-    return FlaggedLine(before + text, len(before), len(before) + len(text)).around()
+        related_locations=(Related(there, "来源报告中的相同内容", original.path),))
 
 
 @corpus_rule("CPY001", "copied-from-last-year", severity="warning", summarize=summarize, min_chars=40,

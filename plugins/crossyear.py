@@ -12,14 +12,11 @@ from linter.diagnostics import Finding
 from linter.hookspecs import hookimpl
 from linter.model import Cell, Report
 from linter.rules_api import RuleContext, corpus_rule
-from linter.source import FlaggedLine, excerpt
 from linter.tablenames import cell_name, cell_ref, template_of
 from linter.textnorm import squash
 
 _COMPARED = {"三": ("二", "四"), "二": ("规章", "行政规范性文件")}
 """The rows XYR001 (table 三) and XYR002 (table 二) compare across years."""
-_FLAGGED = {"二", "现行有效件数"}
-"""The row (table 三) and the column (table 二) findings point at: their cells keep an excerpt."""
 
 
 @dataclass(frozen=True)
@@ -27,7 +24,6 @@ class NamedCell:
     cell: Cell
     name: str
     """As a clerk names it: "表三 二、上年结转政府信息公开申请数量·自然人"."""
-    excerpt: FlaggedLine | None
 
 
 @dataclass(frozen=True)
@@ -61,8 +57,7 @@ def summarize_years(report: Report) -> YearSummary | None:
         template = template_of(report, table_id)
         for (row, column), cell in table.cells.items():
             if row in rows and cell.kind == "int" and cell.value is not None:
-                shown = excerpt(report.document, cell.location) if _FLAGGED & {row, column} else None
-                cells[table_id, row, column] = NamedCell(cell, cell_name(cell, template), shown)
+                cells[table_id, row, column] = NamedCell(cell, cell_name(cell, template))
     return YearSummary(report.path, squash(report.body), report.body_kind, report.year, cells)
 
 
@@ -100,7 +95,7 @@ def check_carry_over(reports: list[YearSummary], context: RuleContext) -> Iterat
                 f"{this_year.name} 为 {cell.value}，但上一年度（{previous.year}年）报告 "
                 f"{os.path.basename(previous.path)} 的 {last_year.name} 为 {last_year.cell.value}，两者应相等",
                 cell.location, cell=cell_ref(cell), related=(cell_ref(last_year.cell),),
-                fingerprint=f"X1:{cell.column}:{previous.year}", excerpt=this_year.excerpt)
+                fingerprint=f"X1:{cell.column}:{previous.year}")
 
 
 @corpus_rule("XYR002", "regulations-in-force-across-years", severity="info", summarize=summarize_years)
@@ -128,7 +123,7 @@ def check_in_force(reports: list[YearSummary], context: RuleContext) -> Iterator
                     f"{in_force.name} 为 {now}，但上一年度（{previous.year}年）现行有效 {then} "
                     f"+ 本年制发 {new} − 本年废止 {gone} = {then + new - gone}（如有集中清理，可忽略）",
                     in_force.cell.location, cell=cell_ref(in_force.cell), related=(cell_ref(before.cell),),
-                    fingerprint=f"X2:{row}:{previous.year}", excerpt=in_force.excerpt)
+                    fingerprint=f"X2:{row}:{previous.year}")
 
 
 @hookimpl
