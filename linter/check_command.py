@@ -42,7 +42,9 @@ def run_check_command(args: argparse.Namespace) -> int:
 
 def _check_and_report(args: argparse.Namespace, resolver: SettingsResolver, formatter: Formatter) -> int:
     """The run, its messages and output; the exit code."""
-    run = run_check(_request(args), resolver.for_path)
+    from linter.progress import progress_for
+
+    run = run_check(_request(args), resolver.for_path, progress_for(sys.stderr, args.quiet))
     if not run.results:
         print(f"govlint: no report files found in {' '.join(args.paths)}", file=sys.stderr)
     if run.not_reports:

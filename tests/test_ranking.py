@@ -58,8 +58,13 @@ def test_a_multi_file_run_ends_with_codes_worst_reports_unreadable_and_skipped_f
     assert lines[-2:] == ["不是年度报告、未检查的文件（1 个）：", "  reports/README.md"]
 
 
-def test_concise_ranks_too_but_one_file_and_statistics_do_not(folder: Path, capsys) -> None:
+def test_concise_ranks_too_but_one_file_a_clean_run_and_statistics_do_not(folder: Path, capsys) -> None:
     assert "—— 汇总（5 个文件）——" in _out(capsys, "--format", "concise", "reports")
+    clean = folder.parent / "clean"
+    clean.mkdir()
+    for number in range(2):
+        shutil.copy(folder / "qingshan-2022.txt", clean / f"{number}.txt")
+    assert _out(capsys, "--format", "concise", "--select", "SUM", str(clean)) == ""
     single = _out(capsys, str(folder / "baishui-2022.md"))
     assert "汇总" not in single and single.rstrip().endswith("--diff 先看修改）。")
     statistics = _out(capsys, "--statistics", "reports")

@@ -74,14 +74,17 @@ def _worst(results: list[FileResult]) -> list[str]:
 
 
 def ranking(output: Output) -> str:
-    """The summary's lines (each ending with a newline); "" for a run over one file."""
+    """The summary's lines (each ending with a newline); "" for a run over one file or with
+    nothing to rank (no finding, every file read and a report)."""
     if not wants_ranking(output):
         return ""
     unreadable = [r.error for r in output.results if r.error]
-    lines = [TEXT["title"].format(files=len(output.results) + len(output.not_reports)),
-             *_per_code(output), *_worst(output.results)]
+    lines = [*_per_code(output), *_worst(output.results)]
     if unreadable:
         lines += [TEXT["unreadable"].format(count=len(unreadable)), *_listed(unreadable)]
     if output.not_reports:
         lines += [TEXT["not_reports"].format(count=len(output.not_reports)), *_listed(output.not_reports)]
-    return "".join(line + "\n" for line in lines)
+    if not lines:
+        return ""
+    title = TEXT["title"].format(files=len(output.results) + len(output.not_reports))
+    return "".join(line + "\n" for line in (title, *lines))
