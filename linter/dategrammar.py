@@ -41,23 +41,21 @@ _CONNECTORS = "至|到|—{1,2}|–|-|~|－"
 _DAY_RANGE = rf"{_S}(?:{_CONNECTORS}){_S}\d{{1,2}}{_S}日"  # 1月20—25日: days of one month, not a lost 日
 
 _FORMS = (
-    # name, pattern (groups y, m, d or y, md), garbled
-    ("standard", rf"(?<!\d)(?P<y>{YEAR}){_S}年{_S}(?P<m>\d{{1,2}}){_S}月{_S}(?P<d>\d{{1,2}}){_S}日", False),
-    ("chinese", rf"(?P<cy>[{_CN_DIGITS}]{{4}})年(?P<cm>{_CN_NUMBER})月(?P<cd>{_CN_NUMBER})日", False),
-    ("separated", rf"(?<![\d/.])(?P<sy>{YEAR})(?P<sep>[.\-/])(?P<sm>\d{{1,2}})(?P=sep)(?P<sd>\d{{1,2}})(?![\d.])",
-     False),
-    ("year-lost", rf"{_NOT_BEFORE}(?P<ly>{YEAR})(?P<lm>\d{{1,2}}){_S}月{_S}(?P<ld>\d{{1,2}}){_S}日", True),
-    ("month-lost", rf"(?<!\d)(?P<my>{YEAR}){_S}年{_S}(?P<mmd>\d{{2,4}}){_S}日", True),
-    ("year-month-lost", rf"{_NOT_BEFORE}(?P<gy>{YEAR})(?P<gmd>\d{{2,4}}){_S}日", True),
+    # name (the forms after `separated` are garbled), pattern (groups year, month, day or year, month+day)
+    ("standard", rf"(?<!\d)(?P<y>{YEAR}){_S}年{_S}(?P<m>\d{{1,2}}){_S}月{_S}(?P<d>\d{{1,2}}){_S}日"),
+    ("chinese", rf"(?P<cy>[{_CN_DIGITS}]{{4}})年(?P<cm>{_CN_NUMBER})月(?P<cd>{_CN_NUMBER})日"),
+    ("separated", rf"(?<![\d/.])(?P<sy>{YEAR})(?P<sep>[.\-/])(?P<sm>\d{{1,2}})(?P=sep)(?P<sd>\d{{1,2}})(?![\d.])"),
+    ("year-lost", rf"{_NOT_BEFORE}(?P<ly>{YEAR})(?P<lm>\d{{1,2}}){_S}月{_S}(?P<ld>\d{{1,2}}){_S}日"),
+    ("month-lost", rf"(?<!\d)(?P<my>{YEAR}){_S}年{_S}(?P<mmd>\d{{2,4}}){_S}日"),
+    ("year-month-lost", rf"{_NOT_BEFORE}(?P<gy>{YEAR})(?P<gmd>\d{{2,4}}){_S}日"),
     # In prose only: after or before a word that introduces a date, not after a table label.
     ("compact", rf"(?:(?<=[于为是自从至到:，,（(\s])|^)(?P<cy8>{YEAR})(?P<cm8>[01]\d)(?P<cd8>[0-3]\d)"
      rf"{_NOT_AFTER}|{_NOT_BEFORE}(?P<cy8b>{YEAR})(?P<cm8b>[01]\d)(?P<cd8b>[0-3]\d)"
-     rf"(?={_S}(?:[起止至到前后以（(，,。；;]|发布|印发|-\d))", True),
+     rf"(?={_S}(?:[起止至到前后以（(，,。；;]|发布|印发|-\d))"),
     ("day-lost", rf"(?<!\d)(?P<dy>{YEAR}){_S}年{_S}(?P<dm>\d{{1,2}}){_S}月{_S}(?P<dd>\d{{1,2}})"
-     rf"{_NOT_AFTER}(?!{_S}日|{_DAY_RANGE})", True),
+     rf"{_NOT_AFTER}(?!{_S}日|{_DAY_RANGE})"),
 )
-_TOKEN = re.compile("|".join(f"(?P<{name.replace('-', '_')}>{pattern})" for name, pattern, _ in _FORMS))
-_GARBLED = {name.replace("-", "_"): garbled for name, _, garbled in _FORMS}
+_TOKEN = re.compile("|".join(f"(?P<{name.replace('-', '_')}>{pattern})" for name, pattern in _FORMS))
 
 # The second end of a range may leave out its year.
 _SHORT = re.compile(
@@ -251,12 +249,6 @@ def find_ranges(text: str, mentions: list[DateMention] | None = None) -> list[Da
         ranges.append(DateRange(first.start, end, first, last, connector is None))
         skip_until = end
     return ranges
-
-
-def iter_readings(mention: DateMention) -> Iterator[str]:
-    """Each valid reading written out in full ("2023年1月1日")."""
-    for reading in mention.readings:
-        yield mention.written(reading)
 
 
 # Impossible dates are read more widely (a month of 3 digits, a month without its day, a month and

@@ -6,15 +6,21 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
-from linter.corpus.detect import CopyOptions, CopyResult, Corpus, Passage, Source
-from linter.corpus.summary import ReportSummary, summarize
 from linter.diagnostics import Finding, Related
 from linter.hookspecs import hookimpl
-from linter.model import START_OF_FILE, Location
+from linter.model import START_OF_FILE, Location, Report
 from linter.rules_api import RuleContext, corpus_rule
 
-_CORPUS_OPTIONS = {"standard_share": 0.1, "standard_bodies": 3}
+if TYPE_CHECKING:  # the corpus modules are imported by a run that has corpus rules to run
+    from linter.corpus.detect import CopyOptions, CopyResult, Corpus, Passage, Source
+    from linter.corpus.summary import ReportSummary
+
+    Found = Iterator[tuple[ReportSummary, Finding]]
+    """What a CPY rule yields: (the summary of the report a finding is in, the finding)."""
+
+_CORPUS_OPTIONS = {"standard_share": 0.5, "standard_bodies": 10}
 """Options every CPY rule takes, for the standard phrases learned from the corpus."""
 _NEAR_DUPLICATE = "CPY003"
 
@@ -22,12 +28,16 @@ _last: tuple[tuple, list[ReportSummary], Corpus, dict[int, CopyResult]] | None =
 
 
 def _options(context: RuleContext) -> CopyOptions:
+    from linter.corpus.detect import CopyOptions
+
     return CopyOptions(float(context.option("standard_share")), int(context.option("standard_bodies")))
 
 
 def _corpus(reports: Sequence[ReportSummary], context: RuleContext) -> tuple[Corpus, dict[int, CopyResult]]:
     """The run's corpus joined once for all four rules (the reports' summaries, made where each
     report was checked, then the reference index's), and the results of the run's own reports by position."""
+    from linter.corpus.detect import Corpus
+
     global _last
     key = (tuple(map(id, reports)), _options(context), id(context.reference))
     if _last is None or _last[0] != key:
@@ -36,6 +46,14 @@ def _corpus(reports: Sequence[ReportSummary], context: RuleContext) -> tuple[Cor
         corpus = Corpus([*reports, *reference], _options(context))
         _last = (key, list(reports), corpus, {i: corpus.result(i) for i in range(len(reports))})
     return _last[2], _last[3]
+
+
+def _summarize(report: Report) -> ReportSummary:
+    """The copy-detection summary (`linter.corpus.summary.summarize`), made where the report is
+    checked (a worker with --jobs); the four rules share it."""
+    from linter.corpus.summary import summarize
+
+    return summarize(report)
 
 
 def _near_duplicate(context: RuleContext, result: CopyResult) -> bool:
@@ -64,7 +82,7 @@ def _changes(passage: Passage) -> str:
 
 
 def _passages(reports: Sequence[ReportSummary], context: RuleContext,
-              previous: bool) -> Iterator[tuple[ReportSummary, Finding]]:
+              previous: bool) -> Found:
     corpus, results = _corpus(reports, context)
     for index, report in enumerate(reports):
         result = results[index]
@@ -93,17 +111,16 @@ def _passage_finding(corpus: Corpus, copy: ReportSummary, source: Source, passag
         related_locations=(Related(there, "来源报告中的相同内容", original.path),))
 
 
-@corpus_rule("CPY001", "copied-from-last-year", severity="warning", summarize=summarize, min_chars=40,
+@corpus_rule("CPY001", "copied-from-last-year", severity="warning", summarize=_summarize, min_chars=40,
              **_CORPUS_OPTIONS)
-def check_copied_from_last_year(reports: list[ReportSummary],
-                                context: RuleContext) -> Iterator[tuple[ReportSummary, Finding]]:
+def check_copied_from_last_year(reports: list[ReportSummary], context: RuleContext) -> Found:
     """与往年报告雷同：一段文字照抄本机关以前年度的报告。
 
     Each passage of the report (consecutive sentences, at least `min_chars` compared characters)
     that stands in the same body's previous report (the latest earlier year in the run or in the
     index given with `--against`; only that one, not every earlier year). Years, numbers and the body's name are
     normalised before comparing, and the finding says which of them were changed; the template's
-    wording, statutory citations, tables and the phrases most bodies share (options
+    wording, statutory citations, tables and the phrases many bodies share (options
     `standard_share`, `standard_bodies`) never count. A report that is a copy as a whole gets one
     CPY003 instead. Scoring tables deduct points for a report "与往年雷同".
 
@@ -113,18 +130,17 @@ def check_copied_from_last_year(reports: list[ReportSummary],
     yield from _passages(reports, context, previous=True)
 
 
-@corpus_rule("CPY002", "copied-from-another-body", severity="warning", summarize=summarize, min_chars=40,
+@corpus_rule("CPY002", "copied-from-another-body", severity="warning", summarize=_summarize, min_chars=40,
              **_CORPUS_OPTIONS)
-def check_copied_from_another_body(reports: list[ReportSummary],
-                                   context: RuleContext) -> Iterator[tuple[ReportSummary, Finding]]:
+def check_copied_from_another_body(reports: list[ReportSummary], context: RuleContext) -> Found:
     """与其他机关报告雷同：一段文字照抄另一个机关的报告。
 
     Each passage of the report (consecutive sentences, at least `min_chars` compared characters)
     that stands in another body's report of the run or of the index given with `--against`. Each
     body's own name is normalised, so "白水镇" copied as "青山镇" is still found, and the finding
     says which words were changed. The template's wording, statutory citations, tables and the
-    phrases most bodies share are not copying (options `standard_share`: share of all bodies,
-    `standard_bodies`: number of bodies, above which a sentence is a standard phrase). A report
+    phrases many bodies share are not copying (a sentence in the reports of `standard_bodies`
+    bodies, or of `standard_share` of all bodies, at least 3, is a standard phrase). A report
     that is a copy as a whole gets one CPY003 instead.
 
     错误示例：（青山镇的报告）“一是政策解读形式较为单一……”整段与白水镇报告相同。
@@ -133,10 +149,9 @@ def check_copied_from_another_body(reports: list[ReportSummary],
     yield from _passages(reports, context, previous=False)
 
 
-@corpus_rule("CPY003", "near-duplicate-report", severity="warning", summarize=summarize, report_share=0.5, top=3,
-             **_CORPUS_OPTIONS)
-def check_near_duplicate(reports: list[ReportSummary],
-                         context: RuleContext) -> Iterator[tuple[ReportSummary, Finding]]:
+@corpus_rule("CPY003", "near-duplicate-report", severity="warning", summarize=_summarize,
+             report_share=0.5, top=3, **_CORPUS_OPTIONS)
+def check_near_duplicate(reports: list[ReportSummary], context: RuleContext) -> Found:
     """报告整体雷同：报告的大部分内容与其他报告相同。
 
     One finding for a report of which at least `report_share` (default 0.5: the 50 % 重复率 of
@@ -154,16 +169,14 @@ def check_near_duplicate(reports: list[ReportSummary],
             continue
         sources = "、".join(f"{_where(corpus.summaries[s.index])}（{'本机关，' if s.previous else ''}{s.share:.0%}）"
                             for s in result.sources[:context.option("top")])
-        related = tuple(Related(corpus.summaries[s.index].sentences[s.passages[0].source_first].location,
-                                f"来源报告（{s.share:.0%}）", corpus.summaries[s.index].path)
-                        for s in result.sources[:context.option("top")])
+        related = tuple(Related(_first_shared(corpus.summaries[s.index], s), f"来源报告（{s.share:.0%}）",
+                                corpus.summaries[s.index].path) for s in result.sources[:context.option("top")])
         yield report, Finding(f"本报告 {result.share:.0%} 的内容与其他报告相同：{sources}",
                               _report_location(report), fingerprint="CPY003", related_locations=related)
 
 
-@corpus_rule("CPY004", "duplicate-submission", severity="warning", summarize=summarize, **_CORPUS_OPTIONS)
-def check_duplicate_submission(reports: list[ReportSummary],
-                               context: RuleContext) -> Iterator[tuple[ReportSummary, Finding]]:
+@corpus_rule("CPY004", "duplicate-submission", severity="warning", summarize=_summarize, **_CORPUS_OPTIONS)
+def check_duplicate_submission(reports: list[ReportSummary], context: RuleContext) -> Found:
     """同一机关同一年度有两份报告（重复报送）。
 
     Reported once, on the second report found (in the order of the run), naming the first and
@@ -184,6 +197,14 @@ def check_duplicate_submission(reports: list[ReportSummary],
         where = original.title or START_OF_FILE
         yield report, Finding(message, _report_location(report), fingerprint="CPY004",
                               related_locations=(Related(where, "先报送的报告", original.path),))
+
+
+def _first_shared(summary: ReportSummary, source: Source) -> Location:
+    """Where a source's shared text begins: its first copied passage, else (only standard
+    phrases shared) its title."""
+    if source.passages:
+        return summary.sentences[source.passages[0].source_first].location
+    return summary.title or START_OF_FILE
 
 
 def _report_location(report: ReportSummary) -> Location:

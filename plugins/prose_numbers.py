@@ -172,6 +172,12 @@ class _Fact:
     table: str
     cells: tuple[tuple[str, str], ...]
     """(row, column) pairs added up; a column id may differ by template year: see `_CELL_BY_YEAR`."""
+    result: bool = False
+    """A handling result of the year's requests: "其中，同意公开3件" is still the body's whole count."""
+
+
+def _total_of(*rows: str) -> tuple[tuple[str, str], ...]:
+    return tuple((row, "总计") for row in rows)
 
 
 _N = r"(?<![\d.])(\d+)\s*件"
@@ -189,6 +195,17 @@ _FACTS = (
     _Fact("本年度办结的申请",
           re.compile(rf"(?<!按时)(?<!限时)(?<!及时)(?<!逾期)(?<!超期)(?<!按期)办结(?:申请)?\s*(?:共计?)?{_N}(?![余多])"),
           "三", (("（七）", "总计"),)),
+    # "予以公开及部分公开208件" adds two results: a result joined to another is not compared.
+    _Fact("予以公开的申请", re.compile(rf"(?<![不及和与、])(?:予以公开|同意公开)\s*(?:共计?)?{_N}(?![余多])"),
+          "三", _total_of("（一）"), result=True),
+    _Fact("部分公开的申请", re.compile(rf"(?<![及和与、])(?:部分公开|区分处理后?(?:予以)?公开)\s*{_N}(?![余多])"),
+          "三", _total_of("（二）"), result=True),
+    _Fact("不予公开的申请", re.compile(rf"(?<![及和与、])不予公开\s*{_N}(?![余多])"),
+          "三", _total_of(*(f"（三）{i}" for i in range(1, 9))), result=True),
+    _Fact("无法提供的申请", re.compile(rf"(?<![及和与、])无法提供\s*{_N}(?![余多])"),
+          "三", _total_of("（四）1", "（四）2", "（四）3"), result=True),
+    _Fact("不予处理的申请", re.compile(rf"(?<![及和与、])不予处理\s*{_N}(?![余多])"),
+          "三", _total_of(*(f"（五）{i}" for i in range(1, 6))), result=True),
     _Fact("政府信息公开行政复议", re.compile(rf"行政复议(?:案件|申请)?\s*(?:共计?|累计)?{_N}"),
           "四", (("数量", "行政复议/总计"),)),
     _Fact("政府信息公开行政诉讼", re.compile(rf"行政诉讼(?:案件)?\s*(?:共计?|累计)?{_N}"),
@@ -206,6 +223,7 @@ _CELL_BY_YEAR = {
 # Words that show a statement is about part of the body or about more than the body: the office
 # answering on the government's behalf (hongze: 区政府办 17 vs 95), departments, a platform.
 _SCOPE = re.compile(r"代表|政府办|办公室|部门|各|所属|下属|本级|系统|平台|热线|其中|含|累计受理")
+_SUBSET_WORDS = ("其中", "含")
 # "全市" is the body's own total in a city's report, another scope in a department's or a town's.
 _TERRITORY = re.compile(r"全([省市区县镇乡])")
 _SENTENCE_END = re.compile(r"[。；;]")
@@ -224,8 +242,10 @@ def _own_territory(report: Report) -> str:
     return name[-1:] if report.body_kind in ("town", "city", "district", "county", "province") else ""
 
 
-def _other_scope(report: Report, sentence: str) -> bool:
-    if _SCOPE.search(sentence):
+def _other_scope(report: Report, sentence: str, result: bool = False) -> bool:
+    """Whether a sentence is about another scope than the body's whole count (for a handling result,
+    "其中" only says which part of the year's requests it is)."""
+    if any(not (result and m.group(0) in _SUBSET_WORDS) for m in _SCOPE.finditer(sentence)):
         return True
     own = _own_territory(report)
     return any(match.group(1) != own for match in _TERRITORY.finditer(sentence))
@@ -245,8 +265,8 @@ def _table_cells(report: Report, fact: _Fact) -> list[Cell] | None:
 def _figure_findings(report: Report, passage: Passage) -> Iterator[Finding]:
     for fact in _FACTS:
         for match in fact.pattern.finditer(passage.text):
-            if _other_scope(report, _sentence_before(passage.text, match.start())) or _INCLUDES_AFTER.match(
-                    passage.text[match.end():]):
+            sentence = _sentence_before(passage.text, match.start())
+            if _other_scope(report, sentence, fact.result) or _INCLUDES_AFTER.match(passage.text[match.end():]):
                 continue
             cells = _table_cells(report, fact)
             stated = int(match.group(1))
@@ -304,12 +324,13 @@ def _applicant_findings(report: Report, passage: Passage) -> Iterator[Finding]:
 
 @rule("SUM201", "prose-contradicts-table", "warning")
 def check_prose_against_tables(report: Report, context: RuleContext) -> Iterator[Finding]:
-    """正文所述数字与统计表不一致（新收申请、上年结转、办结、结转下年度、行政复议、行政诉讼、规章、规范性文件、申请人类别）。
+    """正文所述数字与统计表不一致（新收申请、上年结转、办结、办理结果、结转下年度、行政复议、行政诉讼、规章、规范性文件、申请人类别）。
 
     正文和表格说的是同一批数据（DOMAIN.md §7 N2）：“全年受理政府信息公开申请12件”应与
     表三“一、本年新收政府信息公开申请数量·总计”相同；“申请人为个人”时表三的申请应记在
     “自然人”列；“收到申请70件，办结69件，结转1件”中的办结、结转分别与“（七）总计”“四、结转下年度
-    继续办理”比较（“按时办结”是其中一部分，不比较）。只比较明显指本机关全部数量的说法（包括市政府报告中的“全市”、镇报告中的
+    继续办理”比较（“按时办结”是其中一部分，不比较）；“其中，同意公开3件……无法提供4件”等办理结果
+    与表三相应的行比较（“予以公开及部分公开208件”这样合并的说法不比较）。只比较明显指本机关全部数量的说法（包括市政府报告中的“全市”、镇报告中的
     “全镇”）；“区政府办代表区政府受理申请17件”“各部门……”“镇报告中的全县……”之类口径
     不同的说法不比较，表格无法对齐时也不比较。
 

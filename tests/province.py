@@ -110,7 +110,9 @@ class _Writer:
                  "一、总体情况", "", "".join(parts["一"]), ""]
         for topic in _SUBSECTIONS:
             lines += [f"{topic}。" + "".join(parts[topic]), ""]
-        lines += ["二、主动公开政府信息情况", "", _tables().replace("五、存在的主要问题及改进情况", "").rstrip(), "",
+        # 现行有效件数 grows by the two documents made each year, as XYR002 expects
+        tables = _tables().replace("行政规范性文件\t2\t0\t5", f"行政规范性文件\t2\t0\t{5 + 2 * (year - 2022)}")
+        lines += ["二、主动公开政府信息情况", "", tables.rstrip(), "",
                   "五、存在的主要问题及改进情况", "", "".join(parts["五"]), "", "六、其他需要报告的事项", "",
                   "本年度未收取信息处理费。本年度无其他需要报告的事项。", "", body.name, f"{year + 1}年1月20日", ""]
         return "\n".join(lines)

@@ -7,8 +7,10 @@ import datetime
 import time
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from linter.dategrammar import find_dates, find_ranges
+from linter.dategrammar import find_dates, find_ranges, valid_date
 from linter.textnorm import normalize
 
 D = datetime.date
@@ -161,3 +163,23 @@ def test_linear_time_on_a_crawler_line_of_digits_and_dates() -> None:
     start = time.perf_counter()
     assert find_dates(digits) == []
     assert time.perf_counter() - start < 2.0
+
+
+_ALPHABET = "0123456789０１２年月日至到-—~./ 起止〔〕号件条:：电话，。、二〇一十三"
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=_ALPHABET, max_size=60))
+def test_fuzz_mentions_and_ranges_are_spans_of_the_text_with_valid_readings(text: str) -> None:
+    folded = normalize(text)
+    mentions = find_dates(folded)
+    ends = [0]
+    for mention in mentions:
+        assert ends[-1] <= mention.start < mention.end <= len(folded)  # left to right, not overlapping
+        ends.append(mention.end)
+        assert all(valid_date(mention.year, month, day) for month, day in mention.readings)
+        assert mention.readings or not mention.garbled
+    for found in find_ranges(folded, mentions):
+        assert found.start == found.first.start and found.first.end <= found.last.start <= found.last.end <= found.end
+        for mention in (found.first, found.last):
+            assert all(valid_date(mention.year, month, day) for month, day in mention.readings)

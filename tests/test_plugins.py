@@ -142,3 +142,24 @@ def test_a_plugin_whose_hooks_raise_is_reported_once_and_the_others_are_collecte
     assert collected.collect("govlint_packs") == []
     assert [r.code for r in collected.collect("govlint_rules")] == ["GOOD001"]
     assert collected.failures == [PluginFailure("faulty", "ValueError: 规则表损坏")]
+
+
+def test_every_name_of_the_document_and_report_models_is_importable_from_linter_model() -> None:
+    """`linter.model` is the plugin API; its two parts may grow, the old import path must follow."""
+    import ast
+
+    import linter.model
+    from linter.model import document, report
+
+    def defined(module) -> set[str]:
+        tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+        names = {node.name for node in tree.body if isinstance(node, ast.ClassDef | ast.FunctionDef)}
+        names |= {target.id for node in tree.body if isinstance(node, ast.Assign)
+                  for target in node.targets if isinstance(target, ast.Name)}
+        return {name for name in names if not name.startswith("_")}
+
+    public = defined(document) | defined(report)
+    assert {"Document", "Line", "Location", "START_OF_FILE", "Report", "Table", "Cell", "YearSource"} <= public
+    assert public == set(linter.model.__all__)
+    for name in public:
+        assert getattr(linter.model, name) is vars(document).get(name, vars(report).get(name)), name

@@ -198,3 +198,30 @@ def test_handled_and_carried_forward_are_compared_with_table_three() -> None:
     assert [f.cell for f in findings] == [CellRef("三", "（七）", "总计"), CellRef("三", "四", "总计")]
     carried = CLEAN.replace(RECEIVED, "全年收到政府信息公开申请3件，上年结转1件，按时办结1件，办结率100%")
     assert run_rule("SUM201", with_tables(carried, received=3, carried=1, forward=0, handled=4)) == []
+
+
+def test_handling_results_after_qizhong_are_compared_with_their_rows() -> None:
+    # As a real report writes it: "其中，同意公开3件，占比37.5%；无法提供4件，……；区分处理后公开1件".
+    text = CLEAN.replace(RECEIVED, "全年收到政府信息公开申请8件。其中，同意公开3件，占比37.5%；无法提供4件，占比50%；"
+                                   "区分处理后公开1件，占比12.5%")
+    report = with_tables(text, received=8, handled=8)
+    table = report.tables["三"]
+
+    def put(row: str, value: int) -> None:
+        table.cells[(row, "总计")] = Cell("三", row, "总计", value, "int", str(value), Location(1, 1, 1, 2))
+
+    for row, value in {"（一）": 3, "（二）": 1, "（四）1": 3, "（四）2": 1, "（四）3": 0}.items():
+        put(row, value)
+    assert run_rule("SUM201", report) == []
+    put("（四）2", 0)
+    [finding] = run_rule("SUM201", report)
+    assert text_at(text, finding) == "4件" and "表三中为 3 + 0 + 0 = 3" in finding.message
+    assert finding.cell == CellRef("三", "（四）1", "总计")
+    # Two results stated together are not one row's figure.
+    joined = CLEAN.replace(RECEIVED, "全年收到政府信息公开申请8件。其中，予以公开及部分公开4件")
+    report.document = report_of(joined).document
+    report.paragraphs = report_of(joined).paragraphs
+    assert run_rule("SUM201", report) == []  # 部分公开 alone (1) would differ from 4
+    separate = CLEAN.replace(RECEIVED, "全年收到政府信息公开申请8件。其中，部分公开4件")
+    report.document, report.paragraphs = report_of(separate).document, report_of(separate).paragraphs
+    assert len(run_rule("SUM201", report)) == 1

@@ -4,15 +4,19 @@
    report of the latest earlier year in the corpus) and duplicate submissions (the same body's
    second report of a year).
 2. Learn the standard phrases: a sentence key found in the reports of at least `standard_bodies`
-   bodies and at least `standard_share` of all bodies is the wording most reports share, not a
-   copy; it is neither compared nor counted.
+   bodies, or of at least `standard_share` of all bodies (and never fewer than
+   MIN_STANDARD_BODIES), is the wording many bodies share (a site's or a province's stock
+   sentences), not a copy: no passage is made of it.
 3. Candidate sources of a report: the reports sharing a non-standard sentence with it (at most
    `MAX_POSTINGS` per sentence, so a sentence copied into thousands of reports stays linear), its
    predecessor, and the reports in one of its MinHash LSH buckets (`BANDS` bands of `ROWS` rows:
    reports whose shingles are about half the same or more).
-4. Confirmation by exact alignment: each comparable sentence of the report is attributed to the
-   first candidate, in order (its predecessor, then by shared length), holding the same key; runs
-   of consecutive attributed sentences from one source are the copied passages.
+4. Confirmation by exact alignment: each sentence of the report is attributed to the first
+   candidate, in order (its predecessor, then by shared length), holding the same key; runs of
+   consecutive attributed sentences from one source, standard phrases left out, are the copied
+   passages. The shares count every sentence, standard phrases included (as an evaluator's
+   重复率 does): a report copied whole into hundreds of others is found as a near-duplicate
+   through the LSH buckets even when each of its sentences has become "standard" by frequency.
 
 Memory is linear in the corpus: one set of keys per body, one list of at most MAX_POSTINGS + 1
 reports per shared key, one bucket entry per report and band.
@@ -35,10 +39,15 @@ MAX_CANDIDATES = 10
 assert BANDS * ROWS == NUM_PERM
 
 
+MIN_STANDARD_BODIES = 3
+"""Below this many bodies a shared sentence is never a standard phrase (two reports sharing a
+sentence are just that)."""
+
+
 @dataclass(frozen=True)
 class CopyOptions:
-    standard_share: float = 0.1
-    standard_bodies: int = 3
+    standard_share: float = 0.5
+    standard_bodies: int = 10
 
 
 @dataclass
@@ -91,7 +100,7 @@ class Corpus:
         for summary, body in zip(self.summaries, self.body_id, strict=True):
             by_body.setdefault(body, set()).update(s.key for s in summary.sentences)
         frequency = Counter(key for keys in by_body.values() for key in keys)
-        floor = max(options.standard_bodies, math.ceil(options.standard_share * len(by_body)))
+        floor = min(options.standard_bodies, max(MIN_STANDARD_BODIES, math.ceil(options.standard_share * len(by_body))))
         return {key for key, bodies in frequency.items() if bodies >= floor}
 
     def _postings(self) -> dict[int, list[int]]:
@@ -119,7 +128,7 @@ class Corpus:
                     found.append(index)
         return buckets
 
-    def comparable(self, index: int) -> list[Sentence]:
+    def _comparable(self, index: int) -> list[Sentence]:
         return [s for s in self.summaries[index].sentences if s.key not in self.standard]
 
     def _key_index(self, index: int) -> dict[int, int]:
@@ -141,7 +150,7 @@ class Corpus:
 
     def _candidates(self, index: int) -> list[int]:
         shared: Counter[int] = Counter()
-        for sentence in self.comparable(index):
+        for sentence in self._comparable(index):
             for other in self.postings.get(sentence.key, ()):
                 if self._may_source(index, other):
                     shared[other] += sentence.size
@@ -150,7 +159,7 @@ class Corpus:
             for band in range(BANDS):
                 for other in self.buckets.get((band, hash(signature[band * ROWS:(band + 1) * ROWS])), ()):
                     if self._may_source(index, other):
-                        shared[other] += 0
+                        shared[other] += 1
         previous = self.previous[index]
         ranked = [other for other, _ in sorted(shared.items(), key=lambda item: (-item[1], item[0]))
                   if other != previous]
@@ -165,15 +174,17 @@ class Corpus:
             total = sum(mine.values()) or 1
             return CopyResult(original, sum(size for key, size in mine.items() if key in theirs) / total)
         sentences = self.summaries[index].sentences
-        comparable = [p for p, s in enumerate(sentences) if s.key not in self.standard]
-        total = sum(sentences[p].size for p in comparable)
+        total = sum(s.size for s in sentences)
         owner: dict[int, tuple[int, int]] = {}
+        found: Counter[int] = Counter()
         for other in self._candidates(index):
             keys = self._key_index(other)
-            for position in comparable:
-                if position not in owner and sentences[position].key in keys:
-                    owner[position] = (other, keys[sentences[position].key])
-        result = CopyResult(share=sum(sentences[p].size for p in owner) / total if total else 0.0)
+            for position, sentence in enumerate(sentences):
+                if position not in owner and sentence.key in keys:
+                    owner[position] = (other, keys[sentence.key])
+                    found[other] += sentence.size
+        result = CopyResult(share=sum(found.values()) / total if total else 0.0)
+        comparable = [p for p, s in enumerate(sentences) if s.key not in self.standard]
         by_source: dict[int, list[Passage]] = {}
         current, current_source = None, None
         for position in comparable:
@@ -190,8 +201,7 @@ class Corpus:
             if len(current.changes) < 3:
                 copied, original_text = sentences[position].text, self.summaries[other].sentences[at].text
                 current.changes.extend(changed_words(copied, original_text, 3 - len(current.changes)))
-        for other, passages in by_source.items():
-            share = sum(p.size for p in passages) / total
-            result.sources.append(Source(other, other == self.previous[index], share, passages))
+        for other, size in found.items():
+            result.sources.append(Source(other, other == self.previous[index], size / total, by_source.get(other, [])))
         result.sources.sort(key=lambda s: (-s.share, s.index))
         return result

@@ -11,7 +11,6 @@ crawler text) are not compared.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import hashlib
 import re
@@ -32,6 +31,8 @@ _NOT_COMPARED = re.compile(r"[^\u4e00-\u9fff#@A-Za-z]+")
 _MIN_PHRASE = 4
 _TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)*%?|[A-Za-z]+|.", re.S)
 """Numbers and Latin words are one token each when words changed are listed; Han characters one each."""
+_PUNCTUATION_ONLY = re.compile(r"[\W_]*")
+"""A change of punctuation or spacing only is not a changed word."""
 
 
 @functools.cache
@@ -57,11 +58,11 @@ def _template_wording() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True) if len(k) >= _MIN_PHRASE))
 
 
-_STANDARD_SENTENCES = re.compile("本报告(?:根据|依据|是根据|按照)|统计期限|统计期间|如对本报告|本报告中所列数据"
-                                 "|本报告电子版"
+_STANDARD_SENTENCES = re.compile("本报告(?:根据|依据|是根据|按照|包括|由)|统计期限|统计期间|如对本报告|本报告中所列数据"
+                                 "|本报告的?电子版"
                                  "|信息处理费|无其他需要报告|没有其他需要报告")
-"""Sentences the template's instructions make every report write (its opening, the statistical
-period, the contact, 信息处理费 in section 六): standard even in a run too small to learn them."""
+"""Sentences the template's instructions make every report write (its opening and outline, the
+statistical period, the contact, 信息处理费 in section 六): standard even in a run too small to learn them."""
 
 
 def _strip(text: str) -> str:
@@ -97,8 +98,10 @@ def key_hash(key: str) -> int:
 def changed_words(copy: str, source: str, limit: int = 3) -> list[tuple[str, str]]:
     """The words that differ between a copied sentence and its source, as written: (source, copy)
     pairs, at most `limit` of them ("2022" → "2023", "白水镇" → "青山镇")."""
+    import difflib
+
     old, new = _TOKEN.findall(source), _TOKEN.findall(copy)
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     changes = [("".join(old[i1:i2]), "".join(new[j1:j2]))
                for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
-    return changes[:limit]
+    return [change for change in changes if not _PUNCTUATION_ONLY.fullmatch("".join(change))][:limit]

@@ -1,0 +1,154 @@
+"""The document model: what loaders produce and what rules read.
+
+A loader turns bytes into a `Document`: a list of `Line`s whose text is what the recogniser
+reads, each able to say where any of its characters stands in the file as the user has it.
+What the recogniser makes of it is the report model, `linter.model.report`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from linter.textnorm import normalize
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in the file as stored: 1-based line and column, end column exclusive.
+
+    `page` is set for PDF input; `logical` names a place that has no text line of its own in
+    the source (a DOCX paragraph or table cell, e.g. "表3/行5/列2").
+    """
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    page: int | None = None
+    logical: str | None = None
+
+    @property
+    def place(self) -> str:
+        """The page and/or logical place in words ("第4页", "表2/行4/格8"); "" for plain text."""
+        return "，".join(filter(None, (f"第{self.page}页" if self.page is not None else None, self.logical)))
+
+    def through(self, end: Location) -> Location:
+        """From the start of this location to the end of `end` (on this location's page and place)."""
+        return Location(self.line, self.column, end.end_line, end.end_column, self.page, self.logical)
+
+    def to_dict(self) -> dict:
+        data = {
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+        }
+        if self.page is not None:
+            data["page"] = self.page
+        if self.logical is not None:
+            data["logical"] = self.logical
+        return data
+
+
+START_OF_FILE = Location(1, 1, 1, 1)
+"""Where a finding about the whole file points (no title, a plugin that failed to load)."""
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Characters of a `Line` from `offset` on come from source `line`:`column` onwards."""
+
+    offset: int
+    line: int
+    column: int
+    page: int | None = None
+    logical: str | None = None
+
+
+@dataclass
+class Line:
+    """One line of text as the recogniser reads it.
+
+    `text` is the line as stored (no line break); `norm` is the same line with full-width and
+    look-alike characters folded for matching only (same length, so offsets agree).
+    """
+
+    index: int
+    text: str
+    segments: tuple[Segment, ...]
+    norm: str = ""
+    glued: bool = False
+    """Table text of a flattened report whose numbers run together (see recognize/flat.py)."""
+
+    def __post_init__(self) -> None:
+        if not self.norm:
+            self.norm = normalize(self.text)
+
+    def locate(self, start: int = 0, end: int | None = None) -> Location:
+        """Source location of characters `start:end` of this line."""
+        end = len(self.text) if end is None else end
+        first = self._segment_at(start)
+        last = self._segment_at(max(start, end - 1))
+        return Location(
+            line=first.line,
+            column=first.column + (start - first.offset),
+            end_line=last.line,
+            end_column=last.column + (end - last.offset),
+            page=first.page,
+            logical=first.logical,
+        )
+
+    def _segment_at(self, offset: int) -> Segment:
+        chosen = self.segments[0]
+        for segment in self.segments:
+            if segment.offset <= offset:
+                chosen = segment
+            else:
+                break
+        return chosen
+
+
+Format = Literal["text", "markdown", "html", "docx", "pdf"]
+
+
+@dataclass(frozen=True)
+class Unread:
+    """A part of the file the loader could not read as text (a PDF page without a text layer),
+    with the reason in Chinese; the PARSE rules report it."""
+
+    location: Location
+    reason: str
+
+
+@dataclass
+class Document:
+    """A decoded report, as lines with their source positions."""
+
+    path: str
+    lines: list[Line]
+    format: Format = "text"
+    encoding: str = "utf-8"
+    newline: str = "\n"
+    source_text: str | None = None
+    """The decoded file as stored, for text formats (used by suppression comments and --fix)."""
+    unread: list[Unread] = field(default_factory=list)
+
+    def locate_span(self, first: int, last: int) -> Location:
+        """Location covering whole lines `first`..`last` (line indices, inclusive)."""
+        start = self.lines[first].locate(0, 0)
+        end_line = self.lines[last]
+        end = end_line.locate(len(end_line.text), len(end_line.text))
+        return start.through(end)
+
+
+def stored_lines(text: str) -> list[str]:
+    """The lines of text as stored, without their breaks (CRLF, CR or LF): item i is line i+1."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def text_document(path: str, text: str, *, format: Format = "text", encoding: str = "utf-8") -> Document:
+    """Build a `Document` for text stored as-is: line i of the list is source line i+1."""
+    newline = "\r\n" if "\r\n" in text else ("\r" if "\r" in text and "\n" not in text else "\n")
+    lines = [Line(i, raw, (Segment(0, i + 1, 1),)) for i, raw in enumerate(stored_lines(text))]
+    return Document(path, lines, format=format, encoding=encoding, newline=newline, source_text=text)
