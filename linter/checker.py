@@ -7,16 +7,9 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
+from linter.codes import INTERNAL_CODES
 from linter.diagnostics import Diagnostic
-from linter.engine import (
-    PLUGIN_LOAD_FAILED,
-    RULE_CRASHED,
-    FileResult,
-    ReportInfo,
-    all_rules,
-    run_rules,
-    summarize_for_corpus,
-)
+from linter.engine import FileResult, ReportInfo, all_rules, run_rules, summarize_for_corpus
 from linter.errors import InputError, UncheckableError
 from linter.loaders import load, load_bytes
 from linter.model import Document, Location, Report, Unread
@@ -30,13 +23,14 @@ def known_codes(packs: Sequence[str] = (), base_dir: str | None = None) -> froze
     """Every code a configuration or suppression comment may name: those of plugin rules, of
     registered packs and of the local packs among `packs` (paths relative to `base_dir`)."""
     plugin_codes = frozenset(rule.code for rule in all_rules())
-    return plugin_codes | _pack_codes(tuple(packs), base_dir) | {PLUGIN_LOAD_FAILED, RULE_CRASHED}
+    return plugin_codes | _pack_codes(tuple(packs), base_dir) | frozenset(INTERNAL_CODES)
 
 
 @functools.cache
 def _pack_codes(packs: tuple[str, ...], base_dir: str | None) -> frozenset[str]:
-    from linter.packs import listed_packs
+    from linter.packs import listed_packs, resolve_packs
 
+    resolve_packs(packs, base_dir)  # every mistake of the packs in force, before any file is checked
     return frozenset(rule.code for pack in listed_packs(packs, base_dir) for rule in pack.checks)
 
 

@@ -141,7 +141,10 @@ def cmd_rule(args: argparse.Namespace) -> int:
 
 def _explain(rule) -> str:
     lines = [f"{rule.code} {rule.name} [{rule.severity}] ({rule.plugin})"]
-    lines += [f"  option {name} = {json.dumps(value, ensure_ascii=False)}" for name, value in rule.options.items()]
+    from linter.rules_api import type_name
+
+    lines += [f"  option {name} = {json.dumps(value, ensure_ascii=False)}  ({type_name(rule.option_type(name))})"
+              for name, value in rule.options.items()]
     return "\n".join([*lines, "", rule.doc])
 
 
@@ -187,7 +190,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.handler(args)
     except (InputError, UsageError, DataFileError) as error:
-        print(f"govlint: {error}", file=sys.stderr)
+        for line in str(error).splitlines():  # a rule pack's problems, one a line
+            print(f"govlint: {line}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_ERROR

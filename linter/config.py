@@ -16,22 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from linter.diagnostics import Severity
-from linter.errors import UsageError
+from linter.errors import ConfigError, UsageError
 from linter.settings import Settings
 
 CONFIG_NAMES = ("govlint.toml", "pyproject.toml")
 PYPROJECT_TABLE = "tool.govlint"
 _LIST_KEYS = ("select", "extend-select", "ignore", "packs")
 _EXCLUDE_KEYS = ("exclude", "extend-exclude")
-_KNOWN_KEYS = (*_LIST_KEYS, *_EXCLUDE_KEYS, "force-exclude", "max-file-size", "per-file-ignores", "severity", "year",
-               "body", "extend")
-
-
-class ConfigError(UsageError):
-    """A configuration file that cannot be used; the message names the file and line."""
-
-    def __init__(self, path: Path | str, line: int | None, message: str) -> None:
-        super().__init__(f"{path}:{line}: {message}" if line else f"{path}: {message}")
+_KNOWN_KEYS = (*_LIST_KEYS, *_EXCLUDE_KEYS, "force-exclude", "max-file-size", "per-file-ignores", "severity", "options",
+               "year", "body", "extend")
 
 
 @dataclass(frozen=True)
@@ -181,6 +174,8 @@ def _validate(config: _ConfigFile, known: frozenset[str]) -> dict[str, Any]:
         values["severity"] = _severities(config, known)
     if "per-file-ignores" in config.table:
         values["per_file_ignores"] = _per_file_ignores(config, known)
+    if "options" in config.table:
+        values["options"] = _options(config, known)
     if "year" in config.table:
         year = config.table["year"]
         if not isinstance(year, int) or isinstance(year, bool) or not 2000 <= year <= 2100:
@@ -222,6 +217,26 @@ def _severities(config: _ConfigFile, known: frozenset[str]) -> dict[str, Severit
     return severities
 
 
+def _options(config: _ConfigFile, known: frozenset[str]) -> dict[str, dict[str, Any]]:
+    """`[options.CODE]` tables: each option checked against the rule's declared options."""
+    from linter.engine import rule_by_code
+
+    table = config.table["options"]
+    if not isinstance(table, dict) or not all(isinstance(v, dict) for v in table.values()):
+        raise config.error("'options' must be a table of CODE = {option = value}", "options")
+    options = {}
+    for code, values in table.items():
+        if code.upper() not in known:
+            raise config.error(f"unknown rule code '{code}' in 'options'", "options", code)
+        rule = rule_by_code(code)
+        for name, value in values.items():
+            error = rule.option_error(name, value) if rule else f"rule {code.upper()} has no options"
+            if error:
+                raise config.error(error, "options", code, name)
+        options[code.upper()] = values
+    return options
+
+
 def _per_file_ignores(config: _ConfigFile, known: frozenset[str]) -> dict[str, list[str]]:
     table = config.table["per-file-ignores"]
     if not isinstance(table, dict):
@@ -243,13 +258,17 @@ KnownCodes = Callable[[Sequence[str], "str | None"], frozenset[str]]
 """Codes a configuration may name, given the packs in force and the directory they resolve from."""
 
 
-def _load_chain(path: Path, known_codes: KnownCodes, seen: tuple[Path, ...] = ()) -> dict[str, Any]:
-    """Values of `path` on top of those of the file it extends (recursively)."""
+def _load_chain(path: Path, known_codes: KnownCodes, seen: tuple[tuple[Path, int | None], ...] = ()) -> dict[str, Any]:
+    """Values of `path` on top of those of the file it extends (recursively); `seen` holds the
+    files extending it, each with the line of its `extend`."""
     path = path.resolve()
-    if path in seen:
-        raise ConfigError(seen[-1], None, f"'extend' loops back to {path}")
+    chain = [p for p, _ in seen]
+    if path in chain:
+        loop = seen[chain.index(path):]
+        steps = " → ".join(f"{p}:{line}" for p, line in loop)
+        raise ConfigError(seen[-1][0], seen[-1][1], f"'extend' loops back to {path}: {steps} → {path}")
     config = _read(path) or _ConfigFile(path, "", {}, PYPROJECT_TABLE)
-    base = _load_base(config, known_codes, (*seen, path))
+    base = _load_base(config, known_codes, seen)
     # Codes of local packs are known once the packs in force (this file's or inherited) are known.
     if "packs" in config.table:
         packs, pack_dir = _string_list(config, "packs"), str(path.parent)
@@ -262,7 +281,8 @@ def _load_chain(path: Path, known_codes: KnownCodes, seen: tuple[Path, ...] = ()
     return _merge(base, _validate(config, known))
 
 
-def _load_base(config: _ConfigFile, known_codes: KnownCodes, seen: tuple[Path, ...]) -> dict[str, Any]:
+def _load_base(config: _ConfigFile, known_codes: KnownCodes, seen: tuple[tuple[Path, int | None], ...]
+               ) -> dict[str, Any]:
     """The values of the file `config` extends, if any."""
     extend = config.table.get("extend")
     if extend is None:
@@ -272,7 +292,7 @@ def _load_base(config: _ConfigFile, known_codes: KnownCodes, seen: tuple[Path, .
     base_path = config.path.parent / os.path.expanduser(extend)
     if not base_path.is_file():
         raise config.error(f"'extend' names a file that does not exist: {extend}", "extend")
-    return _load_chain(base_path, known_codes, seen)
+    return _load_chain(base_path, known_codes, (*seen, (config.path, config.line_of("extend"))))
 
 
 def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
@@ -281,6 +301,9 @@ def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
         merged[key] = base.get(key, []) + child.get(key, [])
     for key in ("severity", "per_file_ignores"):
         merged[key] = {**base.get(key, {}), **child.get(key, {})}
+    base_options, child_options = base.get("options", {}), child.get("options", {})
+    merged["options"] = {code: {**base_options.get(code, {}), **child_options.get(code, {})}
+                         for code in (*base_options, *child_options)}
     return merged
 
 
@@ -350,4 +373,5 @@ def describe(settings: Settings) -> str:
         lines.append(f"{key.replace('_', '-')} = {getattr(settings, key)!r}")
     lines.append("severity = " + repr({code: str(level) for code, level in sorted(settings.severity.items())}))
     lines.append(f"per-file-ignores = {settings.per_file_ignores!r}")
+    lines.append(f"options = {settings.options!r}")
     return "\n".join(lines)

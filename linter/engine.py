@@ -7,13 +7,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from linter.diagnostics import Diagnostic, Finding, Severity
+from linter.codes import PLUGIN_LOAD_FAILED, RULE_CRASHED
+from linter.diagnostics import Diagnostic, Finding
 from linter.model import START_OF_FILE, Report
 from linter.rules_api import CorpusRule, Rule, RuleContext
 from linter.settings import Settings
-
-PLUGIN_LOAD_FAILED = "PLG001"
-RULE_CRASHED = "PLG002"
 
 
 @functools.cache
@@ -68,12 +66,13 @@ class FileResult:
 
 
 def plugin_failures(path: str) -> list[Diagnostic]:
-    """One diagnostic per plugin that could not be loaded (attached to the first file checked)."""
+    """One diagnostic per plugin that could not be loaded or implements an unknown hook (attached
+    to the first file checked)."""
     from linter.plugins_manager import plugins
 
+    code = PLUGIN_LOAD_FAILED
     return [
-        Diagnostic(PLUGIN_LOAD_FAILED, Severity.ERROR, f"插件 {f.plugin} 无法加载，其规则未运行：{f.message}",
-                   path, START_OF_FILE, rule="plugin-failed")
+        Diagnostic(code.code, code.severity, f.describe(), path, START_OF_FILE, rule=code.name)
         for f in plugins().failures
     ]
 
@@ -89,9 +88,9 @@ def _diagnostic(rule: Rule, settings: Settings, path: str, finding: Finding) -> 
 
 
 def _crash(rule: Rule, path: str, error: Exception) -> Diagnostic:
-    return Diagnostic(RULE_CRASHED, Severity.ERROR,
+    return Diagnostic(RULE_CRASHED.code, RULE_CRASHED.severity,
                       f"规则 {rule.code}（{rule.plugin}）运行出错，已跳过：{type(error).__name__}: {error}",
-                      path, START_OF_FILE, rule="rule-crashed")
+                      path, START_OF_FILE, rule=RULE_CRASHED.name)
 
 
 def run_rules(report: Report, rules: Iterable[Rule], settings: Settings) -> list[Diagnostic]:

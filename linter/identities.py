@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from linter.errors import ExpressionError
 from linter.model import Cell, Table
 
 _MAX_OPTIONS = 4_096
@@ -83,10 +84,6 @@ class Outcome:
         if left is None or right is None:
             return True
         return any(abs(a - b) <= tolerance for a in left for b in right)
-
-
-class ExpressionError(ValueError):
-    pass
 
 
 def parse_side(text: str) -> list[Term]:

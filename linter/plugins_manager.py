@@ -7,17 +7,20 @@ when a file of its type is read or its format written. Third-party plugins are t
 entry points of every other installed distribution, found by reading the `entry_points.txt`
 files in the directories of `sys.path`, and are all imported, as before.
 
-A plugin that fails to import is recorded (and later reported as one diagnostic naming it)
-instead of stopping the run.
+A plugin that fails to import, or that implements a hook govlint does not have (a misspelled
+`govlint_rule`, found by pluggy's `check_pending`), is recorded (and later reported as one PLG001
+diagnostic naming it) instead of stopping the run.
 """
 
 from __future__ import annotations
 
+import difflib
 import functools
 import importlib
+import inspect
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -82,6 +85,14 @@ _DISTRIBUTION = "govlint"
 class PluginFailure:
     plugin: str
     message: str
+    hook: str = ""
+    """The unknown hook a plugin implements (the plugin itself loaded), or "" when it failed to load."""
+
+    def describe(self) -> str:
+        """The PLG001 message."""
+        if self.hook:
+            return f"插件 {self.plugin} 实现了不存在的钩子 {self.hook}，未被调用：{self.message}"
+        return f"插件 {self.plugin} 无法加载，其规则未运行：{self.message}"
 
 
 @dataclass
@@ -135,18 +146,43 @@ def _lazy_formatter(module: str, name: str, description: str, fields: dict[str, 
 
 @functools.cache
 def plugins() -> Plugins:
+    builtin = [(name, b.module) for name, b in BUILTINS.items() if not b.loaders and not b.formatters]
+    return load_plugins([*builtin, *third_party_entry_points()])
+
+
+def load_plugins(entries: Iterable[tuple[str, str]]) -> Plugins:
+    """Register the plugins named by `entries` ((name, entry-point value); the first of a name
+    wins), then check with pluggy's `check_pending` that every hook they implement is govlint's."""
     manager = pluggy.PluginManager(hookspecs.PROJECT)
     manager.add_hookspecs(hookspecs)
     failures = []
-    builtin = [(name, b.module) for name, b in BUILTINS.items() if not b.loaders and not b.formatters]
-    for name, value in sorted([*builtin, *third_party_entry_points()]):
+    for name, value in sorted(entries):
         if manager.has_plugin(name):
             continue
         try:
             manager.register(_load(value), name=name)
         except Exception as error:
             failures.append(PluginFailure(name, f"{type(error).__name__}: {error}"))
+    try:
+        manager.check_pending()
+    except pluggy.PluginValidationError:  # it names the first only: find each
+        failures.extend(_unknown_hooks(manager))
     return Plugins(manager, failures)
+
+
+def _unknown_hooks(manager: pluggy.PluginManager) -> list[PluginFailure]:
+    specs = [name for name in vars(hookspecs) if name.startswith(f"{hookspecs.PROJECT}_")]
+    failures = []
+    for name, caller in sorted(vars(manager.hook).items()):
+        if name.startswith("_") or caller.has_spec():
+            continue
+        hint = difflib.get_close_matches(name, specs, n=1)
+        for impl in caller.get_hookimpls():
+            if not impl.optionalhook:
+                where = f"{inspect.getsourcefile(impl.function)}:{impl.function.__code__.co_firstlineno}"
+                failures.append(PluginFailure(impl.plugin_name, f"{where}: govlint has no hook {name!r}"
+                                              + (f" (did you mean {hint[0]!r}?)" if hint else ""), hook=name))
+    return failures
 
 
 def _load(value: str) -> object:

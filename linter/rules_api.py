@@ -4,19 +4,115 @@
     def check_row_total(report, context):
         \"\"\"Documentation shown by `govlint rule SUM001`.\"\"\"
         yield Finding(message, location)
+
+Options are declared as keyword arguments, each a default value (its type is the default's type)
+or an `Option(default, type)`; the types follow yamllint's CONF: a Python type (`int`, `float`,
+`str`, `bool`), a tuple of allowed values, a one-element list `[T]` for a list of T (T a type or a
+tuple of allowed values), or an `OptionType` such as `MONTH_DAY`. Packs and configuration setting
+an option are checked against the declaration (`Rule.option_error`).
 """
 
 from __future__ import annotations
 
+import difflib
 import inspect
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from linter.diagnostics import Finding, Severity
 from linter.model import Report
 
 Check = Callable[[Report, "RuleContext"], Iterable[Finding]]
+
+
+class OptionType(Protocol):
+    """A kind of option value that a plain type cannot say (e.g. a month-day)."""
+
+    def error(self, value: Any) -> str | None:
+        """Why `value` is not acceptable, or None."""
+
+    def __str__(self) -> str:
+        """What the values look like, for messages and `govlint rule CODE`."""
+
+
+@dataclass(frozen=True)
+class MonthDay:
+    """A "MM-DD" string naming a day of any year ("02-29" is refused: it is no deadline)."""
+
+    def error(self, value: Any) -> str | None:
+        return None if month_day(value) else f"{value!r} is not a month-day such as \"01-31\""
+
+    def __str__(self) -> str:
+        return 'month-day "MM-DD"'
+
+
+MONTH_DAY = MonthDay()
+_MONTH_DAY = re.compile(r"(\d{1,2})-(\d{1,2})")
+_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def month_day(value: Any) -> tuple[int, int] | None:
+    """(month, day) of a "MM-DD" string, or None when it is not one."""
+    match = _MONTH_DAY.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        return None
+    month, day = int(match.group(1)), int(match.group(2))
+    return (month, day) if 1 <= month <= 12 and 1 <= day <= _DAYS_IN_MONTH[month - 1] else None
+
+
+@dataclass(frozen=True)
+class Option:
+    """A declared option: its default and the values it takes (see the module docstring)."""
+
+    default: Any
+    type: Any
+
+
+def _inferred(default: Any) -> Any:
+    if isinstance(default, (list, tuple)):
+        kinds = tuple(dict.fromkeys(type(item) for item in default))
+        return [kinds if len(kinds) != 1 else kinds[0]] if kinds else [str]
+    return (int, float) if isinstance(default, float) else type(default)
+
+
+_TYPE_NAMES = {int: ("an integer", "integers"), float: ("a number", "numbers"), str: ("a string", "strings"),
+               bool: ("true or false", "true or false")}
+
+
+def type_name(kind: Any, plural: bool = False) -> str:
+    """An option type in words: "an integer", "one of 'town', 'city'", "a list of strings"."""
+    if isinstance(kind, type):
+        return _TYPE_NAMES.get(kind, (kind.__name__, kind.__name__))[plural]
+    if isinstance(kind, tuple):
+        if all(isinstance(k, type) for k in kind):
+            return " or ".join(type_name(k, plural) for k in kind)
+        values = ", ".join(type_name(k, plural) if isinstance(k, type) else repr(k) for k in kind)
+        return ("values among " if plural else "one of ") + values
+    if isinstance(kind, list):
+        return f"a list of {type_name(kind[0], plural=True)}"
+    return str(kind)
+
+
+def _fits(value: Any, kind: Any) -> bool:
+    if isinstance(kind, type):
+        return isinstance(value, kind) and (kind is bool or not isinstance(value, bool))
+    if isinstance(kind, tuple):
+        return any(_fits(value, k) if isinstance(k, type) else value == k and type(value) is type(k) for k in kind)
+    if isinstance(kind, list):
+        return isinstance(value, (list, tuple)) and all(_fits(item, kind[0]) for item in value)
+    return kind.error(value) is None
+
+
+def value_error(value: Any, kind: Any) -> str | None:
+    """Why `value` does not fit the option type `kind`, or None when it does."""
+    if _fits(value, kind):
+        return None
+    if not isinstance(kind, (type, tuple, list)):
+        return kind.error(value)
+    shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
+    return f"{shown} is not {type_name(kind)}"
 
 
 @dataclass(frozen=True)
@@ -27,11 +123,27 @@ class Rule:
     check: Check
     doc: str
     options: Mapping[str, Any] = field(default_factory=dict)
+    """Default value of each option, by name."""
     plugin: str = ""
+    option_types: Mapping[str, Any] = field(default_factory=dict)
+    """Type of each option (see the module docstring); an option without one takes its default's type."""
 
     @property
     def summary(self) -> str:
         return self.doc.splitlines()[0] if self.doc else self.name
+
+    def option_type(self, name: str) -> Any:
+        return self.option_types.get(name, _inferred(self.options[name]))
+
+    def option_error(self, name: str, value: Any) -> str | None:
+        """Why option `name` = `value` cannot be given to this rule, or None when it can."""
+        if name not in self.options:
+            hint = difflib.get_close_matches(name, list(self.options), n=1)
+            known = f"its options: {', '.join(self.options)}" if self.options else "it has no options"
+            return (f"rule {self.code} has no option {name!r} ("
+                    + (f"did you mean {hint[0]!r}? " if hint else "") + known + ")")
+        error = value_error(value, self.option_type(name))
+        return f"option {name} of {self.code}: {error}" if error else None
 
 
 @dataclass
@@ -60,7 +172,7 @@ class CorpusRule(Rule):
     `summarize(report)` runs where the report is checked (a worker process with --jobs) and
     returns what the rule needs of it: a small picklable object, a distinct one per report, or
     None when the report has nothing to compare. Only these summaries travel back to the main
-    process and stay in memory for the whole run (and in the cache), never the reports. The
+    process and stay in memory for the whole run, never the reports. The
     check gets the summaries of the reports taking part (those whose settings enable the rule)
     and yields (summary, Finding) pairs: the summary of the report the finding belongs to, and
     the finding in it. Without `summarize` the check gets whole reports, at the cost of sending
@@ -72,9 +184,12 @@ class CorpusRule(Rule):
 
 def _declare(kind: type[Rule], code: str, name: str, severity: str, options: dict[str, Any],
              **fields: Any) -> Callable:
+    defaults = {key: o.default if isinstance(o, Option) else o for key, o in options.items()}
+    types = {key: o.type for key, o in options.items() if isinstance(o, Option)}
+
     def wrap(check: Callable) -> Rule:
         return kind(code, name, Severity.parse(severity), check, inspect.cleandoc(check.__doc__ or ""),
-                    dict(options), plugin=check.__module__, **fields)
+                    defaults, plugin=check.__module__, option_types=types, **fields)
 
     return wrap
 

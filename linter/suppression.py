@@ -15,13 +15,13 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from linter.codes import UNUSED_SUPPRESSION
 from linter.diagnostics import Diagnostic, Severity
 from linter.hookspecs import hookimpl
 from linter.model import Document, Location, Report, stored_lines
-from linter.rules_api import Rule, RuleContext, rule
+from linter.rules_api import Rule, RuleContext
 from linter.settings import Settings, code_matches
 
-UNUSED_SUPPRESSION = "GL001"
 _FORMATS = ("markdown", "html")
 _DIRECTIVE = re.compile(
     r"<!--\s*govlint\s*:\s*(?P<kind>disable-next-line|disable-file|disable|enable)"
@@ -94,8 +94,8 @@ def apply_suppressions(document: Document, diagnostics: Iterable[Diagnostic], se
     suppressions = find_suppressions(document)
     # A list, not a generator: every covering suppression must be marked used, not just the first.
     kept = [d for d in diagnostics if not any([s.covers(d) for s in suppressions])]
-    if settings.enabled(UNUSED_SUPPRESSION):
-        severity = settings.severity_of(UNUSED_SUPPRESSION, Severity.INFO)
+    if settings.enabled(UNUSED_SUPPRESSION.code):
+        severity = settings.severity_of(UNUSED_SUPPRESSION.code, UNUSED_SUPPRESSION.severity)
         kept.extend(_unused(s, document.path, severity, known_codes) for s in suppressions if s.unused_codes())
         kept.sort(key=Diagnostic.sort_key)
     return kept
@@ -113,23 +113,13 @@ def _unused(suppression: Suppression, path: str, severity: Severity,
         message = f"抑制注释（{suppression.kind}）没有抑制任何问题，可以删除"
     else:
         message = f"抑制注释（{suppression.kind}）中的 {'、'.join(codes)} 没有抑制任何问题，可以删除"
-    return Diagnostic(UNUSED_SUPPRESSION, severity, message, path, suppression.location, rule="unused-suppression",
-                      fingerprint=f"{suppression.kind}={','.join(suppression.codes)}")
+    return Diagnostic(UNUSED_SUPPRESSION.code, severity, message, path, suppression.location,
+                      rule=UNUSED_SUPPRESSION.name, fingerprint=f"{suppression.kind}={','.join(suppression.codes)}")
 
 
-@rule(UNUSED_SUPPRESSION, "unused-suppression", severity="info")
+@UNUSED_SUPPRESSION.rule
 def unused_suppression(report: Report, context: RuleContext) -> Iterable:
-    """抑制注释没有抑制任何问题（或写了不存在的规则代码）。
-
-    Markdown 和 HTML 报告可以用注释暂时屏蔽某条规则：
-
-        <!-- govlint: disable=SUM102 --> … <!-- govlint: enable -->
-        <!-- govlint: disable-next-line=SUM102 -->
-        <!-- govlint: disable-file=SUM102 -->
-
-    问题改正后，注释就不再起作用，应当删除，以免将来掩盖新的问题。该检查在其他规则运行之后
-    进行（本函数本身不产生结果）；纯文本、DOCX、PDF 报告请用 per-file-ignores 或基线文件。
-    """
+    # Only declares GL001 (selection, severity, `govlint rule`): apply_suppressions reports it.
     return ()
 
 

@@ -14,7 +14,8 @@ from linter.diagnostics import Finding, Fix
 from linter.hookspecs import hookimpl
 from linter.model import Dated, Line, Report
 from linter.recognize.dates import is_standalone_date
-from linter.rules_api import RuleContext, rule
+from linter.recognize.title import BODY_KINDS
+from linter.rules_api import MONTH_DAY, Option, RuleContext, rule
 
 _HAN = re.compile(f"[{HAN}]")
 
@@ -144,8 +145,9 @@ def _deadline(report: Report, context: RuleContext) -> datetime.date:
     return datetime.date(report.year + 1, month, day)
 
 
-@rule("DAT004", "late-publication", "warning", deadline="01-31", government_deadline="03-31",
-      government_kinds=("province", "city", "district", "county"))
+@rule("DAT004", "late-publication", "warning", deadline=Option("01-31", MONTH_DAY),
+      government_deadline=Option("03-31", MONTH_DAY),
+      government_kinds=Option(("province", "city", "district", "county"), [BODY_KINDS]))
 def check_publication_deadline(report: Report, context: RuleContext) -> Iterator[Finding]:
     """发布或落款日期晚于法定期限。
 

@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from linter.diagnostics import Finding
 from linter.hookspecs import hookimpl
 from linter.model import START_OF_FILE, Label, Location, Report, Table
-from linter.rules_api import Rule, RuleContext, rule
+from linter.recognize.title import BODY_KINDS
+from linter.rules_api import Option, Rule, RuleContext, rule
 from linter.tablenames import cell_ref, column_name, followed_year, table_template
 from linter.templates import TableTemplate, all_templates, template_for_year
 from linter.textnorm import squash
@@ -207,7 +208,8 @@ def makes_no_rules(report: Report, kinds: list[str]) -> bool:
     return report.body_kind in kinds and not body.startswith(_NATIONAL_PREFIXES)
 
 
-@rule("TPL006", "rules-by-body-without-power", "warning", body_kinds=["town", "county", "district", "department"])
+@rule("TPL006", "rules-by-body-without-power", "warning",
+      body_kinds=Option(["town", "county", "district", "department"], [BODY_KINDS]))
 def rules_by_body_without_power(report: Report, context: RuleContext) -> Iterator[Finding]:
     """无权制定规章的机关（乡镇、街道、县、区、地方政府部门）在表二"规章"行填了非零数字
 

@@ -5,33 +5,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from linter.codes import NO_TEXT_LAYER, UNDECODABLE_BYTES, UNREAD_PAGES
 from linter.diagnostics import Finding
 from linter.hookspecs import hookimpl
 from linter.loaders.encoding import REPLACEMENT
 from linter.model import Report
-from linter.rules_api import Rule, RuleContext, rule
+from linter.rules_api import Rule, RuleContext
 
 
-@rule("PARSE001", "no-text-layer", severity="error")
+@NO_TEXT_LAYER.rule
 def check_no_text(report: Report, context: RuleContext) -> Iterator[Finding]:
-    """文件中没有可检查的文字（如没有文字层的扫描版 PDF），需要先进行 OCR。
-
-    The file opens but holds no text at all, so nothing else is checked (instead of reporting
-    six missing sections). Run OCR first (e.g. `ocrmypdf --language chi_sim in.pdf out.pdf`).
-    """
     if not report.document.lines:
         for unread in report.document.unread:
             yield Finding(unread.reason, unread.location)
 
 
-@rule("PARSE002", "unread-pages", severity="warning")
+@UNREAD_PAGES.rule
 def check_unread_parts(report: Report, context: RuleContext) -> Iterator[Finding]:
-    """部分页面没有文字层（扫描的图片），其中的内容（常见的是统计表）未能检查。
-
-    Pages between pages with text that carry no text themselves: a table pasted as a picture,
-    a scanned page in the middle of the report. (A picture-only first or last page, such as a
-    cover or the seal, is not reported.)
-    """
     if report.document.lines:
         for unread in report.document.unread:
             yield Finding(unread.reason, unread.location, fingerprint=unread.reason)
@@ -40,18 +30,8 @@ def check_unread_parts(report: Report, context: RuleContext) -> Iterator[Finding
 _SHOWN_PLACES = 5
 
 
-@rule("PARSE003", "undecodable-bytes", severity="warning")
+@UNDECODABLE_BYTES.rule
 def check_undecodable_bytes(report: Report, context: RuleContext) -> Iterator[Finding]:
-    """文件中有无法解码的字节（已显示为“�”），该处文字已损坏。
-
-    The file is in UTF-8 or GB18030 except for a few bytes: a last character cut off when the
-    file was copied, a line pasted from a file in another encoding. govlint reads the rest and
-    reports the damage once, at its first place, naming the lines; the damaged characters
-    themselves are lost and must be typed again.
-
-    错误示例：`本机关主动公开政府信息120条�`（最后一个字被截断）
-    正确示例：`本机关主动公开政府信息120条。`
-    """
     places = [(line, column) for line in report.document.lines
               for column, character in enumerate(line.text) if character == REPLACEMENT]
     if not places:

@@ -180,3 +180,41 @@ def test_cli_overrides_are_checked_against_known_codes() -> None:
     resolver = SettingsResolver(known_codes, CliOverrides(select=["DEMO001"]), isolated=True)
     assert resolver.for_path("x.txt").enabled("DEMO001")
     assert not resolver.for_path("x.txt").enabled("DEMO002")
+
+
+def test_an_extend_loop_names_every_file_and_line_of_the_loop(tmp_path) -> None:
+    (tmp_path / "govlint.toml").write_text('ignore = ["DEMO001"]\nextend = "base.toml"\n')
+    (tmp_path / "base.toml").write_text('\n\nextend = "top.toml"\n')
+    (tmp_path / "top.toml").write_text('extend = "base.toml"\n')
+    base, top = tmp_path / "base.toml", tmp_path / "top.toml"
+    with pytest.raises(ConfigError) as error:
+        SettingsResolver(known_codes).for_path(str(tmp_path / "r.txt"))
+    assert str(error.value) == f"{top}:1: 'extend' loops back to {base}: {base}:3 → {top}:1 → {base}"
+    (tmp_path / "govlint.toml").write_text('\nextend = "govlint.toml"\n')
+    itself = tmp_path / "govlint.toml"
+    with pytest.raises(ConfigError) as error:
+        SettingsResolver(known_codes).for_path(str(tmp_path / "r.txt"))
+    assert str(error.value) == f"{itself}:2: 'extend' loops back to {itself}: {itself}:2 → {itself}"
+
+
+def test_rule_options_in_configuration_are_checked_and_win_over_packs(tmp_path, monkeypatch) -> None:
+    from linter import engine
+    from linter.rules_api import MONTH_DAY, Option, rule
+
+    dated = rule("DEMO001", "dated", deadline=Option("01-31", MONTH_DAY), kinds=["town"])(lambda r, c: ())
+    monkeypatch.setattr(engine, "rule_by_code", lambda code: dated if code.upper() == "DEMO001" else None)
+    config = tmp_path / "govlint.toml"
+    config.write_text('[options.DEMO001]\ndeadline = "01-20"\nkinds = ["town", "city"]\n')
+    settings = SettingsResolver(known_codes).for_path(str(tmp_path / "r.txt"))
+    assert settings.options == {"DEMO001": {"deadline": "01-20", "kinds": ["town", "city"]}}
+    for text, line, message in (
+        ('[options.DEMO001]\ndeadlin = "01-20"\n', 2, "rule DEMO001 has no option 'deadlin' (did you mean 'deadline'?"),
+        ('[options.DEMO001]\n\ndeadline = 120\n', 3, "option deadline of DEMO001: 120 is not a month-day"),
+        ('[options]\nDEMO009 = {x = 1}\n', 2, "unknown rule code 'DEMO009' in 'options'"),
+        ('[options]\nDEMO002 = {x = 1}\n', 2, "rule DEMO002 has no options"),
+        ('options = ["DEMO001"]\n', 1, "'options' must be a table of CODE = {option = value}"),
+    ):
+        config.write_text(text)
+        with pytest.raises(ConfigError) as error:
+            SettingsResolver(known_codes).for_path(str(tmp_path / "r.txt"))
+        assert str(error.value).startswith(f"{config}:{line}: {message}")

@@ -152,29 +152,29 @@ def test_unknown_pack_in_configuration_and_cyclic_extends(tmp_path: Path) -> Non
         resolve_packs(["shandon"])
     (tmp_path / "a.yaml").write_text("name: a\ndescription: A\nextends: [b.yaml]\n", encoding="utf-8")
     (tmp_path / "b.yaml").write_text("name: b\ndescription: B\nextends: [a.yaml]\n", encoding="utf-8")
-    with pytest.raises(DataFileError, match="a.yaml:1:1: rule pack 'a' extends itself"):
+    with pytest.raises(DataFileError, match="b.yaml:3:11: rule pack 'a' extends itself \\(through a → b → a\\)"):
         resolve_packs(["a.yaml"], tmp_path)
 
 
 def test_two_packs_merge_in_order_and_a_pack_after_what_it_extends(tmp_path: Path) -> None:
     (tmp_path / "city.yaml").write_text(
         "name: city\ndescription: 市\nextends: [shandong]\nseverity: {SD003: error, SUM102: info}\n"
-        "options: {DAT004: {deadline-department: '01-28'}}\ndisable: [SD004]\n", encoding="utf-8")
+        "options: {DAT004: {deadline: '01-28'}}\ndisable: [SD004]\n", encoding="utf-8")
     resolved = resolve_packs(["sichuan", "city.yaml"], tmp_path)
     assert [p.name for p in resolved.packs] == ["national", "sichuan", "shandong", "city"]
     assert [r.code for r in resolved.rules] == ["SC001", "SD001", "SD002", "SD003", "SD004", "SD005"]
-    settings = resolved.apply(Settings(options={"DAT004": {"deadline-town": "01-25"}}))
+    settings = resolved.apply(Settings(options={"DAT004": {"government_deadline": "03-25"}}))
     assert settings.severity == {"SD003": Severity.ERROR, "SUM102": Severity.INFO}
-    assert settings.options == {"DAT004": {"deadline-department": "01-28", "deadline-town": "01-25"}}
+    assert settings.options == {"DAT004": {"deadline": "01-28", "government_deadline": "03-25"}}
     assert not settings.enabled("SD004") and settings.enabled("SD003")
 
 
 def test_a_pack_rule_may_not_take_the_code_of_a_plugin_rule(tmp_path: Path) -> None:
     (tmp_path / "p.yaml").write_text(
-        "name: p\ndescription: P\nprefix: FMTX\nrules:\n  - {code: FMTX001, kind: require, name: a, pattern: x, "
+        "name: p\ndescription: P\nprefix: ZZ\nrules:\n  - {code: ZZ001, kind: require, name: a, pattern: x, "
         "message: m}\n", encoding="utf-8")
-    clash = rule("FMTX001", "other")(lambda report, context: ())
-    with pytest.raises(UsageError, match="pack rule FMTX001 .* has the code of rule FMTX001"):
+    clash = rule("ZZ001", "other")(lambda report, context: ())
+    with pytest.raises(UsageError, match="pack rule ZZ001 .* has the code of rule ZZ001"):
         apply_packs([clash], Settings(packs=["p.yaml"], config_dir=str(tmp_path)))
 
 

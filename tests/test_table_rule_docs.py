@@ -24,7 +24,8 @@ def test_rule_command_shows_name_severity_plugin_options_and_docs(capsys) -> Non
     assert main(["rule", "tpl006"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("TPL006 rules-by-body-without-power [warning] (linter.plugins.template)\n"
-                          '  option body_kinds = ["town", "county", "district", "department"]\n\n')
+                          '  option body_kinds = ["town", "county", "district", "department"]  (a list of values '
+                          "among 'town', 'department', 'province', 'city', 'district', 'county')\n\n")
     assert "立法法" in out
 
 

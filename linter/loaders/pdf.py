@@ -23,6 +23,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from statistics import median
 
+from linter.codes import NO_TEXT_LAYER
 from linter.errors import InputError, UncheckableError
 from linter.hookspecs import hookimpl
 from linter.loaders import Loader
@@ -32,7 +33,6 @@ from linter.loaders.pdfgrid import Box, Edge, find_tables, path_edges
 from linter.model import Document, Location, Unread
 
 EXTRA = "pdf"
-NO_TEXT_LAYER = "PARSE001"
 _PARAGRAPH_GAP = 1.0  # a vertical gap above this many line heights is written as a blank line
 _SPREAD = re.compile(r"(?<=[^\x00-\x7f]) +(?=[^\x00-\x7f])")
 
@@ -69,7 +69,7 @@ def load_pdf(path: str, data: bytes) -> Document:
     finally:
         pdf.close()
     if not builder.pieces():
-        raise UncheckableError(path, NO_TEXT_LAYER, "PDF 没有文字层（可能是扫描件），需要先进行 OCR 才能检查")
+        raise UncheckableError(path, NO_TEXT_LAYER.code, "PDF 没有文字层（可能是扫描件），需要先进行 OCR 才能检查")
     document = builder.build(path, "pdf")
     document.unread = _pages_without_text(without_text, page_count)
     return document

@@ -15,20 +15,14 @@ from typing import Any
 
 from linter import identities
 from linter.diagnostics import Finding, Fix
+from linter.errors import FieldError
 from linter.model import START_OF_FILE, Line, Location, Report
 from linter.recognize.title import BODY_KINDS
+from linter.rules_api import MONTH_DAY, month_day
 from linter.tablenames import cell_ref
 from linter.textnorm import SECTION_NUMERALS, normalize, squash
 
 PREAMBLE = "preamble"
-
-
-class FieldError(ValueError):
-    """A bad value in field `field` of a pack rule."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
 
 
 def plain(value: Any) -> Any:
@@ -53,9 +47,10 @@ class Pattern:
     """
 
     text: str
-    regex: re.Pattern[str] | None
+    regex: Any
+    """A compiled RE2 pattern (linear time, no backtracking), or None for a substring."""
 
-    def finditer(self, folded: str) -> Iterator[tuple[int, int, re.Match[str] | None]]:
+    def finditer(self, folded: str) -> Iterator[tuple[int, int, Any]]:
         if self.regex is not None:
             for match in self.regex.finditer(folded):
                 if match.end() > match.start():
@@ -81,17 +76,50 @@ def compile_pattern(spec: Mapping[str, Any]) -> Pattern:
         text = normalize(_text(spec, "pattern"))
         return Pattern(text, None)
     source = _text(spec, "regex")
+    return Pattern(source, compile_regex(source))
+
+
+def compile_regex(source: str) -> Any:
+    """`source` compiled for RE2, whose matching time is linear in the text: a pattern that only
+    a backtracking engine can run (backreferences, lookaround, possessive or atomic groups) is refused."""
+    import re2
+
     try:
-        return Pattern(source, re.compile(source))
+        re.compile(source)
     except re.error as error:
         raise FieldError("regex", f"bad regular expression: {error}") from None
+    options = re2.Options()
+    options.log_errors = False
+    try:
+        return re2.compile(source, options)
+    except re2.error as error:
+        reason = error.args[0].decode("utf-8", "replace") if isinstance(error.args[0], bytes) else str(error)
+        if _BACKTRACKING.search(reason):
+            raise FieldError("regex", f"regular expression needs a backtracking engine ({reason}): pack patterns "
+                             "run on RE2, in time linear in the text, without backreferences, lookaround, "
+                             "possessive or atomic groups") from None
+        raise FieldError("regex", f"regular expression beyond RE2, the engine pack patterns run on ({reason}; "
+                         "a repetition count is at most 1000)") from None
+
+
+# How RE2 names what only a backtracking engine has: (?= (?! (?<= (?<! (?> groups, \1, a++ a*+ a?+.
+_BACKTRACKING = re.compile(r"invalid perl operator|invalid escape sequence: \\\d|bad repetition operator: .\+")
 
 
 def _text(spec: Mapping[str, Any], name: str) -> str:
     value = spec[name]
-    if not isinstance(value, (str, int)) or not str(value).strip():
+    if isinstance(value, bool) or not isinstance(value, (str, int)) or not str(value).strip():
         raise FieldError(name, f"'{name}' must be a non-empty string")
     return str(value)
+
+
+def _strings(spec: Mapping[str, Any], name: str) -> tuple[str, ...]:
+    """A field that is one string or a list of strings."""
+    value = spec.get(name)
+    values = value if isinstance(value, list) else [] if value is None else [value]
+    if not all(isinstance(v, str) for v in values):
+        raise FieldError(name, f"'{name}' must be a string or a list of strings")
+    return tuple(values)
 
 
 # --- where a rule looks: sections, years, body kinds --------------------------------------------
@@ -99,10 +127,7 @@ def _text(spec: Mapping[str, Any], name: str) -> str:
 
 def compile_sections(spec: Mapping[str, Any]) -> tuple[str, ...]:
     """`section: 一` or `section: [preamble, 一]`; () means the whole report."""
-    value = spec.get("section")
-    if value is None:
-        return ()
-    names = tuple(str(v) for v in (value if isinstance(value, list) else [value]))
+    names = _strings(spec, "section")
     for name in names:
         if name not in SECTION_NUMERALS and name != PREAMBLE:
             raise FieldError("section", f"unknown section {name!r} (use 一 … 六 or {PREAMBLE!r})")
@@ -161,8 +186,8 @@ class Condition:
 def compile_condition(spec: Mapping[str, Any]) -> Condition:
     first = last = None
     years = spec.get("years")
-    if isinstance(years, int):
-        first = last = years
+    if isinstance(years, int) and not isinstance(years, bool):
+        first = last = _year(years)
     elif isinstance(years, Mapping):
         unknown = set(years) - {"from", "to"}
         if unknown or not years:
@@ -170,8 +195,7 @@ def compile_condition(spec: Mapping[str, Any]) -> Condition:
         first, last = _year(years.get("from")), _year(years.get("to"))
     elif years is not None:
         raise FieldError("years", "'years' must be a year (2021) or {from: 2021, to: 2022}")
-    kinds = spec.get("body_kinds") or []
-    kinds = tuple(str(k) for k in (kinds if isinstance(kinds, list) else [kinds]))
+    kinds = _strings(spec, "body_kinds")
     for kind in kinds:
         if kind not in BODY_KINDS:
             raise FieldError("body_kinds", f"unknown body kind {kind!r} (use {', '.join(BODY_KINDS)})")
@@ -181,7 +205,7 @@ def compile_condition(spec: Mapping[str, Any]) -> Condition:
 def _year(value: Any) -> int | None:
     if value is None:
         return None
-    if not isinstance(value, int) or not 1990 <= value <= 2100:
+    if not isinstance(value, int) or isinstance(value, bool) or not 1990 <= value <= 2100:
         raise FieldError("years", f"{value!r} is not a year")
     return value
 
@@ -202,6 +226,43 @@ class CompiledRule:
     prepared: Any
 
 
+@dataclass(frozen=True)
+class Replacement:
+    """A forbid rule's replacement: literal text and, for a regex, group references (`\\1`, `\\g<name>`)."""
+
+    parts: tuple[str | int, ...]
+
+    def expand(self, match: Any) -> str:
+        return "".join(part if isinstance(part, str) else match.group(part) or "" for part in self.parts)
+
+
+_TEMPLATE_ESCAPE = re.compile(r"\\(?:(\d{1,2})|g<([^<>]*)>|(\\)|(.?))", re.DOTALL)
+
+
+def compile_replacement(text: str, regex: Any) -> Replacement:
+    """`text` as literal text (substring patterns) or as a template over `regex`'s groups."""
+    if regex is None:
+        return Replacement((text,))
+    parts: list[str | int] = []
+    position = 0
+    for escape in _TEMPLATE_ESCAPE.finditer(text):
+        parts.append(text[position:escape.start()])
+        position = escape.end()
+        number, name, backslash, other = escape.groups()
+        if backslash:
+            parts.append("\\")
+            continue
+        if other is not None or number == "0":
+            raise FieldError("replacement", f"bad replacement: unsupported escape {escape.group()!r} "
+                             "(use \\1 or \\g<name> for a group, \\\\ for a backslash)")
+        group = int(number or name) if (number or name).isdigit() else regex.groupindex.get(name)
+        if group is None or group > regex.groups:
+            raise FieldError("replacement", f"bad replacement: the regex has no group {number or name!r}")
+        parts.append(group)
+    parts.append(text[position:])
+    return Replacement(tuple(part for part in parts if part != ""))
+
+
 def check_forbid(report: Report, rule: CompiledRule) -> Iterator[Finding]:
     pattern, replacement = rule.prepared
     for line in scope_lines(report, rule.sections) or ():
@@ -211,23 +272,17 @@ def check_forbid(report: Report, rule: CompiledRule) -> Iterator[Finding]:
             message = f"{rule.message}（“{found}”）"
             fix = None
             if replacement is not None:
-                new = match.expand(replacement) if match else replacement
+                new = replacement.expand(match)
                 message = f"{rule.message}（“{found}”，应为“{new}”）"
                 fix = Fix(location, new, f"“{found}” → “{new}”")
             yield Finding(message, location, fix=fix, fingerprint=f"{rule.code}:{normalize(found)}")
 
 
-def compile_forbid(spec: Mapping[str, Any]) -> tuple[Pattern, str | None]:
+def compile_forbid(spec: Mapping[str, Any]) -> tuple[Pattern, Replacement | None]:
     pattern = compile_pattern(spec)
-    replacement = spec.get("replacement")
-    if replacement is not None:
-        replacement = str(replacement)
-        if pattern.regex is not None:
-            try:
-                pattern.regex.sub(replacement, "")  # parses the template: bad group references fail here
-            except (re.error, IndexError) as error:
-                raise FieldError("replacement", f"bad replacement: {error}") from None
-    return pattern, replacement
+    if spec.get("replacement") is None:
+        return pattern, None
+    return pattern, compile_replacement(_text(spec, "replacement"), pattern.regex)
 
 
 def check_require(report: Report, rule: CompiledRule) -> Iterator[Finding]:
@@ -248,8 +303,8 @@ def compile_items(spec: Mapping[str, Any]) -> tuple[Item, ...]:
         raise FieldError("items", "'items' must be a non-empty list")
     compiled = []
     for item in items:
-        words = [str(w) for w in (item if isinstance(item, list) else [item])]
-        if not words or not all(w.strip() for w in words):
+        words = item if isinstance(item, list) else [item]
+        if not words or not all(isinstance(w, str) and w.strip() for w in words):
             raise FieldError("items", "each item is a non-empty string or a list of alternative wordings")
         compiled.append(Item(words[0], tuple(squash(w) for w in words)))
     return tuple(compiled)
@@ -274,7 +329,7 @@ class IdentitySpec:
 
 
 def compile_identity(spec: Mapping[str, Any]) -> IdentitySpec:
-    table = str(spec["table"])
+    table = spec["table"]
     if table not in ("二", "三", "四"):
         raise FieldError("table", f"unknown table {table!r} (use 二, 三 or 四)")
     expr = _text(spec, "expr")
@@ -284,7 +339,8 @@ def compile_identity(spec: Mapping[str, Any]) -> IdentitySpec:
         raise FieldError("expr", f"bad identity: {error}") from None
     for_each = spec.get("for_each")
     if isinstance(for_each, Mapping):
-        if len(for_each) != 1 or not all(isinstance(v, list) for v in for_each.values()):
+        if len(for_each) != 1 or not all(isinstance(k, str) and isinstance(v, list)
+                                         and all(isinstance(x, str) for x in v) for k, v in for_each.items()):
             raise FieldError("for_each", "'for_each' as a mapping names one placeholder and its values: "
                              "{group: [行政复议, 复议后起诉]}")
         for_each = plain(for_each)
@@ -320,20 +376,11 @@ def compile_deadlines(spec: Mapping[str, Any]) -> dict[str, tuple[int, int]]:
     for kind, value in deadlines.items():
         if kind not in BODY_KINDS and kind != "default":
             raise FieldError("deadlines", f"unknown body kind {kind!r} (use {', '.join(BODY_KINDS)} or default)")
-        compiled[str(kind)] = _month_day(value)
+        parsed = month_day(value)
+        if parsed is None:
+            raise FieldError("deadlines", MONTH_DAY.error(value) or "")
+        compiled[str(kind)] = parsed
     return compiled
-
-
-def _month_day(value: Any) -> tuple[int, int]:
-    match = re.fullmatch(r"(\d{1,2})-(\d{1,2})", str(value))
-    try:
-        if match:
-            month, day = int(match.group(1)), int(match.group(2))
-            date(2001, month, day)  # 2001: "02-29" is no deadline
-            return month, day
-    except ValueError:
-        pass
-    raise FieldError("deadlines", f"{value!r} is not a month-day such as \"01-31\"")
 
 
 def check_deadline(report: Report, rule: CompiledRule) -> Iterator[Finding]:

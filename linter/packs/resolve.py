@@ -1,11 +1,13 @@
-"""Finding packs by name or path, following `extends`, and merging them into one set of
-rules and settings overrides for a run."""
+"""Finding packs by name or path, following `extends`, checking what they say about other rules
+against the registered ones, and merging them into one set of rules and settings overrides for a run."""
 
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import functools
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -13,7 +15,7 @@ from typing import Any
 
 from linter.diagnostics import Severity
 from linter.errors import UsageError
-from linter.packs.parse import Pack, parse_pack
+from linter.packs.parse import Pack, problems_error, read_pack
 from linter.rules_api import Rule
 from linter.settings import Settings
 from linter.yamlfile import DataFileError
@@ -50,14 +52,25 @@ def registered_packs() -> dict[str, PackSource]:
 
 @functools.cache
 def load_pack(path: Path, origin: str = "local") -> Pack:
-    """The pack at `path` (read once per run); a named pack's `name` must be its file name."""
+    """The pack at `path` (read once per run) with its problems; a named pack's `name` must be its file name."""
     try:
-        pack = parse_pack(path, origin)
+        pack = read_pack(path, origin)
     except OSError as error:
-        raise DataFileError(f"{path}: cannot read rule pack: {error.strerror or error}") from None
+        problem = f"{path}: cannot read rule pack: {error.strerror or error}"
+        return Pack(path.stem, "", path, origin, problems=(problem,))
     if origin != "local" and pack.name != path.stem:
-        raise DataFileError(f"{path}:1:1: pack name {pack.name!r} must match its file name {path.stem!r}")
+        problem = f"{path}:1:1: pack name {pack.name!r} must match its file name {path.stem!r}"
+        pack = dataclasses.replace(pack, problems=(*pack.problems, problem))
     return pack
+
+
+def usable(packs: Iterable[Pack]) -> list[Pack]:
+    """`packs`, or a `DataFileError` naming every problem of any of them."""
+    packs = list(packs)
+    problems = [problem for pack in packs for problem in pack.problems]
+    if problems:
+        raise problems_error(problems)
+    return packs
 
 
 def is_path(reference: str) -> bool:
@@ -65,7 +78,7 @@ def is_path(reference: str) -> bool:
 
 
 def find_pack(reference: str, base_dir: Path, where: str | None = None) -> Pack:
-    """A pack by name (built-in or plugin) or by path (relative to `base_dir`)."""
+    """A pack by name (built-in or plugin) or by path (relative to `base_dir`), with its problems."""
     if is_path(reference):
         path = base_dir / reference
         if not path.is_file():
@@ -105,41 +118,137 @@ class ResolvedPacks:
 
 def resolve_packs(names: Sequence[str], base_dir: Path | str | None = None) -> ResolvedPacks:
     """Load the packs named in configuration (names or paths relative to `base_dir`), with what
-    they extend, and merge them: later packs override earlier ones, a pack overrides what it extends."""
+    they extend, and merge them: later packs override earlier ones, a pack overrides what it extends.
+
+    Every problem of every pack involved (unreadable fields, unknown codes and options, option
+    values of the wrong type, reserved prefixes, codes defined twice) is raised at once as one
+    `DataFileError`."""
     base = Path(base_dir) if base_dir is not None else Path.cwd()
     ordered: list[Pack] = []
+    problems: list[str] = []
 
-    def visit(pack: Pack, chain: tuple[Path, ...]) -> None:
+    def visit(pack: Pack, chain: tuple[Path, ...], where: str) -> None:
         if pack.path in chain:
-            raise DataFileError(f"{pack.path}:1:1: rule pack {pack.name!r} extends itself (through "
-                                f"{' → '.join(p.stem for p in chain)})")
+            problems.append(f"{where}: rule pack {pack.name!r} extends itself (through "
+                            f"{' → '.join(p.stem for p in (*chain, pack.path))})")
+            return
         if any(p.path == pack.path for p in ordered):
             return
         for reference in pack.extends:
-            visit(find_pack(reference.name, pack.path.parent, reference.where), (*chain, pack.path))
+            try:
+                extended = find_pack(reference.name, pack.path.parent, reference.where)
+            except DataFileError as error:
+                problems.extend(error.problems)
+                continue
+            visit(extended, (*chain, pack.path), reference.where)
         ordered.append(pack)
 
     for name in names:
-        visit(find_pack(name, base), ())
+        visit(find_pack(name, base), (), "")
+    for pack in ordered:
+        problems.extend(pack.problems)
+    problems.extend(_reference_problems(ordered))
+    if problems:
+        raise problems_error(problems)
     return _merge(ordered)
+
+
+def family(code: str) -> str:
+    """The letters of a code or prefix: SUM of SUM001."""
+    return re.match(r"[A-Z]*", code).group()
+
+
+def _internal_codes() -> dict[str, str]:
+    """Codes govlint gives outside any rule, by code → what gives them."""
+    from linter.codes import PLUGIN_LOAD_FAILED, RULE_CRASHED, UNUSED_SUPPRESSION
+
+    return dict.fromkeys((c.code for c in (PLUGIN_LOAD_FAILED, RULE_CRASHED, UNUSED_SUPPRESSION)), "govlint itself")
+
+
+def _reference_problems(packs: list[Pack]) -> list[str]:
+    """What `packs` say about rules, checked against the registered rules and each other."""
+    from linter.engine import all_rules
+
+    plugin_rules = {rule.code: rule for rule in all_rules()}
+    owners = {**_internal_codes(), **{code: f"plugin {rule.plugin}" for code, rule in plugin_rules.items()}}
+    problems = []
+    defined: dict[str, tuple[Pack, str]] = {}
+    for index, pack in enumerate(packs):
+        problems += _prefix_problems(pack, owners, [p for p in packs[:index] if p.prefix])
+        for key, where in pack.places.items():
+            if key.startswith("rule:"):
+                code = key.removeprefix("rule:")
+                if code in defined and defined[code][0] is not pack:
+                    problems.append(f"{where}: code {code} is also defined by pack {defined[code][0].name} "
+                                    f"at {defined[code][1]}")
+                defined.setdefault(code, (pack, where))
+    known = set(owners) | set(defined)
+    for pack in packs:
+        problems += _code_problems(pack, known, plugin_rules)
+    return problems
+
+
+def _prefix_problems(pack: Pack, owners: dict[str, str], others: list[Pack]) -> list[str]:
+    """A prefix is reserved when codes with it (or with a longer or shorter prefix) exist: a selector
+    such as `ignore = ["SU"]` would then reach both."""
+    if not pack.prefix:
+        return []
+    where = pack.places["prefix"]
+    for code, owner in sorted(owners.items()):
+        letters = family(code)
+        if letters.startswith(pack.prefix) or pack.prefix.startswith(letters):
+            return [f"{where}: prefix {pack.prefix!r} is reserved: {owner} gives codes {letters}… ({code})"]
+    for other in others:
+        if other.prefix.startswith(pack.prefix) or pack.prefix.startswith(other.prefix):
+            return [f"{where}: prefix {pack.prefix!r} overlaps prefix {other.prefix!r} of pack {other.name} "
+                    f"at {other.places['prefix']}"]
+    return []
+
+
+def _code_problems(pack: Pack, known: set[str], plugin_rules: dict[str, Rule]) -> list[str]:
+    """Codes in `severity`, `disable` and `options` that no rule has; options a rule does not take."""
+    problems = []
+    for key, where in pack.places.items():
+        section, _, code = key.partition(":")
+        if section not in ("severity", "disable", "options") or ":" in code:
+            continue
+        if section == "disable" and any(k.startswith(code) for k in known) or code in known:
+            continue
+        problems.append(f"{where}: unknown rule code {code!r} in '{section}' ({_unknown_code_hint(code, known)})")
+    for code, options in pack.options.items():
+        rule = plugin_rules.get(code)
+        if code not in known:
+            continue
+        for name, value in options.items():
+            error = rule.option_error(name, value) if rule else f"rule {code} has no options"
+            if error:
+                known_name = rule is not None and name in rule.options
+                problems.append(f"{pack.places[f'options:{code}:{name}' + (':value' if known_name else '')]}: {error}")
+    return problems
+
+
+def _unknown_code_hint(code: str, known: set[str]) -> str:
+    """Which registered pack has `code` (one the pack neither extends nor is selected with), or the closest code."""
+    for source in registered_packs().values():
+        pack = load_pack(source.path, source.origin)
+        if any(rule.code.startswith(code) for rule in pack.rules):
+            return f"a rule of pack {pack.name}, which is not among the packs in use: extend it or select it"
+    hint = difflib.get_close_matches(code, sorted(known), n=1)
+    return f"did you mean {hint[0]!r}?" if hint else "see 'govlint rules'"
 
 
 def _merge(packs: list[Pack]) -> ResolvedPacks:
     severity: dict[str, Severity] = {}
     options: dict[str, dict[str, Any]] = {}
     disabled: dict[str, None] = {}
-    rules: dict[str, tuple[Rule, Pack]] = {}
+    rules: dict[str, Rule] = {}
     for pack in packs:
         severity.update(pack.severity)
         for code, values in pack.options.items():
             options.setdefault(code, {}).update(values)
         disabled.update(dict.fromkeys(pack.disable))
-        for rule in pack.checks:
-            if rule.code in rules:
-                other = rules[rule.code][1]
-                raise UsageError(f"rule code {rule.code} is defined by two packs: {other.path} and {pack.path}")
-            rules[rule.code] = (rule, pack)
-    return ResolvedPacks(tuple(packs), tuple(r for r, _ in rules.values()), severity, tuple(disabled), options)
+        rules.update((rule.code, rule) for rule in pack.checks)
+    return ResolvedPacks(tuple(packs), tuple(rules.values()), severity, tuple(disabled), options)
 
 
 @functools.lru_cache(maxsize=8)
@@ -176,4 +285,4 @@ def listed_packs(local: Sequence[str] = (), base_dir: Path | str | None = None) 
     base = Path(base_dir) if base_dir is not None else Path.cwd()
     packs = [load_pack(source.path, source.origin) for source in registered_packs().values()]
     packs += [find_pack(reference, base) for reference in local if is_path(reference)]
-    return packs
+    return usable(packs)
