@@ -28,6 +28,8 @@ class Output:
     """Files found in directories and skipped as not reports."""
     root: str | None = None
     """The repository root that paths are relative to in SARIF (`--root`); None: found from git."""
+    quiet: bool = False
+    """`-q`: the findings only, no closing summary."""
 
     @property
     def diagnostics(self) -> list[Diagnostic]:

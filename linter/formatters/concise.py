@@ -14,7 +14,8 @@ def write_concise(output: Output, stream: TextIO) -> None:
     for d in output.diagnostics:
         place = f"（{d.location.place}）" if d.location.place else ""
         stream.write(f"{d.path}:{d.location.line}:{d.location.column}: {d.code} {d.message}{place}\n")
-    stream.write(ranking(output))
+    if not output.quiet:
+        stream.write(ranking(output))
 
 
 @hookimpl
