@@ -1,5 +1,5 @@
-"""Start-up: a one-file run imports only what it uses, and the table of built-in plugins that
-makes this possible says what pyproject.toml and the plugin modules say."""
+"""Start-up: a one-file run imports only what it uses, and the table of built-in loaders and
+formatters that makes this possible says what pyproject.toml and their modules say."""
 
 from __future__ import annotations
 
@@ -42,19 +42,13 @@ def test_a_text_report_with_one_format_imports_neither_other_formats_nor_other_l
     assert {"linter.loaders.text", "linter.formatters.concise", "linter.plugins.sums"} <= modules
     unused = {"linter.loaders.pdf", "linter.loaders.pdfgrid", "pypdfium2", "linter.loaders.docx", "docx",
               "linter.loaders.html", "importlib.metadata", "concurrent.futures", "multiprocessing"}
-    unused |= {f"linter.formatters.{name}" for name in ("full", "json", "github", "gitlab", "junit", "sarif", "html",
-                                                        "csv", "xlsx", "rows")}
+    unused |= {f"linter.formatters.{name}" for name in ("full", "json", "github", "gitlab", "junit", "sarif", "html")}
     assert modules & unused == set()
 
 
 def test_the_default_format_is_the_only_formatter_imported(tmp_path) -> None:
     formatters = {m for m in _imported(tmp_path) if m.startswith("linter.formatters.")}
     assert formatters == {"linter.formatters.full", "linter.formatters.ranking"}  # ranking: full's closing summary
-
-
-def test_builtin_table_names_every_entry_point_of_pyproject() -> None:
-    entry_points = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["entry-points"]
-    assert {name: builtin.module for name, builtin in BUILTINS.items()} == entry_points["govlint"]
 
 
 def _table_entry(formatter) -> tuple:
@@ -65,10 +59,15 @@ def _table_entry(formatter) -> tuple:
     return (formatter.name, formatter.description, others) if others else (formatter.name, formatter.description)
 
 
-def test_builtin_table_names_the_loaders_and_formatters_each_module_returns() -> None:
-    for builtin in BUILTINS.values():
-        module = importlib.import_module(builtin.module)
-        loaders = [(loader.name, loader.extensions, loader.extra)
-                   for loader in getattr(module, "govlint_loaders", lambda: [])()]
-        formatters = [_table_entry(f) for f in getattr(module, "govlint_formatters", lambda: [])()]
-        assert (tuple(loaders), tuple(formatters)) == (builtin.loaders, builtin.formatters), builtin.module
+def test_builtin_table_names_every_loader_and_formatter_of_pyproject_as_its_module_returns_them() -> None:
+    entry_points = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["entry-points"]
+    for name, value in entry_points["govlint"].items():
+        module = importlib.import_module(value)
+        loaders = tuple((loader.name, loader.extensions, loader.extra)
+                        for loader in getattr(module, "govlint_loaders", lambda: [])())
+        formatters = tuple(_table_entry(f) for f in getattr(module, "govlint_formatters", lambda: [])())
+        if loaders or formatters:
+            assert BUILTINS[name] == (value, loaders, formatters), name
+        else:
+            assert name not in BUILTINS, name
+    assert set(BUILTINS) <= set(entry_points["govlint"])
