@@ -16,6 +16,7 @@ from linter.checker import known_codes
 from linter.config import CliOverrides, SettingsResolver, describe, parse_selectors
 from linter.diagnostics import Diagnostic, Severity
 from linter.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageError
+from linter.i18n import say
 from linter.run import STDIN, CheckRequest, CheckRun, collection_paused, run_check, settings_name
 
 if TYPE_CHECKING:
@@ -29,6 +30,12 @@ def run_check_command(args: argparse.Namespace) -> int:
         for path in args.paths:
             print(describe(resolver.for_path(settings_name(path, args.stdin_filename))))
         return EXIT_CLEAN
+    if args.show_files:
+        from linter.run import planned_tasks
+
+        for path, *_rest in planned_tasks(_request(args), resolver.for_path):
+            print(path)
+        return EXIT_CLEAN
     formatter = _formatter(args.format)
     with collection_paused():
         return _check_and_report(args, resolver, formatter)
@@ -37,27 +44,27 @@ def run_check_command(args: argparse.Namespace) -> int:
 def _check_and_report(args: argparse.Namespace, resolver: SettingsResolver, formatter: Formatter) -> int:
     """The run, its messages and output; the exit code."""
     run = run_check(_request(args), resolver.for_path)
+    note = (lambda message: None) if args.quiet else say
     if not run.results:
-        print(f"govlint: no report files found in {' '.join(args.paths)}", file=sys.stderr)
+        note(f"no report files found in {' '.join(args.paths)}")
     if run.not_reports:
-        print(f"govlint: not checked (no report title or section headings): {', '.join(run.not_reports)}",
-              file=sys.stderr)
+        note(f"not checked (no report title, section headings or tables): {', '.join(run.not_reports)}")
     for error in run.errors:
-        print(f"govlint: {error}", file=sys.stderr)
+        say(error)
     if args.write_baseline:
         from linter.baseline import write_baseline
 
         count = write_baseline(args.write_baseline, run.diagnostics)
-        print(f"govlint: wrote {count} finding(s) to baseline {args.write_baseline}", file=sys.stderr)
+        note(f"wrote {count} finding(s) to baseline {args.write_baseline}")
         return EXIT_ERROR if run.errors else EXIT_CLEAN
     for entry in run.stale:
-        print(f"govlint: {args.baseline}: stale entry {entry.path} {entry.code} {entry.fingerprint} "
-              "no longer occurs (run --write-baseline to tighten the baseline)", file=sys.stderr)
+        note(f"{args.baseline}: stale entry {entry.path} {entry.code} {entry.fingerprint} "
+            "no longer occurs (run --write-baseline to tighten the baseline)")
     if args.diff:
         sys.stdout.write("".join(run.diffs))
         return EXIT_ERROR if run.errors else (EXIT_FINDINGS if run.diffs else EXIT_CLEAN)
     if args.fix and run.fixed:
-        print(f"govlint: fixed {run.fixed} finding(s)", file=sys.stderr)
+        note(f"fixed {run.fixed} finding(s)")
     _write_output(args, run, formatter)
     return _exit_code(run, Severity.parse(args.fail_on), args.exit_zero)
 
@@ -118,7 +125,7 @@ def _emit(args: argparse.Namespace, run: CheckRun, formatter: Formatter, stream:
     if args.statistics:
         stream.write(statistics(run.diagnostics))
     else:
-        formatter.write(Output(run.results, color=color, root=args.root), stream)
+        formatter.write(Output(run.results, color=color, root=args.root, quiet=args.quiet), stream)
 
 
 def wants_color(choice: str, stream: TextIO) -> bool:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from linter.codes import INTERNAL_CODES
 from linter.engine import FileResult, all_rules, run_rules
 from linter.errors import InputError, UncheckableError
-from linter.loaders import load, load_bytes
+from linter.loaders import load, load_bytes, refuse_if_too_big
 from linter.model import Document, Location, Report, Unread
 from linter.packs import apply_packs
 from linter.recognize import recognize
@@ -55,7 +55,11 @@ def check_file(path: str, settings: Settings, data: bytes | None = None, extensi
     """Load and check the file at `path` (or `data` read as a file with `extension`); a file that
     cannot be read gives a result with `error` set instead of diagnostics."""
     try:
-        document = load(path) if data is None else load_bytes(path, data, extension)
+        if data is None:
+            document = load(path, settings.max_file_size)
+        else:
+            refuse_if_too_big(path, len(data), settings.max_file_size)
+            document = load_bytes(path, data, extension)
     except UncheckableError as error:
         # Only the rule for this case runs: an empty document would fail every other check.
         document = Document(path, [], unread=[Unread(Location(1, 1, 1, 1, page=1), error.message)])

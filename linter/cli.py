@@ -9,17 +9,28 @@ from collections.abc import Sequence
 
 from linter import __version__
 from linter.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_INTERRUPTED, InputError, UsageError
+from linter.i18n import say
 from linter.yamlfile import DataFileError
 
 
 class _Parser(argparse.ArgumentParser):
+    """argparse in the user's language (linter.i18n), exiting 2 with one line on a mistake."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        from linter.i18n import HelpFormatter
+
+        super().__init__(*args, formatter_class=HelpFormatter, **kwargs)
+
     def error(self, message: str) -> None:  # argparse exits 2 itself; keep its one-line style
+        from linter.i18n import _
+
         self.print_usage(sys.stderr)
-        self.exit(EXIT_ERROR, f"govlint: error: {message}\n")
+        self.exit(EXIT_ERROR, f"govlint: {_('error: {message}').format(message=_(message))}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="govlint", description="政府信息公开工作年度报告检查工具")
+    parser = _Parser(prog="govlint",
+                     description="Checks government information disclosure annual reports (政府信息公开工作年度报告).")
     parser.add_argument("--version", action="version", version=f"govlint {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     _add_check(commands)
@@ -191,12 +202,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.handler(args)
     except (InputError, UsageError, DataFileError) as error:
         for line in str(error).splitlines():  # a rule pack's problems, one a line
-            print(f"govlint: {line}", file=sys.stderr)
+            say(line)
         return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_ERROR
     except KeyboardInterrupt:
-        print("govlint: interrupted", file=sys.stderr)
+        say("interrupted")
         return EXIT_INTERRUPTED
 
 

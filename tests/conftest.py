@@ -69,3 +69,18 @@ def demo_rules():
         manager.register(plugin, name=name)
     all_rules.cache_clear()
     sys.path.remove(str(DEMO_PLUGIN))
+
+
+@pytest.fixture(autouse=True)
+def english_locale(monkeypatch):
+    """govlint speaks the user's language (linter.i18n): the tests run in English, whatever the
+    machine's locale, unless they ask for the Chinese side with the `zh` fixture."""
+    for variable in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+
+
+@pytest.fixture
+def zh(monkeypatch):
+    """A Chinese locale, as on a clerk's machine."""
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")

@@ -6,6 +6,8 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from linter.cli import main
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "reports"
@@ -32,12 +34,15 @@ def test_faulty_example_report_gives_its_faults_at_their_lines(capsys) -> None:
     assert total["cell"] == {"table": "三", "row": "（七）", "column": "总计"}
 
 
+@pytest.mark.usefixtures("zh")
 def test_directory_run_skips_files_that_are_not_reports_and_says_so(tmp_path, capsys) -> None:
     shutil.copy(EXAMPLES / "qingshan-2022.txt", tmp_path)
     (tmp_path / "README.md").write_text("# 说明\n\n本目录存放各单位报告。\n", encoding="utf-8")
+    (tmp_path / "说明.md").write_text("# 说明\n\n本目录存放各单位报告。\n", encoding="utf-8")
     code, findings, err = _check(capsys, str(tmp_path))
     assert (code, findings) == (0, [])
-    assert "not checked (no report title or section headings)" in err and "README.md" in err
+    assert "未检查（没有报告标题、部分标题或统计表）" in err and "说明.md" in err
+    assert "README.md" not in err  # excluded by default, not even read
 
 
 def test_a_file_named_on_the_command_line_is_always_checked(tmp_path, capsys) -> None:

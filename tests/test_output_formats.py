@@ -26,6 +26,7 @@ def report(tmp_path, monkeypatch):
     return "报告.txt"
 
 
+@pytest.mark.usefixtures("zh")
 def test_full_shows_source_line_and_caret_under_the_span_in_terminal_columns(report, capsys) -> None:
     out = run(capsys, "check", report).out
     assert "报告.txt:5:4: DEMO001 [error] 出现“坏数据”\n  |\n5 | 表中有坏数据，可疑。\n  |       ^^^^^^\n" in out

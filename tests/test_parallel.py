@@ -26,13 +26,13 @@ REPORTS = [
 
 
 def _corpus(folder: Path, copies: int = 3) -> Path:
-    """Copies of the fixture reports in nested folders, a README (not a report) and an unreadable file."""
+    """Copies of the fixture reports in nested folders, a notes file (not a report) and an unreadable file."""
     for copy in range(copies):
         for number, source in enumerate(REPORTS):
             target = folder / f"batch{copy}" / ("sub" if number % 2 else "") / f"{number:02d}-{source.name}"
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(source, target)
-    (folder / "batch0" / "README.md").write_text("# 说明\n\n本目录存放各单位的年度报告。\n", encoding="utf-8")
+    (folder / "batch0" / "说明.md").write_text("# 说明\n\n本目录存放各单位的年度报告。\n", encoding="utf-8")
     (folder / f"batch{copies - 1}" / "broken.txt").write_bytes(b"\x00\x01binary\x00")
     return folder
 
@@ -52,7 +52,7 @@ def test_two_jobs_give_the_same_output_as_one(tmp_path: Path, monkeypatch: pytes
     assert parallel == serial
     code, out, err = serial
     assert code == 2  # broken.txt
-    assert "broken.txt: " in err and "README.md" in err
+    assert "broken.txt: " in err and "说明.md" in err
     if output == "json":
         paths = list(dict.fromkeys(d["path"] for d in json.loads(out)))
         assert len(paths) > len(REPORTS)  # findings from many files, in the order they were found
@@ -135,7 +135,7 @@ def test_the_reference_cycles_each_file_leaves_are_collected(tmp_path: Path, mon
 def test_fix_of_a_file_named_twice_runs_in_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                        capsys: pytest.CaptureFixture[str]) -> None:
     corpus = _corpus(tmp_path, copies=1)
-    fixable = next(p for p in corpus.rglob("*.md") if p.name != "README.md")
+    fixable = next(p for p in corpus.rglob("*.md") if p.name != "说明.md")
     monkeypatch.chdir(corpus)
 
     def no_pool(tasks, jobs):
@@ -172,7 +172,7 @@ def test_observers_see_every_file_in_order_and_the_finished_run(tmp_path: Path) 
                               SettingsResolver(checker.known_codes).for_path, [recorder])
     files = [path for path, _ in check_run.discover([str(corpus)])]
     assert recorder.events == [("started", files), *(("checked", path) for path in files), ("finished", run)]
-    assert len(run.not_reports) == 1 and run.not_reports[0].endswith("README.md")
+    assert len(run.not_reports) == 1 and run.not_reports[0].endswith("说明.md")
 
 
 def test_packs_are_applied_once_per_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

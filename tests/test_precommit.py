@@ -33,10 +33,14 @@ def hook_definition() -> dict:
 def test_hook_definition() -> None:
     hook = hook_definition()
     assert (hook["id"], hook["entry"], hook["language"], hook["require_serial"]) == (
-        "govlint", "govlint check", "python", True)
+        "govlint", "govlint check --force-exclude", "python", True)
     matches = re.compile(hook["files"]).search
+    excluded = re.compile(hook["exclude"]).search
     assert all(matches(name) for name in ("a.txt", "b.md", "c.markdown", "d.HTML", "e.htm", "f.docx", "g.pdf"))
     assert not any(matches(name) for name in ("a.py", "b.toml", "c.docx.bak", "pdf"))
+    assert all(excluded(name) for name in ("README.md", "sub/readme.txt", "CHANGELOG.md", "LICENSE.txt",
+                                           "requirements.txt", "requirements-dev.txt", "docs/guide.md"))
+    assert not any(excluded(name) for name in ("2023年报.md", "reports/2022/白水镇.docx", "reports/notes.md"))
 
 
 def git(repo: Path, *args: str, env: dict) -> subprocess.CompletedProcess:
@@ -85,6 +89,21 @@ def test_bad_report_blocks_the_commit_and_good_one_passes(repo) -> None:
     passed = git(work, "commit", "-m", "good report", env=env)
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert re.search(r"govlint .*\.+Passed", passed.stderr + passed.stdout)
+
+
+def test_ordinary_files_of_a_reports_repository_commit_cleanly(repo) -> None:
+    """README, requirements and notes match the hook's `files` pattern but are no reports."""
+    work, env, _ = repo
+    (work / "README.md").write_text("# 年报仓库\n\n坏数据 的说明。\n", encoding="utf-8")
+    (work / "requirements.txt").write_text("govlint\n坏数据\n", encoding="utf-8")
+    (work / "notes.md").write_text("待办：核对坏数据。\n", encoding="utf-8")
+    git(work, "add", "README.md", "requirements.txt", "notes.md", env=env)
+    passed = git(work, "commit", "-m", "docs", env=env)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    (work / "2024年报.md").write_text(BAD, encoding="utf-8")
+    git(work, "add", "2024年报.md", env=env)
+    blocked = git(work, "commit", "-m", "bad report", env=env)
+    assert blocked.returncode != 0 and "DEMO001" in blocked.stdout + blocked.stderr
 
 
 def test_try_repo_runs_the_published_hook(repo) -> None:

@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from cisupport import GOOD, run
+from cisupport import GOOD, demo_rules, run  # noqa: F401 (demo_rules is a fixture)
 from loader_report import write_docx
 
 TITLE = "某某县人民政府办公室2022年政府信息公开工作年度报告\n"
@@ -137,6 +137,7 @@ def test_a_gbk_report_is_still_gbk_and_binary_is_still_refused(tmp_path, capsys)
         decode("r.bin", bytes(range(0x80, 0x100)) * 3 + b"\xff\xfe\x81" * 50)
 
 
+@pytest.mark.usefixtures("zh")
 def test_ctrl_c_prints_one_line_and_exits_130(tmp_path, capsys, monkeypatch) -> None:
     import linter.check_command
 
@@ -145,7 +146,7 @@ def test_ctrl_c_prints_one_line_and_exits_130(tmp_path, capsys, monkeypatch) -> 
 
     monkeypatch.setattr(linter.check_command, "run_check_command", interrupted)
     result = run(capsys, "check", str(tmp_path))
-    assert (result.code, result.err) == (130, "govlint: interrupted\n")
+    assert (result.code, result.err) == (130, "govlint: 已中断\n")
 
 
 def test_a_symlink_loop_named_or_in_a_folder_is_that_files_error(tmp_path, capsys, monkeypatch) -> None:
@@ -159,3 +160,77 @@ def test_a_symlink_loop_named_or_in_a_folder_is_that_files_error(tmp_path, capsy
     assert folder.code == 2
     assert folder.err.count("Too many levels of symbolic links") == 2
     assert "Traceback" not in folder.err
+
+
+@pytest.fixture
+def folder_of_reports(tmp_path) -> Path:
+    for number in range(8):
+        (tmp_path / f"r{number}.txt").write_text(GOOD + "坏数据\n", encoding="utf-8")
+    return tmp_path
+
+
+def _fail_on(path_part: str, failure):
+    """A stand-in for checker.check_file that fails on one file (inherited by forked workers)."""
+    from linter.checker import check_file
+
+    def check(path, *args, **kwargs):
+        if path_part in str(path):
+            failure()
+        return check_file(path, *args, **kwargs)
+
+    return check
+
+
+def _raise() -> None:
+    raise ValueError("invalid literal for int() with base 10: 'x'")
+
+
+def _die() -> None:
+    import signal
+
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+@pytest.mark.usefixtures("demo_rules", "zh")
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_file_whose_check_raises_is_its_error_and_the_others_are_reported(folder_of_reports, capsys, monkeypatch,
+                                                                             jobs) -> None:
+    import linter.run.task
+
+    monkeypatch.setattr(linter.run.task, "check_file", _fail_on("r3.txt", _raise))
+    result = run(capsys, "check", "--jobs", jobs, "--format", "concise", str(folder_of_reports))
+    assert result.code == 2
+    assert result.out.count("DEMO001") == 7
+    assert result.err == (f"govlint: {folder_of_reports / 'r3.txt'}: govlint 检查此文件时出错（ValueError: invalid "
+                          "literal for int() with base 10: 'x'）；请报告此问题\n")
+
+
+@pytest.mark.usefixtures("demo_rules", "zh")
+def test_a_worker_that_dies_is_that_files_error_and_the_pool_goes_on(folder_of_reports, capsys, monkeypatch) -> None:
+    import linter.run.task
+
+    monkeypatch.setattr(linter.run.task, "check_file", _fail_on("r5.txt", _die))
+    result = run(capsys, "check", "--jobs", "2", "--format", "concise", str(folder_of_reports))
+    assert result.code == 2
+    assert result.out.count("DEMO001") == 7
+    died = "检查此文件的工作进程意外终止（被终止或内存不足）；其他文件已检查"
+    assert result.err == f"govlint: {folder_of_reports / 'r5.txt'}: {died}\n"
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_during_a_run_stops_it_with_one_line_and_exit_130(tmp_path, jobs) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    report = (Path(__file__).parents[1] / "examples" / "reports" / "qingshan-2022.txt").read_bytes()
+    for number in range(3000):
+        (tmp_path / f"r{number}.txt").write_bytes(report)
+    process = subprocess.Popen([sys.executable, "-m", "linter", "check", "--jobs", jobs, "--format", "concise",
+                                str(tmp_path)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               start_new_session=True, env={**os.environ, "LANG": "en_US.UTF-8"})
+    time.sleep(3)
+    os.killpg(process.pid, signal.SIGINT)  # as the terminal does: the whole process group
+    _, err = process.communicate(timeout=60)
+    assert (process.returncode, err.decode()) == (130, "govlint: interrupted\n")

@@ -25,6 +25,8 @@ class Output:
     color: bool = False
     root: str | None = None
     """The repository root that paths are relative to in SARIF (`--root`); None: found from git."""
+    quiet: bool = False
+    """`-q`: the findings only, no closing summary."""
 
     @property
     def diagnostics(self) -> list[Diagnostic]:

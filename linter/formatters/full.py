@@ -10,7 +10,7 @@ import unicodedata
 from typing import TextIO
 
 from linter.diagnostics import Diagnostic, Severity
-from linter.formatters import SEVERITY_LABELS, Formatter, Output, severity_counts
+from linter.formatters import Formatter, Output, severity_counts
 from linter.hookspecs import hookimpl
 from linter.source import flagged_line
 
@@ -53,23 +53,36 @@ def render(d: Diagnostic, output: Output) -> str:
             f"{gutter} | {' ' * pad}{_paint(caret, _COLOURS[d.severity], color)}\n")
 
 
+_LABELS = {Severity.ERROR: "errors {count}", Severity.WARNING: "warnings {count}", Severity.INFO: "infos {count}"}
+
+
 def summary(diagnostics: list[Diagnostic], unreadable: int = 0) -> str:
-    """The closing line; never the all-clear when a file could not be checked."""
-    unchecked = f"{unreadable} 个文件无法检查" if unreadable else ""
+    """The closing line, in the user's language; never the all-clear when a file could not be checked."""
+    from linter.i18n import _
+
     if not diagnostics:
-        return f"{unchecked}。" if unchecked else "未发现问题。"
+        return _("{count} file(s) could not be checked.").format(count=unreadable) if unreadable else \
+            _("No problems found.")
     counts = severity_counts(diagnostics)
-    parts = "，".join(f"{SEVERITY_LABELS[s]} {counts[s]}" for s in reversed(Severity) if counts[s])
-    return f"共发现 {len(diagnostics)} 个问题（{parts}）" + (f"；{unchecked}" if unchecked else "") + "。"
+    parts = _(", ").join(_(_LABELS[s]).format(count=counts[s]) for s in reversed(Severity) if counts[s])
+    if unreadable:
+        return _("Found {count} problem(s) ({parts}); {unreadable} file(s) could not be checked.").format(
+            count=len(diagnostics), parts=parts, unreadable=unreadable)
+    return _("Found {count} problem(s) ({parts}).").format(count=len(diagnostics), parts=parts)
 
 
 def write_full(output: Output, stream: TextIO) -> None:
+    from linter.i18n import _
+
     for d in output.diagnostics:
         stream.write(render(d, output) + "\n")
+    if output.quiet:
+        return
     stream.write(summary(output.diagnostics, sum(1 for result in output.results if result.error)) + "\n")
     fixes = sum(1 for d in output.diagnostics if fixable(d, output))
     if fixes:
-        stream.write(f"其中 {fixes} 个标有 [*] 的问题可以用 --fix 自动修复（--diff 先看修改）。\n")
+        stream.write(_("{count} of them marked [*] can be fixed with --fix (--diff shows the changes first).")
+                     .format(count=fixes) + "\n")
 
 
 @hookimpl

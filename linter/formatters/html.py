@@ -240,7 +240,10 @@ def page(output: Output) -> str:
 
 
 def write_html(output: Output, stream: TextIO) -> None:
-    stream.write(page(output))
+    from linter.i18n import speaking
+
+    with speaking("zh"):  # the page is a Chinese document, whatever the locale
+        stream.write(page(output))
 
 
 @hookimpl

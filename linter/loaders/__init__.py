@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +37,13 @@ def supported_extensions() -> tuple[str, ...]:
     return tuple(sorted(registered_loaders()))
 
 
+def refuse_if_too_big(path: str, size: int, max_size: int) -> None:
+    """InputError when a file of `size` bytes is over the `max-file-size` setting."""
+    if size > max_size:
+        raise InputError(path, f"file is {size:,} bytes, more than max-file-size ({max_size:,} bytes); "
+                               "raise the setting (in MB) to check it")
+
+
 def load_bytes(path: str, data: bytes, extension: str | None = None) -> Document:
     """`data` read by the loader for `extension` (default: that of `path`); InputError when none reads it."""
     extension = (extension or Path(path).suffix).lower()
@@ -46,9 +54,12 @@ def load_bytes(path: str, data: bytes, extension: str | None = None) -> Document
     return loader.load(path, data)
 
 
-def load(path: str) -> Document:
-    """The file at `path` as a `Document`; InputError (one line, exit 2) when it cannot be read."""
+def load(path: str, max_size: int | None = None) -> Document:
+    """The file at `path` as a `Document`; InputError (one line, exit 2) when it cannot be read
+    or is larger than `max_size` bytes (then it is not read at all)."""
     try:
+        if max_size is not None:
+            refuse_if_too_big(path, os.stat(path).st_size, max_size)
         data = Path(path).read_bytes()
     except IsADirectoryError:
         raise InputError(path, "is a directory") from None

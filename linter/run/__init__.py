@@ -27,7 +27,21 @@ from linter.run.results import CheckRequest, CheckRun
 from linter.settings import Settings
 
 __all__ = ["STDIN", "CheckRequest", "CheckRun", "RunObserver", "collection_paused", "discover", "is_report",
-           "run_check", "settings_name", "worker_count"]
+           "planned_tasks", "run_check", "settings_name", "worker_count"]
+
+
+def planned_tasks(request: CheckRequest, settings_for: Callable[[str], Settings]) -> list[pool.Task]:
+    """The files the run will check, each with its settings: those discovered, less the excluded
+    (`exclude`/`extend-exclude`; files named on the command line only with `force-exclude`, and
+    those are then also skipped when they are not reports, like files found in a folder)."""
+    tasks = []
+    for path, named in discover(request.paths):
+        settings = settings_for(settings_name(path, request.stdin_filename))
+        exclusions_apply = not named or settings.force_exclude
+        if path != STDIN and exclusions_apply and settings.excluded(path):
+            continue
+        tasks.append((path, named and not settings.force_exclude, settings, request))
+    return tasks
 
 
 def run_check(request: CheckRequest, settings_for: Callable[[str], Settings],
@@ -38,9 +52,8 @@ def run_check(request: CheckRequest, settings_for: Callable[[str], Settings],
     With more than one job the files are checked in worker processes; results keep the order
     in which the files were found, so the output is the same as with one job."""
     reference = read_reference(request)
-    files = list(discover(request.paths))
-    tasks = [(path, named, settings_for(settings_name(path, request.stdin_filename)), request)
-             for path, named in files]
+    tasks = planned_tasks(request, settings_for)
+    files = [(path, named) for path, named, _settings, _request in tasks]
     jobs = worker_count(request.jobs, len(files))
     if jobs > 1 and request.fix and not distinct_files(files):
         jobs = 1  # two workers must not rewrite one file

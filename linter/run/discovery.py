@@ -34,8 +34,8 @@ def discover(paths: list[str]) -> Iterator[tuple[str, bool]]:
 
 def is_report(report: Report) -> bool:
     """Whether a file found in a directory is an annual report at all (a README beside the
-    reports has neither a report title nor section headings)."""
-    return report.title is not None or len(report.sections) >= 2
+    reports has no report title, no section headings and no statistical table)."""
+    return report.title is not None or len(report.sections) >= 2 or bool(report.tables)
 
 
 def settings_name(path: str, stdin_filename: str | None) -> str:

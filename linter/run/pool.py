@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from linter.run.results import CheckRequest, FileOutcome
 from linter.run.task import check_task
@@ -64,12 +64,71 @@ def check_all(tasks: list[Task], jobs: int) -> Iterator[FileOutcome]:
         yield from (check_task(*task) for task in tasks)
 
 
-def check_in_pool(tasks: list[Task], jobs: int) -> Iterable[FileOutcome]:
-    """The tasks' outcomes from `jobs` worker processes, in the order of `tasks`."""
-    from concurrent.futures import ProcessPoolExecutor
+def check_in_pool(tasks: list[Task], jobs: int) -> Iterator[FileOutcome]:
+    """The tasks' outcomes from `jobs` worker processes, in the order of `tasks`.
 
+    A worker that dies (killed by a signal, out of memory) takes its pool down: the files it
+    and the others had not finished are checked again in a new pool, one per submission, so
+    that the file that kills a worker again is found, reported as that file's error, and the
+    rest of the run goes on. Ctrl-C stops the workers at once (they ignore SIGINT themselves,
+    so that one line is printed, not one traceback per worker)."""
     chunk = max(1, min(16, len(tasks) // (jobs * 4)))
+    done = 0
+    while done < len(tasks):
+        for outcome in _run_pool(tasks[done:], jobs, chunk):
+            if outcome is None:  # the pool broke: the first unfinished file alone, then the rest singly
+                yield _check_alone(tasks[done])
+                done, chunk = done + 1, 1
+                break
+            done += 1
+            yield outcome
+
+
+def _run_pool(tasks: list[Task], jobs: int, chunk: int) -> Iterator[FileOutcome | None]:
+    """Outcomes in order, then None if the pool broke before all were done."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     # Workers, forked or spawned, run without automatic collection (5% of their time):
     # check_task collects each file's cycles.
-    with ProcessPoolExecutor(max_workers=jobs, initializer=gc.disable) as pool:
-        return list(pool.map(check_task, *zip(*tasks, strict=True), chunksize=chunk))
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker)
+    try:
+        yield from pool.map(check_task, *zip(*tasks, strict=True), chunksize=chunk)
+    except BrokenProcessPool:
+        yield None
+    except BaseException:  # Ctrl-C, or the consumer stopped: stop the workers, do not wait for them
+        _stop(pool)
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _check_alone(task: Task) -> FileOutcome:
+    """The file checked in a worker of its own; if that worker dies too, the file's error."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from linter.engine import FileResult
+
+    with ProcessPoolExecutor(max_workers=1, initializer=_start_worker) as pool:
+        try:
+            return pool.submit(check_task, *task).result()
+        except BrokenProcessPool:
+            path = task[0]
+            return FileOutcome(FileResult(path, error=f"{path}: the worker process checking this file died "
+                                                      "(killed, or out of memory); the other files were checked"))
+
+
+def _start_worker() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.disable()
+
+
+def _stop(pool) -> None:
+    # concurrent.futures has no public way to kill busy workers; waiting for them would make
+    # Ctrl-C take as long as the slowest file.
+    for process in list(getattr(pool, "_processes", {}).values()):
+        process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)

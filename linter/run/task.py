@@ -1,8 +1,9 @@
 """Checking one discovered file for the run: read it (or standard input), check it, tell a
 non-report apart, and fix it with --fix/--diff. This is what a worker process runs per file.
 
-Belongs here: fault isolation per file (one file's crash or overrun becomes that file's error,
-helper `robust`); a cached result taking the place of checking (helper `province`)."""
+Any exception while one file is read, recognised or checked becomes that file's error (one line
+naming the file); the run goes on. Belongs here too: a cached result taking the place of
+checking (helper `province`)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import gc
 from pathlib import Path
 
 from linter.checker import check_file
+from linter.engine import FileResult
 from linter.run.discovery import STDIN, is_report, settings_name
 from linter.run.fix_step import fix
 from linter.run.results import CheckRequest, FileOutcome
@@ -24,8 +26,16 @@ def check_task(path: str, named: bool, settings: Settings, request: CheckRequest
     a PDF leaves tens of thousands, checking a text file none."""
     try:
         return _check_path(path, named, settings, request)
+    except Exception as error:  # one file's failure is that file's error; the run goes on
+        return FileOutcome(FileResult(path, error=internal_error(path, error)))
     finally:
         gc.collect(0)
+
+
+def internal_error(path: str, error: BaseException) -> str:
+    """The one line that names a file whose check failed inside govlint, and how."""
+    reason = str(error)[:200] or type(error).__name__
+    return f"{path}: govlint failed on this file ({type(error).__name__}: {reason}); please report it"
 
 
 def _check_path(path: str, named: bool, settings: Settings, request: CheckRequest) -> FileOutcome:
