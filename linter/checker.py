@@ -48,6 +48,10 @@ def check_document(document: Document, settings: Settings) -> FileResult:
     diagnostics = [d for d in diagnostics if not settings.ignored_in_file(document.path, d.code)]
     for d in diagnostics:
         d.fingerprint = d.fingerprint or text_fingerprint(d.code, document, d.location, d.message)
+    if document.format == "docx":
+        from linter.loaders.docx import name_tables
+
+        name_tables(report, diagnostics)
     return FileResult(document.path, diagnostics, report=report, settings=settings)
 
 

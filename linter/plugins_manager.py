@@ -1,11 +1,11 @@
-"""Building the pluggy plugin manager: govlint's built-in plugins and the third party's.
+"""Building the pluggy plugin manager from the `govlint` entry-point group.
 
-The built-in plugins are the entry points of pyproject.toml, listed here too (`BUILTINS`, kept
-equal by a test) so that a run neither reads the installed packages' metadata to find them nor
-imports the loaders and formatters it does not use: a built-in loader or formatter is imported
-when a file of its type is read or its format written. Third-party plugins are the `govlint`
-entry points of every other installed distribution, found by reading the `entry_points.txt`
-files in the directories of `sys.path`, and are all imported, as before.
+The entry points of every installed distribution, govlint's own included, are found by reading
+the `entry_points.txt` files in the directories of `sys.path` (a fraction of the cost of
+importlib.metadata). Each plugin is imported and registered, except govlint's own loaders and
+formatters: those are listed in `BUILTINS` (a test keeps the table true to pyproject.toml and
+to what each module returns) and imported only when a file of their type is read or their
+format written.
 
 A plugin that fails to import, or that implements a hook govlint does not have (a misspelled
 `govlint_rule`, found by pluggy's `check_pending`), is recorded (and later reported as one PLG001
@@ -22,16 +22,16 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import pluggy
 
 from linter import hookspecs
 
 
-@dataclass(frozen=True)
-class Builtin:
-    """A built-in plugin: its module, and the loaders and formatters it returns, named here so
-    that they are known without importing it."""
+class Builtin(NamedTuple):
+    """A built-in loader or formatter plugin: its module, and what it returns, named here so
+    that it is known without importing the module."""
 
     module: str
     loaders: tuple[tuple[str, tuple[str, ...], str], ...] = ()
@@ -45,7 +45,6 @@ BUILTINS: dict[str, Builtin] = {
     "html-loader": Builtin("linter.loaders.html", loaders=(("html", (".html", ".htm"), ""),)),
     "docx-loader": Builtin("linter.loaders.docx", loaders=(("docx", (".docx",), "docx"),)),
     "pdf-loader": Builtin("linter.loaders.pdf", loaders=(("pdf", (".pdf",), "pdf"),)),
-    "suppression": Builtin("linter.suppression"),
     "formatter-full": Builtin("linter.formatters.full",
                               formatters=(("full", "findings with source line and caret (default)"),)),
     "formatter-concise": Builtin("linter.formatters.concise", formatters=(("concise", "path:line:col: CODE message"),)),
@@ -59,17 +58,6 @@ BUILTINS: dict[str, Builtin] = {
                                formatters=(("sarif", "SARIF 2.1.0 for GitHub code scanning"),)),
     "formatter-html": Builtin("linter.formatters.html",
                               formatters=(("html", "one self-contained HTML page for supervisors"),)),
-    "sums": Builtin("linter.plugins.sums"),
-    "template": Builtin("linter.plugins.template"),
-    "crossyear": Builtin("linter.plugins.crossyear"),
-    "copies": Builtin("linter.plugins.copies"),
-    "sections": Builtin("linter.plugins.sections"),
-    "template-prose": Builtin("linter.plugins.template_prose"),
-    "dates": Builtin("linter.plugins.dates"),
-    "text": Builtin("linter.plugins.text"),
-    "duplicates": Builtin("linter.plugins.duplicates"),
-    "prose-numbers": Builtin("linter.plugins.prose_numbers"),
-    "unread": Builtin("linter.plugins.unread"),
 }
 _DISTRIBUTION = "govlint"
 
@@ -139,8 +127,8 @@ def _lazy_formatter(module: str, name: str, description: str):
 
 @functools.cache
 def plugins() -> Plugins:
-    builtin = [(name, b.module) for name, b in BUILTINS.items() if not b.loaders and not b.formatters]
-    return load_plugins([*builtin, *third_party_entry_points()])
+    return load_plugins((name, value) for name, value, distribution in entry_points()
+                        if not (distribution == _DISTRIBUTION and name in BUILTINS))
 
 
 def load_plugins(entries: Iterable[tuple[str, str]]) -> Plugins:
@@ -187,27 +175,22 @@ def _load(value: str) -> object:
     return target
 
 
-def third_party_entry_points() -> list[tuple[str, str]]:
-    """(name, value) of the `govlint` entry points of the installed distributions other than
-    govlint, the first distribution of a name on `sys.path` counting, as importlib.metadata does.
-
-    Reading the `entry_points.txt` files directly costs a fraction of importlib.metadata, which
-    is used only when `sys.path` holds a zip archive.
-    """
+def entry_points() -> list[tuple[str, str, str]]:
+    """(name, value, normalised distribution name) of the `govlint` entry points of the installed
+    distributions, the first distribution of a name on `sys.path` counting, as in importlib.metadata
+    (which is used when `sys.path` holds a zip archive)."""
     if any(os.path.isfile(entry) for entry in sys.path):
         from importlib.metadata import entry_points
 
-        return [(e.name, e.value) for e in entry_points(group=hookspecs.PROJECT)
-                if e.dist is None or _normalised(e.dist.name) != _DISTRIBUTION]
+        return [(e.name, e.value, _normalised(e.dist.name) if e.dist else "")
+                for e in entry_points(group=hookspecs.PROJECT)]
     seen: set[str] = set()
-    found: list[tuple[str, str]] = []
+    found: list[tuple[str, str, str]] = []
     for directory in sys.path:
         for distribution, text in _entry_point_files(directory or "."):
-            if distribution in seen:
-                continue
-            seen.add(distribution)
-            if distribution != _DISTRIBUTION:
-                found.extend(_group(text, hookspecs.PROJECT))
+            if distribution not in seen:
+                seen.add(distribution)
+                found.extend((name, value, distribution) for name, value in _group(text, hookspecs.PROJECT))
     return found
 
 

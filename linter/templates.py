@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from linter.datacache import cached
 from linter.yamlfile import DataFileError, load_yaml
 
 
@@ -142,7 +143,8 @@ def all_templates() -> dict[str, Template]:
     found = {}
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".yaml"):
-            template = parse_template(Path(str(entry)), entry.read_text(encoding="utf-8"))
+            path, text = Path(str(entry)), entry.read_text(encoding="utf-8")
+            template = cached("template", path, text, functools.partial(parse_template, path, text), (__name__,))
             found[template.year] = template
     return found
 

@@ -165,7 +165,7 @@ def check_near_duplicate(reports: list[Report], context: RuleContext) -> Iterato
         related = tuple(Related(_first_shared(corpus.summaries[s.index], s), f"来源报告（{s.share:.0%}）",
                                 corpus.summaries[s.index].path) for s in result.sources[:context.option("top")])
         yield report, Finding(f"本报告 {result.share:.0%} 的内容与其他报告相同：{sources}",
-                              _report_location(report), fingerprint="CPY003", related_locations=related)
+                              _title(corpus.summaries[index]), fingerprint="CPY003", related_locations=related)
 
 
 @corpus_rule("CPY004", "duplicate-submission", severity="warning", **_CORPUS_OPTIONS)
@@ -187,9 +187,8 @@ def check_duplicate_submission(reports: list[Report], context: RuleContext) -> I
         original = corpus.summaries[result.duplicate_of]
         share = f"{result.duplicate_share:.0%}"
         message = f"同一机关同一年度已有报告 {original.path}（重复报送）；两份报告 {share} 的内容相同"
-        where = original.title or START_OF_FILE
-        yield report, Finding(message, _report_location(report), fingerprint="CPY004",
-                              related_locations=(Related(where, "先报送的报告", original.path),))
+        yield report, Finding(message, _title(corpus.summaries[index]), fingerprint="CPY004",
+                              related_locations=(Related(_title(original), "先报送的报告", original.path),))
 
 
 def _first_shared(summary: ReportSummary, source: Source) -> Location:
@@ -197,11 +196,12 @@ def _first_shared(summary: ReportSummary, source: Source) -> Location:
     phrases shared) its title."""
     if source.passages:
         return summary.sentences[source.passages[0].source_first].location
+    return _title(summary)
+
+
+def _title(summary: ReportSummary) -> Location:
+    """Where a finding about a whole report points: its title, else the start of the file."""
     return summary.title or START_OF_FILE
-
-
-def _report_location(report: Report) -> Location:
-    return report.title.location if report.title else START_OF_FILE
 
 
 @hookimpl

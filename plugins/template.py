@@ -188,9 +188,11 @@ def label_wording(report: Report, context: RuleContext) -> Iterator[Finding]:
             yield mixed_template_finding(table, year, foreign)
         if not table.aligned:
             continue
+        said: set[tuple[Location, str]] = set()
         for label in table.row_labels + table.column_labels:
-            if label in foreign or same_wording(label):
-                continue
+            if label in foreign or same_wording(label) or (label.location, label.text) in said:
+                continue  # one written label taken for two rows (cut by a page break) is said once
+            said.add((label.location, label.text))
             is_row = label in table.row_labels
             expected = label.template_label if is_row else column_name(label.template_label, template)
             yield Finding(

@@ -65,3 +65,21 @@ def test_results_are_the_same_with_worker_processes(planted, capsys) -> None:
     folder, _ = planted
     serial = _check(capsys, "--jobs", "1", "--select", "CPY", str(folder))
     assert _check(capsys, "--jobs", "2", "--select", "CPY", str(folder)) == serial
+
+
+def test_the_rules_give_the_same_findings_over_summaries_made_where_the_reports_were_checked(planted) -> None:
+    # What the engine hands a corpus rule that declares a summary (workers send summaries, not reports).
+    from linter.checker import check_file
+    from linter.corpus.summary import summarize
+    from linter.engine import rule_by_code
+    from linter.rules_api import RuleContext
+    from linter.settings import Settings
+
+    folder, _ = planted
+    reports = [check_file(str(path), Settings(select=["CPY"])).report for path in sorted(folder.rglob("*.txt"))]
+    summaries = [summarize(report) for report in reports]
+    for code in CODES:
+        rule = rule_by_code(code)
+        over_reports = [(r.path, f) for r, f in rule.check(reports, RuleContext(rule, rule.options))]
+        over_summaries = [(s.path, f) for s, f in rule.check(summaries, RuleContext(rule, rule.options))]
+        assert over_reports and over_summaries == over_reports

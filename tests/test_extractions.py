@@ -59,3 +59,26 @@ def test_a_figure_the_prose_states_chooses_among_splits() -> None:
     stated = crawler_report().replace("主动公开政府信息156条", "主动公开政府信息156条，发布规范性文件32件")
     report = recognize_text(stated)
     assert [c.value for (r, _), c in report.tables["二"].cells.items() if r == "行政规范性文件"] == [32, 1, 5]
+
+
+def test_adjacent_cells_of_a_split_header_row_are_not_joined_into_one_header() -> None:
+    from linter.model import text_document
+    from linter.recognize.labels import Vocabulary, header_labels
+    from linter.recognize.tokens import tokenize
+    from linter.templates import all_templates
+
+    document = text_document("r.md", "| 维持 | 纠正 | 结果 | 审结 | 尚未 | 结果 |")
+    fragments = [t for t in tokenize(document.lines[0]) if t.kind == "label"]
+    columns = all_templates()["2021"].tables["四"].columns
+    found = header_labels(document.lines, fragments, columns, Vocabulary.of("四", all_templates()), repeat=False)
+    assert "尚未结果" not in [label.text for label in found]
+
+
+def test_one_written_label_taken_for_two_rows_is_one_finding() -> None:
+    table = table_three()
+    relabel(table, "（五）5", "行政机关不再处理其政府信息公")
+    shared = next(lbl for lbl in table.row_labels if lbl.template_id == "（五）5")
+    index = next(i for i, lbl in enumerate(table.row_labels) if lbl.template_id == "（六）1")
+    old = table.row_labels[index]
+    table.row_labels[index] = Label(shared.text, shared.location, old.template_id, old.template_label, 60.0)
+    assert len(run_rule("TPL004", report_with(table))) == 1

@@ -1,5 +1,5 @@
-"""Start-up: a one-file run imports only what it uses, and the table of built-in plugins that
-makes this possible says what pyproject.toml and the plugin modules say."""
+"""Start-up: a one-file run imports only what it uses, and the table of built-in loaders and
+formatters that makes this possible says what pyproject.toml and their modules say."""
 
 from __future__ import annotations
 
@@ -50,15 +50,15 @@ def test_the_default_format_is_the_only_formatter_imported(tmp_path) -> None:
     assert formatters == {"linter.formatters.full"}
 
 
-def test_builtin_table_names_every_entry_point_of_pyproject() -> None:
+def test_builtin_table_names_every_loader_and_formatter_of_pyproject_as_its_module_returns_them() -> None:
     entry_points = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["entry-points"]
-    assert {name: builtin.module for name, builtin in BUILTINS.items()} == entry_points["govlint"]
-
-
-def test_builtin_table_names_the_loaders_and_formatters_each_module_returns() -> None:
-    for builtin in BUILTINS.values():
-        module = importlib.import_module(builtin.module)
-        loaders = [(loader.name, loader.extensions, loader.extra)
-                   for loader in getattr(module, "govlint_loaders", lambda: [])()]
-        formatters = [(f.name, f.description) for f in getattr(module, "govlint_formatters", lambda: [])()]
-        assert (tuple(loaders), tuple(formatters)) == (builtin.loaders, builtin.formatters), builtin.module
+    for name, value in entry_points["govlint"].items():
+        module = importlib.import_module(value)
+        loaders = tuple((loader.name, loader.extensions, loader.extra)
+                        for loader in getattr(module, "govlint_loaders", lambda: [])())
+        formatters = tuple((f.name, f.description) for f in getattr(module, "govlint_formatters", lambda: [])())
+        if loaders or formatters:
+            assert BUILTINS[name] == (value, loaders, formatters), name
+        else:
+            assert name not in BUILTINS, name
+    assert set(BUILTINS) <= set(entry_points["govlint"])

@@ -38,6 +38,7 @@ _ANCHOR = re.compile(r"第二十条第\(\S{1,3}?\)项")
 _ROW_NUMBER = re.compile(
     r"\([一二三四五六七八]\)|(?<![一二三四五六七八九十])[一二三四]、|[1-8][.、](?=[\u4e00-\u9fff“\"])")
 _NUMBERS = re.compile(r"[+-]?\d[\d\s.+-]*(?:万元|元)?")
+_LAID_OUT = re.compile(r"[\t|]")
 _NOT_A_LABEL = "件条个项次%年月日，。、；,;:)）"
 
 
@@ -50,6 +51,8 @@ def unflatten(document: Document, sections: dict[str, SectionTemplate], template
     changed = False
     for line in document.lines:
         headings = _headings(line.norm, sections) if len(line.text) >= _MIN_LENGTH else []
+        if area is not None and not headings and not _continues(line):
+            area = None
         if not headings and area is None:
             lines.append(dataclasses.replace(line, index=len(lines)))
             continue
@@ -60,6 +63,12 @@ def unflatten(document: Document, sections: dict[str, SectionTemplate], template
             if a < b:
                 lines.append(_piece(line, a, b, len(lines), glued=_inside(glued, a)))
     return dataclasses.replace(document, lines=lines) if changed else document
+
+
+def _continues(line: Line) -> bool:
+    """Whether a line after one that ended inside a table is more of the flattened table (a long
+    line of run-together text), not a table laid out the usual way (tabs, pipes, a row per line)."""
+    return not _LAID_OUT.search(line.norm) and (len(line.text) >= _MIN_LENGTH // 2 or not line.text.strip())
 
 
 def _headings(norm: str, sections: dict[str, SectionTemplate]) -> list[tuple[int, int, str]]:

@@ -103,10 +103,14 @@ def _leaf(label: str) -> str:
 
 
 def _partners(fragments: list[Token], position: int, used: set[int]) -> list[int]:
-    """Fragments that may complete fragment `position`: the next one, and the first one standing
-    below it (a later line, overlapping columns) within a few lines."""
+    """Fragments that may complete fragment `position`: the next one (not the next cell of the same
+    table row), and the first one standing below it (a later line, overlapping columns) within a
+    few lines."""
     fragment = fragments[position]
-    found = [position + 1] if position + 1 < len(fragments) and position + 1 not in used else []
+    following = fragments[position + 1] if position + 1 < len(fragments) and position + 1 not in used else None
+    # Two cells of one row of a tab or pipe table are two headers, however they read together.
+    side_by_side = following is not None and following.line == fragment.line and following.field != fragment.field
+    found = [position + 1] if following is not None and not side_by_side else []
     below = next((i for i in range(position + 1, len(fragments))
                   if i not in used and 0 < fragments[i].line - fragment.line <= _STACK_LINES
                   and fragments[i].start < fragment.end and fragment.start < fragments[i].end), None)
