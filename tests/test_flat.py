@@ -149,10 +149,10 @@ def test_a_few_lines_and_a_table_laid_out_after_a_flattened_heading() -> None:
     text = crawler_report()
     head, body = text[:text.index("当前位置")], text[text.index("当前位置"):]
     cut = body.index("（三）不予公开")
-    report = report_of(head + body[:cut] + "\n" + body[cut:])
+    report = recognize_text(head + body[:cut] + "\n" + body[cut:])
     assert values(report, "三", "一") == [12, 0, 0, 1, 0, 2, 15]
     assert values(report, "三", "（七）") == [12, 0, 0, 1, 0, 2, 15]
     assert report.tables["三"].cell("（七）", "总计").location.line == 10
     laid_out = (body[:body.index("第二十条")] + "\n第二十条第（一）项\n"
                 "信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n")
-    assert [line.glued for line in report_of(head + laid_out).document.lines[-4:-1]] == [False] * 3
+    assert [line.glued for line in recognize_text(head + laid_out).document.lines[-4:-1]] == [False] * 3
