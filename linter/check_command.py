@@ -73,6 +73,11 @@ def _check_and_report(args: argparse.Namespace, resolver: SettingsResolver, form
         return EXIT_ERROR if run.errors else (EXIT_FINDINGS if run.diffs else EXIT_CLEAN)
     if args.fix and run.fixed:
         note(f"fixed {run.fixed} finding(s)")
+    if args.review_copy:
+        from linter.review import write_review_copies
+
+        count = write_review_copies(run.results, args.review_copy)
+        note(f"wrote {count} review cop{'y' if count == 1 else 'ies'} to {args.review_copy}")
     _write_output(args, run, formatter)
     return _exit_code(run, Severity.parse(args.fail_on), args.exit_zero)
 

@@ -51,6 +51,10 @@ def check_document(document: Document, settings: Settings) -> FileResult:
     for d in diagnostics:
         d.fingerprint = d.fingerprint or text_fingerprint(d.code, document, d.location, d.message)
         d.excerpt = excerpt(document, d.location)
+    if document.format == "docx":
+        from linter.loaders.docx import name_tables
+
+        name_tables(report, diagnostics)
     return FileResult(document.path, diagnostics, report=report, settings=settings, info=ReportInfo.of(report),
                       corpus=corpus)
 

@@ -1,4 +1,4 @@
-"""Command line: govlint check | inspect | rule | rules | packs | index build."""
+"""Command line: govlint check | review | inspect | rule | rules | packs | index build."""
 
 from __future__ import annotations
 
@@ -39,6 +39,13 @@ def build_parser() -> argparse.ArgumentParser:
     inspect.add_argument("path", metavar="FILE")
     inspect.add_argument("--format", default="text", choices=["text", "json"])
     inspect.set_defaults(handler=cmd_inspect)
+
+    review = commands.add_parser("review", help="write a copy of a Word report with each finding as a comment")
+    review.add_argument("path", metavar="REPORT.docx")
+    review.add_argument("-o", "--output", metavar="OUT.docx",
+                        help="where to write the copy (default: REPORT.审阅.docx beside it)")
+    review.add_argument("--config", metavar="FILE", help="use this configuration file (no discovery)")
+    review.set_defaults(handler=cmd_review)
 
     rule = commands.add_parser("rule", help="explain a rule, a family of rules (SUM) or all rules (--all)")
     rule.add_argument("code", nargs="?", help="a code (SUM001) or a prefix (SUM)")
@@ -101,6 +108,8 @@ def _add_check(commands: argparse._SubParsersAction) -> None:
     workflow.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
     workflow.add_argument("--fix", action="store_true", help="apply safe fixes (plain text and Markdown)")
     workflow.add_argument("--diff", action="store_true", help="print the safe fixes as a diff, change nothing")
+    workflow.add_argument("--review-copy", metavar="DIR",
+                          help="write a copy of each Word report into DIR with the findings as comments")
     workflow.add_argument("--stdin-filename", metavar="NAME", help="name (and type) of the report read from -")
     workflow.add_argument("--against", metavar="INDEX", help="compare for copied text with the reports in INDEX too "
                           "(made by 'govlint index build')")
@@ -119,6 +128,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     from linter.check_command import run_check_command
 
     return run_check_command(args)
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from linter.review import run_review_command
+
+    return run_review_command(args)
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:

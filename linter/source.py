@@ -62,6 +62,26 @@ def excerpt(document: Document | None, location: Location) -> FlaggedLine | None
     return flagged.around() if flagged else None
 
 
+def placed_line(document: Document | None, location: Location) -> FlaggedLine | None:
+    """For a location with a place (a DOCX paragraph or table cell, a line on a PDF page): the
+    line of the text copy it is on — the paragraph, the table row, the PDF line — with its span."""
+    from linter.loaders.docx import unnamed
+
+    if document is None or not location.place:
+        return None
+    logical = unnamed(location.logical)
+    for line in document.lines:
+        ends = [s.offset for s in line.segments[1:]] + [len(line.text)]
+        for segment, end in zip(line.segments, ends, strict=True):
+            if (segment.page, segment.logical, segment.line) != (location.page, logical, location.line):
+                continue
+            start = segment.offset + location.column - segment.column
+            if segment.offset <= start <= end:
+                stop = start + location.end_column - location.column if location.end_line == location.line else end
+                return FlaggedLine(line.text.replace("\t", " "), start, min(max(stop, start), len(line.text)))
+    return None
+
+
 def text_fingerprint(code: str, document: Document | None, location: Location, message: str) -> str:
     """A location-independent identity: the code and the normalised text of the flagged lines.
 

@@ -4,7 +4,7 @@ marker, rule listings; and no all-clear line when a file could not be checked.""
 from __future__ import annotations
 
 import pytest
-from cisupport import GOOD, demo_rules, run  # noqa: F401 (demo_rules is a fixture)
+from cisupport import GOOD, run
 
 pytestmark = pytest.mark.usefixtures("demo_rules")
 

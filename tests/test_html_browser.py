@@ -10,7 +10,6 @@ import subprocess
 import tempfile
 
 import pytest
-from cisupport import demo_rules  # noqa: F401 (demo_rules is a fixture)
 from devtools import DevTools
 from htmlpage import REPORT, Element, parse, write_page
 
@@ -24,7 +23,7 @@ HOSTILE = "<script>document.title = 'pwned'</script><img src=x onerror=\"documen
 
 
 @pytest.fixture
-def report_page(tmp_path, monkeypatch, capsys, demo_rules) -> str:  # noqa: F811
+def report_page(tmp_path, monkeypatch, capsys, demo_rules) -> str:
     """file:// URL of the page for one report with errors, a warning, an info and hostile text."""
     monkeypatch.chdir(tmp_path)
     page, _ = write_page(capsys, tmp_path, {"报告.txt": REPORT + HOSTILE + "\n"})
@@ -90,3 +89,61 @@ def test_screenshot(report_page, tmp_path) -> None:
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     assert struct.unpack(">II", data[16:24]) == (1200, 1600)
     assert len(data) > 50_000  # a blank page of this size: 9 KB
+
+
+@pytest.fixture
+def docx_page(tmp_path) -> str:
+    """file:// URL of the page for a Word report whose 表三（七）总计·总计 is wrong (14, not 13)."""
+    pytest.importorskip("docx")
+    from loader_report import with_wrong_total, write_docx
+
+    from linter.cli import main
+
+    write_docx(tmp_path / "report.docx", with_wrong_total())
+    (tmp_path / "govlint.toml").write_text("", encoding="utf-8")
+    main(["check", str(tmp_path / "report.docx"), "--format", "html", "--exit-zero", "-o", str(tmp_path / "p.html")])
+    return (tmp_path / "p.html").as_uri()
+
+
+def test_the_bad_cell_of_table_three_is_highlighted_and_linked_to_its_finding(docx_page) -> None:
+    probe = """(() => {
+      const cell = document.querySelector("table.grid[data-table='三'] td.bad");
+      const finding = document.getElementById(cell.querySelector("a").getAttribute("href").slice(1));
+      const back = document.getElementById(finding.querySelector("a.to-cell").getAttribute("href").slice(1));
+      const row = cell.parentElement.querySelector("th").textContent;
+      return {text: cell.querySelector("a").textContent, row, code: finding.dataset.code,
+              background: getComputedStyle(cell).backgroundColor, back: back === cell,
+              outline: getComputedStyle(cell).outlineStyle};
+    })()"""
+    with DevTools(CHROMIUM, FLAGS) as browser:
+        browser.load(docx_page)
+        found = browser.evaluate(probe)
+        assert found == {"text": "14", "row": "（七）总计", "code": "SUM001", "background": "rgb(255, 235, 233)",
+                         "back": True, "outline": "solid"}
+        browser.evaluate("document.querySelector(\"table.grid td.bad a\").click()")
+        assert browser.evaluate("document.querySelector(':target').dataset.code") == "SUM001"
+
+
+def test_many_reports_are_shown_fifty_at_a_time(tmp_path) -> None:
+    """A page of 1,000 reports (10,000 measured in docs/performance.md): the script shows one page
+    of 50 sections, worst first, and turns pages."""
+    from linter.diagnostics import Diagnostic, Severity
+    from linter.engine import FileResult
+    from linter.formatters import Output
+    from linter.formatters.html import page
+    from linter.model import Location
+
+    results = [FileResult(f"r{n:05}.txt", [Diagnostic("X1", Severity.ERROR if n % 7 == 0 else Severity.WARNING,
+                                                      f"问题 {n}", f"r{n:05}.txt", Location(1, 1, 1, 2))
+                                           for _ in range(1 + n % 3)]) for n in range(1_000)]
+    path = tmp_path / "big.html"
+    path.write_text(page(Output(results)), encoding="utf-8")
+    with DevTools(CHROMIUM, FLAGS) as browser:
+        browser.load(path.as_uri())
+        state = ("[...document.querySelectorAll('section.file')].filter(s => !s.hidden)"
+                 ".map(s => s.querySelector('h3').textContent)")
+        first = browser.evaluate(state)
+        assert len(first) == 50 and first[0] == "r00014.txt"  # three errors: the most; then the order found
+        assert browser.evaluate("document.querySelector('#pages span').textContent") == "第 1 / 20 页"
+        browser.evaluate("document.querySelector(\"#pages [data-step='1']\").click()")
+        assert browser.evaluate("location.hash") == "#page=2" and browser.evaluate(state)[0] != first[0]

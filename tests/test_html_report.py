@@ -7,7 +7,7 @@ import hashlib
 import re
 
 import pytest
-from cisupport import GOOD, demo_rules  # noqa: F401 (demo_rules is a fixture)
+from cisupport import GOOD
 from htmlpage import REPORT, Element, parse, write_page
 
 from linter.diagnostics import Diagnostic, Severity
@@ -21,7 +21,7 @@ HOSTILE = '<script>alert("坏数据")</script>'
 
 
 @pytest.fixture
-def checked(tmp_path, monkeypatch, capsys, demo_rules) -> Element:  # noqa: F811
+def checked(tmp_path, monkeypatch, capsys, demo_rules) -> Element:
     """The page for three files: one with findings (its name needs escaping), one clean, one unreadable."""
     monkeypatch.chdir(tmp_path)
     files = {"a<b>&c.txt": REPORT + HOSTILE + "\n", "clean.md": GOOD, "broken.docx": b"not a zip"}
@@ -98,9 +98,10 @@ def test_attributes_and_messages_from_plugins_are_escaped() -> None:
 
 def test_pdf_and_docx_findings_name_their_place_instead_of_a_source_line() -> None:
     located = [Diagnostic("P1", Severity.ERROR, "m", "r.pdf", Location(3, 1, 3, 5, page=2)),
-               Diagnostic("D1", Severity.WARNING, "m", "r.docx", Location(1, 1, 1, 2, logical="表3/行5/列2"))]
+               Diagnostic("D1", Severity.WARNING, "m", "r.docx",
+                          Location(1, 1, 1, 2, logical="表三（第3个表格）/第5行/第2列"))]
     tree = parse(page(Output([FileResult("r.pdf", located[:1]), FileResult("r.docx", located[1:])])))
-    assert [w.text for w in tree.find_all(cls="where")] == ["3:1 · 第2页", "1:1 · 表3/行5/列2"]
+    assert [w.text for w in tree.find_all(cls="where")] == ["3:1 · 第2页", "1:1 · 表三（第3个表格）/第5行/第2列"]
     assert not tree.find_all("pre")
 
 
@@ -119,3 +120,56 @@ def test_a_clean_run_says_so_and_has_nothing_to_filter() -> None:
     assert tree.find("section", id="findings").find("p").text == "未发现问题。"
     assert not tree.find_all("form") and not tree.find_all("script")
     assert re.search(r"检查文件 1 个，其中有错误的 0 个，无法读取的 0 个。", tree.find("section", id="summary").text)
+
+
+@pytest.fixture(scope="module")
+def docx_page(tmp_path_factory) -> Element:
+    """The page for a Word report with a wrong total in 表三 and a garbled date, beside a clean one."""
+    pytest.importorskip("docx")
+    from loader_report import BLOCKS, with_wrong_total, write_docx
+
+    from linter.cli import main
+
+    folder = tmp_path_factory.mktemp("docx-page")
+    garbled = "本报告中所列数据的统计时限为202311日至20231231日。"
+    write_docx(folder / "a-clean.docx")
+    write_docx(folder / "b-wrong.docx", [(k, garbled if c == BLOCKS[1][1] else c) for k, c in with_wrong_total()])
+    (folder / "govlint.toml").write_text("", encoding="utf-8")
+    main(["check", str(folder), "--format", "html", "--exit-zero", "-o", str(folder / "page.html")])
+    return parse((folder / "page.html").read_text(encoding="utf-8"))
+
+
+def test_the_bad_cell_of_table_three_is_drawn_with_the_template_headers_and_linked(docx_page) -> None:
+    (section,) = docx_page.find_all("section", "file")
+    grid = section.find_all("table", "grid")[0]
+    assert grid.attrs["data-table"] == "三" and grid.find("caption").text == "表三"
+    header = [cell.text for cell in grid.find_all("tr")[0].find_all("th")]
+    assert header == ["", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+    (bad,) = grid.find_all("td", "bad")
+    row = next(tr for tr in grid.find_all("tr") if bad in tr.find_all("td"))
+    assert row.find_all("th")[0].text == "（七）总计" and bad.find_all("a")[0].text == "14"
+    linked = {a.attrs["href"][1:] for a in bad.find_all("a")}
+    findings = {li.attrs["id"]: li for li in section.find_all("li", "finding")}
+    assert {findings[i].attrs["data-code"] for i in linked} == {"SUM001"}
+    back = findings[bad.find_all("a")[0].attrs["href"][1:]].find("a", "to-cell")
+    assert back.attrs["href"] == "#" + bad.attrs["id"]  # and back from the finding to the cell
+
+
+def test_docx_findings_show_the_paragraph_or_the_table_row_and_the_report_facts(docx_page) -> None:
+    (section,) = docx_page.find_all("section", "file")
+    assert section.find(cls="facts").text == ("标题某某市某某区某某镇人民政府2023年政府信息公开工作年度报告；"
+                                              "机关某某市某某区某某镇人民政府；年度2023；模板2021年版")
+    date = next(li for li in section.find_all("li", "finding") if li.attrs["data-code"] == "DAT001")
+    assert date.find("pre").text == "本报告中所列数据的统计时限为202311日至20231231日。"
+    assert date.find("mark").text == "202311日"
+    total = next(li for li in section.find_all("li", "finding") if li.attrs["data-code"] == "SUM001")
+    assert total.find("pre").text.strip() == "（七）总计  10 2 0 0 1 0 14" and total.find("mark").text == "14"
+    assert "表三（第2个表格）/第27行/第10列" in total.find(cls="where").text
+
+
+def test_reports_are_listed_worst_first_and_counted_per_body_and_year(docx_page) -> None:
+    files = [row.find_all("td")[0].text for row in docx_page.find("section", id="files").find_all("tr")[1:]]
+    assert files[0].endswith("b-wrong.docx") and files[1].endswith("a-clean.docx")
+    bodies = [[c.text for c in tr.find_all("td")] for tr in docx_page.find("table", "bodies").find_all("tr")[1:]]
+    # one body, one year, two reports, the three errors of b-wrong (the two copies may also be a copy warning)
+    assert [row[:4] for row in bodies] == [["某某市某某区某某镇人民政府", "2023", "2", "3"]]

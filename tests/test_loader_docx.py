@@ -39,13 +39,47 @@ def test_recognised_title_year_and_sections_equal_those_of_the_text_copy(report_
 def test_locations_name_the_paragraph_and_the_table_cell(report_docx: str) -> None:
     document = load(report_docx)
     heading = next(line for line in document.lines if line.text == "一、总体情况").locate()
-    assert (heading.line, heading.column, heading.logical) == (3, 1, "段落3")
+    assert (heading.line, heading.column, heading.logical) == (3, 1, "第3段")
     row = next(line for line in document.lines if line.text.startswith("一、本年新收"))
     total = row.locate(len(row.text) - 2, len(row.text))  # the row's 总计, "13"
-    # table 2 (三), row 4; the label merged over three grid columns counts as one cell
-    assert total.logical == "表2/行4/格8"
-    label = row.locate(0, 2)
-    assert label.logical == "表2/行4/格1" and label.line < total.line
+    # table 2 (三), row 4: the label merged over grid columns 1-3, then 自然人 … 总计 in columns 4-10
+    assert total.logical == "第2个表格/第4行/第10列"
+    assert row.locate(0, 2).logical == "第2个表格/第4行/第1-3列"
+    # a table cell's line is the body paragraph before the table: paragraphs in cells are not counted
+    before_table = max(line.locate().line for line in document.lines if line.locate().logical.endswith("段")
+                       and line.index < row.index)
+    assert total.line == before_table
+
+
+def test_a_blank_cell_after_merged_header_cells_is_named_by_its_grid_column(tmp_path) -> None:
+    import docx
+
+    from linter.loaders.docx import TablePlace, table_place
+
+    document = docx.Document()
+    document.add_paragraph("某某县2023年政府信息公开工作年度报告")
+    document.add_paragraph("")
+    table = document.add_table(rows=3, cols=5)
+    table.cell(0, 0).merge(table.cell(0, 1)).text = "行政复议"  # merged header over two columns
+    table.cell(0, 2).merge(table.cell(0, 4)).text = "行政诉讼"
+    table.cell(1, 0).merge(table.cell(2, 0)).text = "结果"  # merged down over two rows
+    for column, text in ((1, "1"), (2, "2"), (4, "4")):
+        table.cell(1, column).text = text
+    table.cell(2, 1).text = "5"  # row 3: column 3 stays blank after the vertically merged cell
+    table.cell(2, 3).text = "7"
+    path = tmp_path / "merged.docx"
+    document.save(str(path))
+    lines = [line for line in load(str(path)).lines if line.text]
+    assert [line.text for line in lines[1:]] == ["行政复议\t\t行政诉讼\t\t", "结果\t1\t2\t\t4", "\t5\t\t7\t"]
+    header, second, third = lines[1:]
+    assert header.locate(len("行政复议\t\t"), len("行政复议\t\t行政诉讼")).logical == "第1个表格/第1行/第3-5列"
+    assert table_place(header.locate(0, 1).logical) == TablePlace(1, 1, 1, 2)
+    assert second.locate(len(second.text) - 1).logical == "第1个表格/第2行/第5列"
+    assert third.locate(third.text.index("7")).logical == "第1个表格/第3行/第4列"
+    blank = third.text.index("\t\t") + 1  # the blank cell between the tabs, after 5
+    assert third.locate(blank, blank).logical == "第1个表格/第3行/第3列"
+    assert third.locate(0, 0).logical == "第1个表格/第3行/第1列"  # the merged-away position
+    assert lines[0].locate().logical == "第1段" and header.locate().line == 2
 
 
 def test_missing_python_docx_names_the_extra(monkeypatch, report_docx: str) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
-from cisupport import BAD, GOOD, demo_rules, run, validate_sarif  # noqa: F401 (demo_rules is a fixture)
+from cisupport import BAD, GOOD, run, validate_sarif
 
 from linter.diagnostics import Diagnostic, Severity
 from linter.engine import FileResult

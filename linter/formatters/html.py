@@ -5,6 +5,13 @@ Policy allows exactly those two (by hash) and nothing else, so even text that es
 could not run. Everything from a report (paths, messages, source lines) is escaped. The page reads
 completely with JavaScript off; with it on, a filter by severity and code appears, driven by and
 written to the URL fragment (`#severity=error,warning&code=SUM001`), so a filtered view can be linked.
+
+Reports are listed worst first (most errors, then warnings, then notes); the summary counts
+findings per code and per body and year. Each report's section gives its title, body, year and
+template, its findings with the line they are on (the source line; for DOCX the paragraph or
+the table row, for PDF the line and its page), and draws each table that has a bad cell with the
+template's row and column names, the bad cell marked and linked to its findings and back. For
+ten thousand reports the script shows them fifty at a time (`#page=3`); without it all are shown.
 """
 
 from __future__ import annotations
@@ -15,8 +22,9 @@ from typing import TextIO
 
 from linter.diagnostics import Diagnostic, Severity
 from linter.engine import FileResult
-from linter.formatters import SEVERITY_LABELS, Formatter, Output, relative_path, rule_summaries, severity_counts
+from linter.formatters import SEVERITY_LABELS, Formatter, Output, relative_path, severity_counts
 from linter.formatters.full import summary
+from linter.formatters.reportview import ReportView, TableView, report_view
 from linter.hookspecs import hookimpl
 from linter.source import FlaggedLine
 
@@ -48,35 +56,80 @@ mark { background: #ffd8b5; border-bottom: 2px solid #cf222e; }
 mark.point { background: none; border-left: 2px solid #cf222e; border-bottom: none; }
 form#filter { background: #f6f8fa; border: 1px solid #d0d7de; padding: .5em .8em; }
 form#filter label { margin-right: 1em; }
+.facts { color: #59636e; margin: .2em 0; }
+.facts .k { color: #1f2328; font-weight: 600; margin-right: .3em; }
+table.grid { font-size: .85em; margin: .8em 0; }
+table.grid caption { text-align: left; font-weight: 600; padding: .2em 0; }
+table.grid th { font-weight: normal; max-width: 22em; }
+table.grid td { text-align: right; min-width: 2.5em; }
+table.grid td.bad { background: #ffebe9; outline: 2px solid #cf222e; font-weight: 600; }
+table.grid td.bad.warning { background: #fff8c5; outline-color: #9a6700; }
+table.grid td.bad.info { background: #ddf4ff; outline-color: #0969da; }
+table.grid td.part { background: #fff1e5; }
+table.grid td sup a { font-weight: normal; margin-left: .2em; }
+section.file { content-visibility: auto; contain-intrinsic-size: auto 24em; }
+:target { scroll-margin-top: 2em; }
+li.finding:target, td:target { box-shadow: 0 0 0 3px #0969da; }
+nav#pages { margin: 1em 0; } nav#pages span { margin: 0 1em; }
 [hidden] { display: none !important; }
-@media print { form#filter, #shown { display: none; } }
+@media print { form#filter, #shown, nav#pages { display: none; } }
 """
 
 SCRIPT = """
 (() => {
   const form = document.getElementById("filter");
   const shown = document.getElementById("shown");
+  const pages = document.getElementById("pages");
   const findings = [...document.querySelectorAll("li.finding")];
+  const sections = [...document.querySelectorAll("section.file")];
   const boxes = [...form.querySelectorAll("input[name=severity]")];
+  const PAGE = 50;
+  let page = 1;
   form.hidden = false;
+  function matched() { return sections.filter(section => section.querySelector("li.finding:not([hidden])")); }
   function apply() {
     const severities = boxes.filter(box => box.checked).map(box => box.value);
     const code = form.elements.code.value;
     for (const item of findings) {
       item.hidden = !severities.includes(item.dataset.severity) || (code !== "" && item.dataset.code !== code);
     }
-    for (const section of document.querySelectorAll("section.file")) {
-      section.hidden = !section.querySelector("li.finding:not([hidden])");
+    const listed = matched();
+    const count = Math.max(1, Math.ceil(listed.length / PAGE));
+    page = Math.min(Math.max(1, page), count);
+    const onPage = new Set(listed.slice((page - 1) * PAGE, page * PAGE));
+    for (const section of sections) section.hidden = !onPage.has(section);
+    pages.hidden = count === 1;
+    pages.querySelector("span").textContent = `第 ${page} / ${count} 页`;
+    pages.querySelector("[data-step='-1']").disabled = page === 1;
+    pages.querySelector("[data-step='1']").disabled = page === count;
+    const count_shown = findings.filter(item => !item.hidden).length;
+    shown.textContent = `显示 ${count_shown} / ${findings.length} 个问题`;
+  }
+  function reveal(id) {  // a link to a finding or a cell on another page: turn to that page
+    const target = document.getElementById(id);
+    const section = target && target.closest("section.file");
+    if (!section) return false;
+    if (section.hidden) {
+      if (!matched().includes(section)) {
+        for (const box of boxes) box.checked = true;
+        form.elements.code.value = "";
+        apply();
+      }
+      page = Math.floor(matched().indexOf(section) / PAGE) + 1;
+      apply();
     }
-    const count = findings.filter(item => !item.hidden).length;
-    shown.textContent = `显示 ${count} / ${findings.length} 个问题`;
+    target.scrollIntoView();
+    return true;
   }
   function fromFragment() {
+    const fragment = decodeURIComponent(location.hash.slice(1));
+    if (fragment && !fragment.includes("=")) return reveal(fragment);
     const wanted = new URLSearchParams(location.hash.slice(1));
-    if (!wanted.has("severity") && !wanted.has("code")) return false;  // a link to a file, not a filter
+    if (!wanted.has("severity") && !wanted.has("code") && !wanted.has("page")) return false;
     const severities = (wanted.get("severity") || boxes.map(box => box.value).join(",")).split(",");
     for (const box of boxes) box.checked = severities.includes(box.value);
     form.elements.code.value = wanted.get("code") || "";
+    page = Number(wanted.get("page")) || 1;
     apply();
     return true;
   }
@@ -85,10 +138,18 @@ SCRIPT = """
     const severities = boxes.filter(box => box.checked).map(box => box.value);
     if (severities.length < boxes.length) wanted.set("severity", severities.join(","));
     if (form.elements.code.value) wanted.set("code", form.elements.code.value);
+    if (page > 1) wanted.set("page", page);
     history.replaceState(null, "", "#" + wanted.toString().replaceAll("%2C", ","));
   }
-  form.addEventListener("change", () => { apply(); toFragment(); });
-  window.addEventListener("hashchange", () => { if (fromFragment()) form.scrollIntoView(); });
+  form.addEventListener("change", () => { page = 1; apply(); toFragment(); });
+  pages.addEventListener("click", event => {
+    const step = Number(event.target.dataset.step || 0);
+    if (!step) return;
+    page += step; apply(); toFragment(); form.scrollIntoView();
+  });
+  window.addEventListener("hashchange", () => {
+    if (fromFragment() && location.hash.includes("=")) form.scrollIntoView();
+  });
   if (!fromFragment()) apply();
 })();
 """
@@ -106,6 +167,14 @@ def content_security_policy() -> str:
     return f"default-src 'none'; style-src {_hash(STYLE)}; script-src {_hash(SCRIPT)}"
 
 
+def _rule_summaries(diagnostics: list[Diagnostic]) -> dict[str, str]:
+    """Each code's one-line summary (rules of plugins and packs); the rule name for the others."""
+    from linter.packs import rule_catalogue
+
+    catalogue = {rule.code: rule.summary for rule in rule_catalogue()}
+    return {d.code: catalogue.get(d.code, d.rule) for d in diagnostics}
+
+
 def _severity_badge(severity: Severity) -> str:
     return f'<span class="sev {severity}">{SEVERITY_LABELS[severity]}</span>'
 
@@ -114,7 +183,7 @@ def _has_errors(result: FileResult) -> bool:
     return any(d.severity is Severity.ERROR for d in result.diagnostics)
 
 
-def _summary(output: Output) -> str:
+def _summary(output: Output, views: list[ReportView]) -> str:
     results = output.results
     unread = sum(1 for r in results if r.error)
     with_errors = sum(1 for r in results if _has_errors(r))
@@ -125,7 +194,34 @@ def _summary(output: Output) -> str:
             f"<p>检查文件 {len(results)} 个，其中有错误的 {with_errors} 个，无法读取的 {unread} 个。"
             f"{escape(summary(output.diagnostics))}</p>"
             f'<table class="severities"><tbody>{severity_rows}</tbody></table>'
-            f"{_code_table(output.diagnostics)}</section>")
+            f"{_code_table(output.diagnostics)}{_body_year_table(output.results, views)}</section>")
+
+
+def _body_year_table(results: list[FileResult], views: list[ReportView]) -> str:
+    """Findings per body and year (the reports whose body and year were recognised)."""
+    groups: dict[tuple[str, int], list[FileResult]] = {}
+    for result, view in zip(results, views, strict=True):
+        if view.body and view.year:
+            groups.setdefault((view.body, view.year), []).append(result)
+    if not groups:
+        return ""
+    rows = []
+    for (body, year), members in sorted(groups.items()):
+        counts = severity_counts([d for r in members for d in r.diagnostics])
+        rows.append(f"<tr><td>{escape(body)}</td><td>{year}</td><td class=\"n\">{len(members)}</td>"
+                    + "".join(f'<td class="n">{counts[s]}</td>' for s in reversed(Severity)) + "</tr>")
+    head = "".join(f"<th>{SEVERITY_LABELS[s]}</th>" for s in reversed(Severity))
+    return ('<table class="bodies"><thead><tr><th>机关</th><th>年度</th><th>报告数</th>'
+            f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+
+
+def worst_first(results: list[FileResult]) -> list[int]:
+    """Indices of `results`, the reports with most errors first, then warnings, then notes."""
+    def key(index: int) -> tuple:
+        counts = severity_counts(results[index].diagnostics)
+        return tuple(-counts[s] for s in reversed(Severity)) + (index,)
+
+    return sorted(range(len(results)), key=key)
 
 
 def _code_table(diagnostics: list[Diagnostic]) -> str:
@@ -133,7 +229,7 @@ def _code_table(diagnostics: list[Diagnostic]) -> str:
 
     if not diagnostics:
         return ""
-    summaries = rule_summaries(diagnostics)
+    summaries = _rule_summaries(diagnostics)
     per_code = Counter(d.code for d in diagnostics)
     severities: dict[str, set[Severity]] = {}
     for d in diagnostics:
@@ -147,10 +243,11 @@ def _code_table(diagnostics: list[Diagnostic]) -> str:
             f"<tbody>{rows}</tbody></table>")
 
 
-def _file_table(results: list[FileResult]) -> str:
+def _file_table(results: list[FileResult], order: list[int], names: list[str]) -> str:
     rows = []
-    for index, result in enumerate(results):
-        path = escape(relative_path(result.path))
+    for index in order:
+        result = results[index]
+        path = escape(names[index])
         if result.error:
             rows.append(f'<tr><td>{path}</td><td colspan="3">无法读取</td></tr>')
             continue
@@ -181,35 +278,114 @@ def _filter_form(diagnostics: list[Diagnostic]) -> str:
             f'<option value="">全部</option>{options}</select></label></form><p id="shown" class="note"></p>')
 
 
-def _source(flagged: FlaggedLine, line: int) -> str:
-    """The flagged line around the span, the span marked."""
-    text, start, end = flagged.text, flagged.start, flagged.end
+def _source(flagged: FlaggedLine, label: str) -> str:
+    """The flagged line around the span, the span marked; `label` names the line."""
+    shown = flagged.around()
+    text, start, end = shown.text, shown.start, shown.end
     mark = f"<mark>{escape(text[start:end])}</mark>" if end > start else '<mark class="point"></mark>'
-    return f'<pre class="source"><span class="ln">{line}</span>{escape(text[:start])}{mark}{escape(text[end:])}</pre>'
+    return (f'<pre class="source"><span class="ln">{escape(label)}</span>{escape(text[:start])}{mark}'
+            f"{escape(text[end:])}</pre>")
 
 
-def _finding(d: Diagnostic, output: Output) -> str:
+class _Anchors:
+    """Ids of one report's findings and of the drawn cells, to link one to the other."""
+
+    def __init__(self, index: int, diagnostics: list[Diagnostic], view: ReportView) -> None:
+        self.prefix = f"file-{index}"
+        drawn = {(table.id, *key) for table in view.tables for key in table.cells}
+        self.cells: dict[tuple[str, str, str], int] = {}
+        self.by_cell: dict[tuple[str, str, str], list[int]] = {}
+        self.parts: set[tuple[str, str, str]] = set()
+        for number, d in enumerate(diagnostics):
+            if d.cell and (d.cell.table, d.cell.row, d.cell.column) in drawn:
+                key = (d.cell.table, d.cell.row, d.cell.column)
+                self.cells.setdefault(key, len(self.cells))
+                self.by_cell.setdefault(key, []).append(number)
+                self.parts.update((r.table, r.row, r.column) for r in d.related)
+
+    def finding(self, number: int) -> str:
+        return f"{self.prefix}-d{number}"
+
+    def cell(self, key: tuple[str, str, str]) -> str:
+        return f"{self.prefix}-c{self.cells[key]}"
+
+
+def _finding(number: int, d: Diagnostic, view: ReportView, anchors: _Anchors) -> str:
     loc = d.location
     where = f"{loc.line}:{loc.column}" + (f" · {loc.place}" if loc.place else "")
-    flagged = d.excerpt
-    return (f'<li class="finding {d.severity}" data-severity="{d.severity}" data-code="{escape(d.code)}">'
+    flagged = view.excerpts.get(loc)
+    label = str(loc.line) if not loc.place else (f"第{loc.page}页 第{loc.line}行" if loc.page else "")
+    key = (d.cell.table, d.cell.row, d.cell.column) if d.cell else None
+    to_cell = (f' <a class="to-cell" href="#{anchors.cell(key)}">在表{escape(key[0])}中查看</a>'
+               if key in anchors.cells else "")
+    return (f'<li class="finding {d.severity}" id="{anchors.finding(number)}" data-severity="{d.severity}" '
+            f'data-code="{escape(d.code)}">'
             f'<p>{_severity_badge(d.severity)} <code class="code">{escape(d.code)}</code>'
-            f'<span class="where">{escape(where)}</span></p>'
+            f'<span class="where">{escape(where)}</span>{to_cell}</p>'
             f'<p class="message">{escape(d.message)}</p>'
-            f"{_source(flagged, loc.line) if flagged else ''}</li>")
+            f"{_source(flagged, label) if flagged else ''}</li>")
 
 
-def _file_section(index: int, result: FileResult, output: Output) -> str:
-    items = "".join(_finding(d, output) for d in result.diagnostics)
-    return (f'<section class="file" id="file-{index}"><h3>{escape(relative_path(result.path))}</h3>'
-            f'<p class="note">{escape(summary(result.diagnostics))}</p><ol class="findings">{items}</ol></section>')
+def _facts(view: ReportView) -> str:
+    facts = [("标题", view.title), ("机关", view.body), ("年度", str(view.year) if view.year else None),
+             ("模板", f"{view.template}年版" if view.template else None)]
+    shown = "；".join(f'<span class="k">{name}</span>{escape(value)}' for name, value in facts if value)
+    return f'<p class="facts">{shown}</p>' if shown else ""
 
 
-def _findings(output: Output) -> str:
-    sections = "".join(_file_section(i, r, output) for i, r in enumerate(output.results) if r.diagnostics)
+def _grid(table: TableView, diagnostics: list[Diagnostic], anchors: _Anchors) -> str:
+    """The table with the template's row and column names, bad cells marked and linked."""
+    from linter.tablenames import column_name, row_name, table_template
+
+    template = table_template(table.id, table.template)
+    if template is None:
+        return ""
+    parts, columns = [], None
+    for row in template.rows:
+        row_columns = template.columns_of(row.id)
+        if row_columns != columns:  # table 二's parts each have their own columns
+            columns = row_columns
+            parts.append("<tr><th></th>" + "".join(f"<th>{escape(column_name(c.id, template))}</th>"
+                                                   for c in columns) + "</tr>")
+        cells = "".join(_grid_cell(table, row.id, c.id, diagnostics, anchors) for c in columns)
+        parts.append(f"<tr><th>{escape(row_name(row.id, template))}</th>{cells}</tr>")
+    return (f'<table class="grid" data-table="{escape(table.id)}"><caption>表{escape(table.id)}</caption>'
+            f'{"".join(parts)}</table>')
+
+
+def _grid_cell(table: TableView, row: str, column: str, diagnostics: list[Diagnostic], anchors: _Anchors) -> str:
+    key = (table.id, row, column)
+    text = escape(table.cells.get((row, column), ""))
+    if key not in anchors.cells:
+        return f'<td class="part">{text}</td>' if key in anchors.parts else f"<td>{text}</td>"
+    numbers = anchors.by_cell[key]
+    worst = max(diagnostics[n].severity for n in numbers)
+    codes = "".join(f'<sup><a href="#{anchors.finding(n)}">{escape(diagnostics[n].code)}</a></sup>' for n in numbers)
+    title = escape("；".join(diagnostics[n].message for n in numbers))
+    return (f'<td class="bad {worst}" id="{anchors.cell(key)}" title="{title}">'
+            f'<a href="#{anchors.finding(numbers[0])}">{text or "（空）"}</a>{codes}</td>')
+
+
+def _file_section(index: int, result: FileResult, view: ReportView, name: str) -> str:
+    anchors = _Anchors(index, result.diagnostics, view)
+    items = "".join(_finding(n, d, view, anchors) for n, d in enumerate(result.diagnostics))
+    tables = "".join(_grid(table, result.diagnostics, anchors) for table in view.tables)
+    return (f'<section class="file" id="file-{index}"><h3>{escape(name)}</h3>{_facts(view)}'
+            f'<p class="note">{escape(summary(result.diagnostics))}</p><ol class="findings">{items}</ol>'
+            f"{tables}</section>")
+
+
+_PAGES = ('<nav id="pages" hidden><button type="button" data-step="-1">上一页</button><span></span>'
+          '<button type="button" data-step="1">下一页</button></nav>')
+
+
+def _findings(output: Output, views: list[ReportView], order: list[int], names: list[str]) -> str:
+    results = output.results
+    sections = "".join(_file_section(i, results[i], views[i], names[i]) for i in order if results[i].diagnostics)
     if not sections:
         return '<section id="findings"><h2>问题明细</h2><p>未发现问题。</p></section>'
-    return f'<section id="findings"><h2>问题明细</h2>{_filter_form(output.diagnostics)}{sections}</section>'
+    return (f'<section id="findings"><h2>问题明细</h2>{_filter_form(output.diagnostics)}{sections}'
+            f"{_PAGES}</section>")
 
 
 def page(output: Output) -> str:
@@ -220,13 +396,17 @@ def page(output: Output) -> str:
 
     generated = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M")
     script = f"<script>{SCRIPT}</script>" if output.diagnostics else ""  # nothing to filter otherwise
+    views = [report_view(r.report, r.diagnostics) for r in output.results]
+    order = worst_first(output.results)
+    names = [relative_path(r.path) for r in output.results]
     return ("<!DOCTYPE html>\n"
             f'<html lang="zh-CN"><head><meta charset="utf-8">'
             f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy()}">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>govlint 检查报告</title><style>{STYLE}</style></head><body>"
             f'<h1>govlint 检查报告</h1><p class="meta">生成于 {generated}，govlint {escape(__version__)}</p>'
-            f"{_summary(output)}{_file_table(output.results)}{_unread(output.results)}{_findings(output)}"
+            f"{_summary(output, views)}{_file_table(output.results, order, names)}{_unread(output.results)}"
+            f"{_findings(output, views, order, names)}"
             f"{script}</body></html>\n")
 
 

@@ -5,16 +5,25 @@ joined by tabs on the table grid: a horizontally merged cell (gridSpan) is follo
 fields for the columns it covers, a vertically merged cell (vMerge continue) is an empty field,
 as in a text copy of the table.
 
-Locations: `line` is the paragraph's number counted through the whole document in reading
-order (paragraphs inside table cells included), `column` the character within that paragraph;
-`logical` names the place as a clerk finds it in Word: "段落12" or "表2/行5/格3" (the third
-cell of the fifth row of the second table, a merged cell counting once).
+Locations are places a clerk can follow in Word. A paragraph of the body: `line` is its number
+among the body's paragraphs outside tables (empty ones included, as Word shows them with
+formatting marks on), `column` the character in it (a list number such as "一、" included),
+`logical` "第12段". A table cell: `logical` "第2个表格/第5行/第3列", the table's order among
+the document's tables, the row and the column on the table's grid (a cell merged over several
+grid columns is named by its first, "第3-4列"; the cell after it by the grid column it stands
+in); `line` is the number of the body paragraph before the table and `column` the character
+in the cell. `table_place` reads such a place back; `name_tables` adds the template's name
+(表三) once the tables are recognised.
 """
 
 from __future__ import annotations
 
+import re
 import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from io import BytesIO
+from typing import TYPE_CHECKING
 
 from linter.errors import InputError
 from linter.hookspecs import hookimpl
@@ -23,6 +32,10 @@ from linter.loaders.docxnumbering import Numbering, w_xpath
 from linter.loaders.lines import DocumentBuilder, Piece, join_wrapped, table_row
 from linter.loaders.optional import require
 from linter.model import Document
+
+if TYPE_CHECKING:
+    from linter.diagnostics import Diagnostic
+    from linter.model import Location, Report
 
 EXTRA = "docx"
 MAX_INFLATED_BYTES = 256 * 1024 * 1024
@@ -42,52 +55,124 @@ _SKIPPED.add("{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallb
 _CHARACTERS = {_W + "tab": "\t", _W + "br": "\n", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
 
 
+def text_nodes(p) -> Iterator[tuple[object, str]]:
+    """The elements of a w:p that make up its text as Word shows it with tracked changes
+    accepted (w:t, and w:tab, w:br … as one character each), with that text, in order."""
+    for child in p:
+        if child.tag in _SKIPPED:
+            continue
+        if child.tag == _W + "t":
+            yield child, child.text or ""
+        elif child.tag in _CHARACTERS:
+            yield child, _CHARACTERS[child.tag]
+        else:
+            yield from text_nodes(child)
+
+
 def paragraph_text(p) -> str:
     """A w:p element's text as Word shows it with tracked changes accepted."""
-    parts: list[str] = []
-
-    def walk(element) -> None:
-        for child in element:
-            if child.tag in _SKIPPED:
-                continue
-            if child.tag == _W + "t":
-                parts.append(child.text or "")
-            elif child.tag in _CHARACTERS:
-                parts.append(_CHARACTERS[child.tag])
-            else:
-                walk(child)
-
-    walk(p)
-    return "".join(parts)
+    return "".join(text for _, text in text_nodes(p))
 
 
-class _Counter:
-    """Numbers paragraphs and tables in reading order."""
+@dataclass
+class Paragraph:
+    """A paragraph as Word shows it: its w:p element and the list number Word puts before it."""
 
-    def __init__(self, numbering: Numbering) -> None:
-        self.numbering = numbering
-        self.paragraphs = 0
-        self.tables = 0
+    element: object
+    label: str
 
-    def paragraph(self, p, logical: str | None = None) -> list[Piece]:
-        """The paragraph's lines as shown, with its list number (a manual line break starts a new line)."""
-        self.paragraphs += 1
-        text = self.numbering.label(p) + paragraph_text(p)
-        logical = logical or f"段落{self.paragraphs}"
-        pieces, offset = [], 0
-        for part in text.split("\n"):
-            pieces.append(Piece.at(part, self.paragraphs, offset + 1, logical=logical))
-            offset += len(part) + 1
-        return pieces
+    @property
+    def text(self) -> str:
+        return self.label + paragraph_text(self.element)
 
 
-def load_docx(path: str, data: bytes) -> Document:
+@dataclass
+class BodyParagraph(Paragraph):
+    number: int = 0
+    """Among the body's paragraphs outside tables, from 1."""
+
+
+@dataclass
+class GridCell:
+    """A w:tc on its table's grid: `first`..`last` grid columns (1-based); a vertically merged
+    continuation has no paragraphs of its own."""
+
+    element: object
+    row: int
+    first: int
+    last: int
+    paragraphs: list[Paragraph]
+
+
+@dataclass
+class WordTable:
+    number: int
+    """Among the document's tables, from 1."""
+    element: object
+    rows: list[list[GridCell]]
+    paragraphs_before: int
+    """The body paragraphs before the table."""
+
+    def logical(self, cell: GridCell) -> str:
+        columns = f"{cell.first}-{cell.last}" if cell.last > cell.first else str(cell.first)
+        return f"第{self.number}个表格/第{cell.row}行/第{columns}列"
+
+
+def walk(document) -> Iterator[BodyParagraph | WordTable]:
+    """The body's paragraphs and tables of a python-docx document in reading order, numbered
+    as the locations name them (list numbers counted in reading order, cells included)."""
+    numbering = Numbering(document)
+    paragraphs = tables = 0
+    for block in w_xpath(document.element.body, _BLOCKS):
+        if block.tag == _W + "tbl":
+            tables += 1
+            yield WordTable(tables, block, _grid_rows(block, numbering), paragraphs)
+        else:
+            paragraphs += 1
+            yield BodyParagraph(block, numbering.label(block), paragraphs)
+
+
+def _grid_rows(tbl, numbering: Numbering) -> list[list[GridCell]]:
+    rows = []
+    for row_number, tr in enumerate(tbl.tr_lst, 1):
+        cells, column = [], min(tr.grid_before, MAX_GRID_COLUMNS) + 1
+        for tc in tr.tc_lst:
+            merged_away = tc.vMerge == "continue"
+            paragraphs = [] if merged_away else w_xpath(tc, _CELL_PARAGRAPHS)
+            paragraphs = [Paragraph(p, numbering.label(p)) for p in paragraphs]
+            span = min(tc.grid_span, MAX_GRID_COLUMNS)
+            cells.append(GridCell(tc, row_number, column, column + span - 1, paragraphs))
+            column += span
+        rows.append(cells)
+    return rows
+
+
+def _pieces(paragraph: Paragraph, line: int, logical: str) -> list[Piece]:
+    """The paragraph's lines as shown (a manual line break starts a new line)."""
+    pieces, offset = [], 0
+    for part in paragraph.text.split("\n"):
+        pieces.append(Piece.at(part, line, offset + 1, logical=logical))
+        offset += len(part) + 1
+    return pieces
+
+
+def open_docx(path: str, data: bytes):
+    """The python-docx document of a .docx file's bytes; an `InputError` when it is not one."""
     docx = require(path, "docx", EXTRA)
     from docx.opc.exceptions import OpcError
 
     _refuse_zip_bomb(path, data)
     try:
-        document = docx.Document(BytesIO(data))
+        return docx.Document(BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError, SyntaxError, OpcError) as error:
+        raise _unreadable(path, error) from None
+
+
+def load_docx(path: str, data: bytes) -> Document:
+    from docx.opc.exceptions import OpcError
+
+    document = open_docx(path, data)
+    try:
         return _read_document(path, document)
     except (zipfile.BadZipFile, KeyError, ValueError, SyntaxError, OpcError) as error:
         raise _unreadable(path, error) from None
@@ -110,15 +195,13 @@ def _refuse_zip_bomb(path: str, data: bytes) -> None:
 
 def _read_document(path: str, document) -> Document:
     builder = DocumentBuilder()
-    counter = _Counter(Numbering(document))
-    for block in w_xpath(document.element.body, _BLOCKS):
-        if block.tag == _W + "tbl":
-            counter.tables += 1
+    for block in walk(document):
+        if isinstance(block, WordTable):
             builder.blank()
-            for line in _table_lines(block, counter):
+            for line in _table_lines(block):
                 builder.add(line)
         else:
-            for piece in counter.paragraph(block):
+            for piece in _pieces(block, block.number, f"第{block.number}段"):
                 builder.add(piece.strip())
         builder.blank()
     if not builder.pieces():
@@ -132,24 +215,79 @@ _BLOCKS = "./w:p | ./w:tbl | ./w:sdt/w:sdtContent/w:p | ./w:sdt/w:sdtContent/w:t
 _CELL_PARAGRAPHS = ".//w:p[not(ancestor::w:txbxContent)]"
 
 
-def _table_lines(tbl, counter: _Counter) -> list[Piece]:
+def _table_lines(table: WordTable) -> list[Piece]:
     """One line per row, cells on the grid (merged positions empty)."""
     lines = []
-    for row_number, tr in enumerate(tbl.tr_lst, 1):
-        fields = [Piece("")] * min(tr.grid_before, MAX_GRID_COLUMNS)
-        for cell_number, tc in enumerate(tr.tc_lst, 1):
-            logical = f"表{counter.tables}/行{row_number}/格{cell_number}"
-            paragraphs = w_xpath(tc, _CELL_PARAGRAPHS)
-            if tc.vMerge == "continue":
-                counter.paragraphs += len(paragraphs)  # the merged-away cell's paragraphs still count
-                fields.append(Piece(""))
-            else:
-                fields.append(join_wrapped([piece for p in paragraphs for piece in counter.paragraph(p, logical)]))
-            fields.extend([Piece("")] * (min(tc.grid_span, MAX_GRID_COLUMNS) - 1))
+    line_number = max(1, table.paragraphs_before)
+    for row in table.rows:
+        fields = [Piece("")] * (row[0].first - 1 if row else 0)
+        for cell in row:
+            logical = table.logical(cell)
+            text = join_wrapped([piece for p in cell.paragraphs for piece in _pieces(p, line_number, logical)])
+            # a blank cell keeps its own place, or a finding about it would name the cell before
+            fields.append(text if text.text else Piece.at("", line_number, logical=logical))
+            fields.extend([Piece("")] * (cell.last - cell.first))
         line = table_row(fields)
         if line.text.strip():
             lines.append(line)
     return lines
+
+
+_TABLE_PLACE = re.compile(
+    r"(?:表[二三四]（)?第(?P<table>\d+)个表格）?/第(?P<row>\d+)行/第(?P<first>\d+)(?:-(?P<last>\d+))?列")
+
+
+@dataclass(frozen=True)
+class TablePlace:
+    """A table cell's place as `logical` names it: table (in document order), row, grid columns (1-based)."""
+
+    table: int
+    row: int
+    first_column: int
+    last_column: int
+
+
+def table_place(logical: str | None) -> TablePlace | None:
+    """The table cell a DOCX location names; None for a paragraph (or another format's place)."""
+    match = _TABLE_PLACE.fullmatch(logical or "")
+    if not match:
+        return None
+    first = int(match["first"])
+    return TablePlace(int(match["table"]), int(match["row"]), first, int(match["last"] or first))
+
+
+def paragraph_number(logical: str | None) -> int | None:
+    """The body paragraph a DOCX location names ("第12段"); None for a table cell."""
+    match = re.fullmatch(r"第(\d+)段", logical or "")
+    return int(match[1]) if match else None
+
+
+def unnamed(logical: str | None) -> str | None:
+    """A DOCX place as the loader wrote it, without the template's name `name_tables` added."""
+    return re.sub(r"^表[二三四]（(第\d+个表格)）", r"\1", logical) if logical else logical
+
+
+def name_tables(report: Report, diagnostics: list[Diagnostic]) -> None:
+    """Put the template's name before the table's order in the DOCX places of `diagnostics`
+    ("表三（第2个表格）/第5行/第3列"), for the tables that were recognised."""
+    names: dict[str, str] = {}
+    for table in report.tables.values():
+        place = table_place(table.location.logical)
+        if place:
+            names[f"第{place.table}个表格/"] = f"表{table.id}（第{place.table}个表格）/"
+    if not names:
+        return
+    for d in diagnostics:
+        d.location = _named(d.location, names)
+        if d.fix:
+            d.fix = replace(d.fix, location=_named(d.fix.location, names))
+        d.related_locations = tuple(replace(r, location=_named(r.location, names)) for r in d.related_locations)
+
+
+def _named(location: Location, names: dict[str, str]) -> Location:
+    logical = location.logical or ""
+    prefix = logical[:logical.find("/") + 1]
+    return replace(location, logical=names[prefix] + logical[len(prefix):]) if prefix in names else location
 
 
 @hookimpl

@@ -81,8 +81,9 @@ def join_wrapped(lines: Sequence[Piece]) -> Piece:
 
 
 def table_row(cells: Sequence[Piece]) -> Piece:
-    """One table row as one line: the cells' text joined by tabs, in grid order."""
-    return concat((join_wrapped([cell]) for cell in cells), "\t")
+    """One table row as one line: the cells' text joined by tabs, in grid order (a blank cell
+    keeps the place it has, if any)."""
+    return concat((join_wrapped([cell]) if cell.text else cell for cell in cells), "\t")
 
 
 class DocumentBuilder:

@@ -25,12 +25,9 @@ def check_task(path: str, named: bool, settings: Settings, request: CheckRequest
     reference cycles the file left are collected here, among the youngest objects only: reading
     a PDF leaves tens of thousands, checking a text file none."""
     try:
-        outcome = _check_path(path, named, settings, request)
+        return _check_path(path, named, settings, request)
     except Exception as error:  # one file's failure is that file's error; the run goes on
         return FileOutcome(FileResult(path, error=internal_error(path, error)))
-    else:
-        outcome.result.report = None  # what the run needs of it is in the result's info, excerpts and corpus
-        return outcome
     finally:
         gc.collect(0)
 
