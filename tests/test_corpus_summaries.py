@@ -108,18 +108,6 @@ def test_the_cross_year_summary_is_small() -> None:
     assert len(pickle.dumps(result.corpus)) < len(pickle.dumps(result.report)) / 5
 
 
-def test_a_checked_file_comes_back_from_its_worker_without_its_report() -> None:
-    from linter.engine import ReportInfo
-    from linter.run import CheckRequest
-    from linter.run.task import check_task
-
-    outcome = check_task(str(EXAMPLE), False, Settings(), CheckRequest([str(EXAMPLE)]))
-    assert outcome.result.report is None
-    assert outcome.result.info == ReportInfo("青山镇人民政府", 2022, "2021", "text")
-    whole = check_file(str(EXAMPLE), Settings())
-    assert len(pickle.dumps(outcome)) < len(pickle.dumps(whole)) / 5
-
-
 def test_a_cross_year_finding_shows_its_source_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from linter.cli import main
 

@@ -14,8 +14,7 @@ from linter.diagnostics import Diagnostic, Severity
 from linter.engine import FileResult
 from linter.formatters import Output
 from linter.formatters.html import page
-from linter.model import Location, text_document
-from linter.source import excerpt
+from linter.model import Location, Report, text_document
 
 HOSTILE = '<script>alert("坏数据")</script>'
 
@@ -108,9 +107,8 @@ def test_pdf_and_docx_findings_name_their_place_instead_of_a_source_line() -> No
 def test_a_long_source_line_is_cut_around_the_span() -> None:
     text = "甲" * 300 + "坏数据" + "乙" * 300
     document = text_document("long.txt", text)
-    location = Location(1, 301, 1, 304)
-    d = Diagnostic("X1", Severity.ERROR, "m", "long.txt", location, excerpt=excerpt(document, location))
-    pre = parse(page(Output([FileResult("long.txt", [d])]))).find("pre")
+    d = Diagnostic("X1", Severity.ERROR, "m", "long.txt", Location(1, 301, 1, 304))
+    pre = parse(page(Output([FileResult("long.txt", [d], report=Report(document))]))).find("pre")
     assert pre.text == "1…" + "甲" * 60 + "坏数据" + "乙" * 60 + "…"
     assert pre.find("mark").text == "坏数据"
 
