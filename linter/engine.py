@@ -32,7 +32,7 @@ def rule_by_code(code: str) -> Rule | None:
 
 @dataclass(frozen=True)
 class ReportInfo:
-    """What output says of a checked report besides its findings; kept when the run drops the report."""
+    """What output says of a checked report besides its findings; what the spreadsheets and the ranking read."""
 
     body: str | None = None
     year: int | None = None
@@ -49,9 +49,9 @@ class ReportInfo:
 class FileResult:
     """What checking one file gave: its diagnostics, or the error that kept it from being read.
 
-    `report` is set by `checker.check_file` and dropped by the run once the file is checked (only
-    `info`, the diagnostics with their excerpts and the corpus summaries go on); `info` is None
-    when the file could not be read or recognised."""
+    `report` is set by `checker.check_file`; the corpus rules use only `corpus` (the summaries
+    their `summarize` made), the spreadsheets and the ranking `info`; `info` is None when the
+    file could not be read or recognised."""
 
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)

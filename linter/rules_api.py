@@ -172,7 +172,7 @@ class CorpusRule(Rule):
     `summarize(report)` runs where the report is checked (a worker process with --jobs) and
     returns what the rule needs of it: a small picklable object, a distinct one per report, or
     None when the report has nothing to compare. Only these summaries travel back to the main
-    process and stay in memory for the whole run, never the reports. The
+    process for the rule (the rule never sees the reports). The
     check gets the summaries of the reports taking part (those whose settings enable the rule)
     and yields (summary, Finding) pairs: the summary of the report the finding belongs to, and
     the finding in it. Without `summarize` the check gets whole reports, at the cost of sending
