@@ -58,7 +58,7 @@ def main() -> None:
         original = corpus_step.run_corpus_rules
 
         def timed(results, *rest):
-            checked.extend(r.report for r in results)
+            checked.extend(r.corpus["XYR001"] for r in results if "XYR001" in r.corpus)
             begin = time.perf_counter()
             original(results, *rest)
             timings["corpus"] = time.perf_counter() - begin

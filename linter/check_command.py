@@ -37,13 +37,21 @@ def run_check_command(args: argparse.Namespace) -> int:
             print(path)
         return EXIT_CLEAN
     formatter = _formatter(args.format)
+    if formatter.binary and not args.output_file and not args.statistics and sys.stdout.isatty():
+        raise UsageError(f"--format {formatter.name} writes a binary file: give --output-file FILE")
+    if formatter.needs:
+        from linter.loaders.optional import require_extra
+
+        require_extra(*formatter.needs, f"--format {formatter.name}")
     with collection_paused():
         return _check_and_report(args, resolver, formatter)
 
 
 def _check_and_report(args: argparse.Namespace, resolver: SettingsResolver, formatter: Formatter) -> int:
     """The run, its messages and output; the exit code."""
-    run = run_check(_request(args), resolver.for_path)
+    from linter.progress import progress_for
+
+    run = run_check(_request(args), resolver.for_path, progress_for(sys.stderr, args.quiet))
     note = (lambda message: None) if args.quiet else say
     if not run.results:
         note(f"no report files found in {' '.join(args.paths)}")
@@ -109,7 +117,9 @@ def _formatter(name: str) -> Formatter:
 
 
 def _write_output(args: argparse.Namespace, run: CheckRun, formatter: Formatter) -> None:
-    if args.output_file:
+    if formatter.binary and not args.statistics:
+        _write_binary(args, run, formatter)
+    elif args.output_file:
         from io import StringIO
 
         from linter.fileio import write_atomically
@@ -124,13 +134,32 @@ def _write_output(args: argparse.Namespace, run: CheckRun, formatter: Formatter)
         _emit(args, run, formatter, sys.stdout, color=wants_color(args.color, sys.stdout))
 
 
+def _write_binary(args: argparse.Namespace, run: CheckRun, formatter: Formatter) -> None:
+    """Made whole in memory first, so a missing extra or a failure leaves no partial file behind."""
+    import io
+
+    from linter.formatters import Output
+
+    buffer = io.BytesIO()
+    formatter.write(Output(run.results, not_reports=run.not_reports), buffer)
+    if not args.output_file:
+        sys.stdout.buffer.write(buffer.getvalue())
+        return
+    try:
+        with open(args.output_file, "wb") as stream:
+            stream.write(buffer.getvalue())
+    except OSError as error:
+        raise UsageError(f"{args.output_file}: cannot write output: {error.strerror or error}") from None
+
+
 def _emit(args: argparse.Namespace, run: CheckRun, formatter: Formatter, stream: TextIO, color: bool) -> None:
     from linter.formatters import Output
 
     if args.statistics:
         stream.write(statistics(run.diagnostics))
     else:
-        formatter.write(Output(run.results, color=color, root=args.root, quiet=args.quiet), stream)
+        formatter.write(Output(run.results, color=color, not_reports=run.not_reports, root=args.root,
+                               quiet=args.quiet), stream)
 
 
 def wants_color(choice: str, stream: TextIO) -> bool:

@@ -8,7 +8,8 @@ import functools
 from collections.abc import Sequence
 
 from linter.codes import INTERNAL_CODES
-from linter.engine import FileResult, all_rules, run_rules
+from linter.diagnostics import Diagnostic
+from linter.engine import FileResult, ReportInfo, all_rules, run_rules, summarize_for_corpus
 from linter.errors import InputError, UncheckableError
 from linter.loaders import load, load_bytes, refuse_if_too_big
 from linter.model import Document, Location, Report, Unread
@@ -35,24 +36,27 @@ def _pack_codes(packs: tuple[str, ...], base_dir: str | None) -> frozenset[str]:
 
 def check_document(document: Document, settings: Settings) -> FileResult:
     """Rules on one document, then its suppression comments, per-file-ignores and fingerprints."""
-    from linter.source import text_fingerprint
+    from linter.source import excerpt, text_fingerprint
     from linter.suppression import apply_suppressions
 
     report = recognize(document, settings.year)
     if report.body is None and settings.body:
         report.body, report.body_kind = settings.body, classify_body(settings.body)
     rules, settings = apply_packs(all_rules(), settings)
-    diagnostics = run_rules(report, rules, settings)
+    corpus, crashes = summarize_for_corpus(report, rules, settings)
+    diagnostics = sorted(run_rules(report, rules, settings) + crashes, key=Diagnostic.sort_key)
     diagnostics = apply_suppressions(document, diagnostics, settings,
                                      functools.partial(known_codes, settings.packs, settings.config_dir))
     diagnostics = [d for d in diagnostics if not settings.ignored_in_file(document.path, d.code)]
     for d in diagnostics:
         d.fingerprint = d.fingerprint or text_fingerprint(d.code, document, d.location, d.message)
+        d.excerpt = excerpt(document, d.location)
     if document.format == "docx":
         from linter.loaders.docx import name_tables
 
         name_tables(report, diagnostics)
-    return FileResult(document.path, diagnostics, report=report, settings=settings)
+    return FileResult(document.path, diagnostics, report=report, settings=settings, info=ReportInfo.of(report),
+                      corpus=corpus)
 
 
 def check_file(path: str, settings: Settings, data: bytes | None = None, extension: str | None = None) -> FileResult:

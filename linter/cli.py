@@ -77,7 +77,7 @@ def _add_check(commands: argparse._SubParsersAction) -> None:
                        help="report files, folders to search, or - for standard input (default: .)")
     output = check.add_argument_group("output")
     output.add_argument("--format", default="full",
-                        help="full (default), concise, json, jsonl, sarif, github, gitlab, junit, html")
+                        help="full (default), concise, json, jsonl, sarif, github, gitlab, junit, html, csv, xlsx")
     output.add_argument("-o", "--output-file", metavar="FILE", help="write the output to FILE instead of stdout")
     output.add_argument("--statistics", action="store_true", help="print the number of findings per code instead")
     output.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")

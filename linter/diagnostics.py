@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 
 from linter.model import Location
+from linter.source import FlaggedLine
 
 
 class Severity(IntEnum):
@@ -88,6 +89,9 @@ class Diagnostic:
     fingerprint: str | None = None
     related: tuple[CellRef, ...] = field(default_factory=tuple)
     related_locations: tuple[Related, ...] = field(default_factory=tuple)
+    excerpt: FlaggedLine | None = None
+    """The source line shown under the finding, cut around the span (`linter.source.excerpt`);
+    None where the file has no line to show (PDF, DOCX: `location.place`)."""
 
     def sort_key(self) -> tuple:
         return (self.path, self.location.page or 0, self.location.line, self.location.column, self.code)

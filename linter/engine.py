@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,9 +30,28 @@ def rule_by_code(code: str) -> Rule | None:
     return next((r for r in all_rules() if r.code == code.upper()), None)
 
 
+@dataclass(frozen=True)
+class ReportInfo:
+    """What output says of a checked report besides its findings; what the spreadsheets and the ranking read."""
+
+    body: str | None = None
+    year: int | None = None
+    template: str | None = None
+    """"2019" or "2021": the template the report's tables follow, if recognised."""
+    format: str = "text"
+
+    @classmethod
+    def of(cls, report: Report) -> ReportInfo:
+        return cls(report.body, report.year, report.template, report.document.format)
+
+
 @dataclass
 class FileResult:
-    """What checking one file gave: its diagnostics, or the error that kept it from being read."""
+    """What checking one file gave: its diagnostics, or the error that kept it from being read.
+
+    `report` is set by `checker.check_file`; the corpus rules use only `corpus` (the summaries
+    their `summarize` made), the spreadsheets and the ranking `info`; `info` is None when the
+    file could not be read or recognised."""
 
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -41,6 +60,9 @@ class FileResult:
     settings: Settings | None = None
     """The settings the file was checked with, its packs applied once it was read (None: not checked
     by `linter.checker`)."""
+    info: ReportInfo | None = None
+    corpus: dict[str, Any] = field(default_factory=dict)
+    """What each corpus rule enabled for this file needs of its report (`CorpusRule.summarize`), by code."""
 
 
 def plugin_failures(path: str) -> list[Diagnostic]:
@@ -88,29 +110,56 @@ def run_rules(report: Report, rules: Iterable[Rule], settings: Settings) -> list
     return diagnostics
 
 
-def run_corpus_rules(checked: Sequence[FileResult], reference: Sequence[Any] = ()) -> None:
-    """Run every corpus rule over the checked reports and add its findings to their results.
+def summarize_for_corpus(report: Report, rules: Iterable[Rule], settings: Settings) -> tuple[dict[str, Any],
+                                                                                              list[Diagnostic]]:
+    """What each enabled corpus rule needs of the report (`CorpusRule.summarize`), by code, and a
+    PLG002 diagnostic for each summarize that raised. Rules sharing a summarize function share
+    its one result."""
+    summaries: dict[str, Any] = {}
+    crashes = []
+    by_function: dict[Callable, Any] = {}
+    for rule in rules:
+        if not isinstance(rule, CorpusRule) or not settings.enabled(rule.code):
+            continue
+        try:
+            if rule.summarize not in by_function:
+                by_function[rule.summarize] = rule.summarize(report)
+        except Exception as error:  # a plugin's bug is reported, never fatal
+            crashes.append(_crash(rule, report.path, error))
+            continue
+        if by_function[rule.summarize] is not None:
+            summaries[rule.code] = by_function[rule.summarize]
+    return summaries, crashes
 
-    Each report takes part only when the settings it was checked with enable the rule; a finding
-    gets the severity and per-file-ignores of the report it belongs to. The rule's options are those of
-    the first report taking part (one run usually shares one configuration); inline suppression
-    comments do not reach corpus findings (per-file-ignores and the baseline do). `reference` is
-    what a reference index holds (`govlint check --against`): the rules compare with it but never
-    report on it."""
-    results = {id(result.report): (result, result.settings) for result in checked
-               if result.report and result.settings is not None}
+
+def run_corpus_rules(checked: Sequence[FileResult],
+                     reference: Sequence[Any] = ()) -> list[tuple[FileResult, Diagnostic]]:
+    """Run every corpus rule over the summaries of the checked reports and add its findings to their results.
+
+    A report takes part when the settings it was checked with enable the rule (it then has a
+    summary for it); a finding gets the severity and per-file-ignores of the report it belongs to. The rule's
+    options are those of the first report taking part (one run usually shares one
+    configuration); inline suppression comments do not reach corpus findings (per-file-ignores
+    and the baseline do). `reference` is what a reference index holds (`govlint check
+    --against`): the rules compare with it but never report on it. Returns the diagnostics added,
+    each with its result (they have no excerpt yet: the rules saw no document)."""
+    added = []
     for rule in all_rules():
         if not isinstance(rule, CorpusRule):
             continue
-        taking_part = [(r, s) for r, s in results.values() if s.enabled(rule.code)]
+        taking_part = [(r, r.settings) for r in checked
+                       if rule.code in r.corpus and r.settings is not None and r.settings.enabled(rule.code)]
         if not taking_part:
             continue
+        results = {id(r.corpus[rule.code]): (r, s) for r, s in reversed(taking_part)}
         context = _context(rule, taking_part[0][1], reference)
         try:
-            for report, finding in rule.check([r.report for r, _ in taking_part], context) or ():
-                result, settings = results[id(report)]
+            for summary, finding in rule.check([r.corpus[rule.code] for r, _ in taking_part], context) or ():
+                result, settings = results[id(summary)]
                 if not settings.ignored_in_file(result.path, rule.code):
-                    result.diagnostics.append(_diagnostic(rule, settings, result.path, finding))
+                    added.append((result, _diagnostic(rule, settings, result.path, finding)))
+                    result.diagnostics.append(added[-1][1])
                     result.diagnostics.sort(key=Diagnostic.sort_key)
         except Exception as error:  # a plugin's bug is reported, never fatal
             taking_part[0][0].diagnostics.append(_crash(rule, taking_part[0][0].path, error))
+    return added

@@ -22,7 +22,7 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import pluggy
 
@@ -36,8 +36,9 @@ class Builtin(NamedTuple):
     module: str
     loaders: tuple[tuple[str, tuple[str, ...], str], ...] = ()
     """(name, extensions, extra) of each `Loader` its `govlint_loaders` returns."""
-    formatters: tuple[tuple[str, str], ...] = ()
-    """(name, description) of each `Formatter` its `govlint_formatters` returns."""
+    formatters: tuple[tuple[str, str] | tuple[str, str, dict[str, Any]], ...] = ()
+    """(name, description) of each `Formatter` its `govlint_formatters` returns, and its other
+    fields where they are not the defaults (`binary`, `needs`: known before the module is imported)."""
 
 
 BUILTINS: dict[str, Builtin] = {
@@ -58,6 +59,11 @@ BUILTINS: dict[str, Builtin] = {
                                formatters=(("sarif", "SARIF 2.1.0 for GitHub code scanning"),)),
     "formatter-html": Builtin("linter.formatters.html",
                               formatters=(("html", "one self-contained HTML page for supervisors"),)),
+    "formatter-csv": Builtin("linter.formatters.csv",
+                             formatters=(("csv", "a table of findings for Excel/WPS (UTF-8 with BOM)"),)),
+    "formatter-xlsx": Builtin("linter.formatters.xlsx", formatters=(
+        ("xlsx", "an Excel workbook: findings, reports and codes (govlint[xlsx])",
+         {"binary": True, "needs": ("xlsxwriter", "xlsx")}),)),
 }
 _DISTRIBUTION = "govlint"
 
@@ -115,14 +121,14 @@ def _lazy_loader(module: str, name: str, extensions: tuple[str, ...], extra: str
     return Loader(name, extensions, load, extra)
 
 
-def _lazy_formatter(module: str, name: str, description: str):
+def _lazy_formatter(module: str, name: str, description: str, fields: dict[str, Any] | None = None):
     from linter.formatters import Formatter
 
     def write(output, stream) -> None:
         formatter = next(f for f in importlib.import_module(module).govlint_formatters() if f.name == name)
         formatter.write(output, stream)
 
-    return Formatter(name, write, description)
+    return Formatter(name, write, description, **(fields or {}))
 
 
 @functools.cache

@@ -160,22 +160,36 @@ class RuleContext:
         return self.options.get(name, self.rule.options.get(name))
 
 
+def whole_report(report: Report) -> Report:
+    """A corpus rule's summary when it declares none: the whole report (large; see `CorpusRule`)."""
+    return report
+
+
 @dataclass(frozen=True)
 class CorpusRule(Rule):
     """A rule over every report of one run (e.g. one body's reports of consecutive years).
 
-    Its check gets the list of reports (those whose settings enable it) and yields
-    (report, Finding) pairs: the report the finding belongs to, and the finding in it.
+    `summarize(report)` runs where the report is checked (a worker process with --jobs) and
+    returns what the rule needs of it: a small picklable object, a distinct one per report, or
+    None when the report has nothing to compare. Only these summaries travel back to the main
+    process for the rule (the rule never sees the reports). The
+    check gets the summaries of the reports taking part (those whose settings enable the rule)
+    and yields (summary, Finding) pairs: the summary of the report the finding belongs to, and
+    the finding in it. Without `summarize` the check gets whole reports, at the cost of sending
+    each of them back from its worker.
     """
 
+    summarize: Callable[[Report], Any] = whole_report
 
-def _declare(kind: type[Rule], code: str, name: str, severity: str, options: dict[str, Any]) -> Callable:
+
+def _declare(kind: type[Rule], code: str, name: str, severity: str, options: dict[str, Any],
+             **fields: Any) -> Callable:
     defaults = {key: o.default if isinstance(o, Option) else o for key, o in options.items()}
     types = {key: o.type for key, o in options.items() if isinstance(o, Option)}
 
     def wrap(check: Callable) -> Rule:
         return kind(code, name, Severity.parse(severity), check, inspect.cleandoc(check.__doc__ or ""),
-                    defaults, plugin=check.__module__, option_types=types)
+                    defaults, plugin=check.__module__, option_types=types, **fields)
 
     return wrap
 
@@ -185,6 +199,8 @@ def rule(code: str, name: str, severity: str = "error", **options: Any) -> Calla
     return _declare(Rule, code, name, severity, options)
 
 
-def corpus_rule(code: str, name: str, severity: str = "warning", **options: Any) -> Callable[..., CorpusRule]:
-    """Declare a `CorpusRule`: `check(reports, context)` yields (report, Finding) pairs."""
-    return _declare(CorpusRule, code, name, severity, options)
+def corpus_rule(code: str, name: str, severity: str = "warning", summarize: Callable[[Report], Any] = whole_report,
+                **options: Any) -> Callable[..., CorpusRule]:
+    """Declare a `CorpusRule`: `summarize(report)` gives what the rule needs of each report, and
+    `check(summaries, context)` yields (summary, Finding) pairs."""
+    return _declare(CorpusRule, code, name, severity, options, summarize=summarize)

@@ -55,6 +55,13 @@ def flagged_line(document: Document | None, location: Location) -> FlaggedLine |
     return FlaggedLine(text, location.column - 1, end)
 
 
+def excerpt(document: Document | None, location: Location) -> FlaggedLine | None:
+    """What output shows under a finding: its flagged line cut around the span (`FlaggedLine.around`).
+    Made where the file is checked, so the output needs no document."""
+    flagged = flagged_line(document, location)
+    return flagged.around() if flagged else None
+
+
 def placed_line(document: Document | None, location: Location) -> FlaggedLine | None:
     """For a location with a place (a DOCX paragraph or table cell, a line on a PDF page): the
     line of the text copy it is on — the paragraph, the table row, the PDF line — with its span."""

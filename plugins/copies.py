@@ -17,11 +17,14 @@ if TYPE_CHECKING:  # the corpus modules are imported by a run that has corpus ru
     from linter.corpus.detect import CopyOptions, CopyResult, Corpus, Passage, Source
     from linter.corpus.summary import ReportSummary
 
+    Found = Iterator[tuple[ReportSummary, Finding]]
+    """What a CPY rule yields: (the summary of the report a finding is in, the finding)."""
+
 _CORPUS_OPTIONS = {"standard_share": 0.5, "standard_bodies": 10}
 """Options every CPY rule takes, for the standard phrases learned from the corpus."""
 _NEAR_DUPLICATE = "CPY003"
 
-_last: tuple[tuple, list[Report], Corpus, dict[int, CopyResult]] | None = None
+_last: tuple[tuple, list[ReportSummary], Corpus, dict[int, CopyResult]] | None = None
 
 
 def _options(context: RuleContext) -> CopyOptions:
@@ -30,9 +33,9 @@ def _options(context: RuleContext) -> CopyOptions:
     return CopyOptions(float(context.option("standard_share")), int(context.option("standard_bodies")))
 
 
-def _corpus(reports: Sequence[Report], context: RuleContext) -> tuple[Corpus, dict[int, CopyResult]]:
-    """The run's corpus joined once for all four rules (the reports' summaries, then the
-    reference index's), and the results of the run's own reports by position."""
+def _corpus(reports: Sequence[ReportSummary], context: RuleContext) -> tuple[Corpus, dict[int, CopyResult]]:
+    """The run's corpus joined once for all four rules (the reports' summaries, made where each
+    report was checked, then the reference index's), and the results of the run's own reports by position."""
     from linter.corpus.detect import Corpus
 
     global _last
@@ -40,17 +43,17 @@ def _corpus(reports: Sequence[Report], context: RuleContext) -> tuple[Corpus, di
     if _last is None or _last[0] != key:
         checked = {os.path.abspath(r.path) for r in reports}
         reference = [s for s in context.reference if os.path.abspath(s.path) not in checked]
-        corpus = Corpus([*map(_summary_of, reports), *reference], _options(context))
+        corpus = Corpus([*reports, *reference], _options(context))
         _last = (key, list(reports), corpus, {i: corpus.result(i) for i in range(len(reports))})
     return _last[2], _last[3]
 
 
-def _summary_of(item: Report | ReportSummary) -> ReportSummary:
-    """The summary of a report taking part: made here from the whole report, or already made where
-    the report was checked (a worker) when the engine hands summaries to corpus rules."""
-    from linter.corpus.summary import ReportSummary, summarize
+def _summarize(report: Report) -> ReportSummary:
+    """The copy-detection summary (`linter.corpus.summary.summarize`), made where the report is
+    checked (a worker with --jobs); the four rules share it."""
+    from linter.corpus.summary import summarize
 
-    return item if isinstance(item, ReportSummary) else summarize(item)
+    return summarize(report)
 
 
 def _near_duplicate(context: RuleContext, result: CopyResult) -> bool:
@@ -78,7 +81,8 @@ def _changes(passage: Passage) -> str:
     return f"，改动了 {words}"
 
 
-def _passages(reports: Sequence[Report], context: RuleContext, previous: bool) -> Iterator[tuple[Report, Finding]]:
+def _passages(reports: Sequence[ReportSummary], context: RuleContext,
+              previous: bool) -> Found:
     corpus, results = _corpus(reports, context)
     for index, report in enumerate(reports):
         result = results[index]
@@ -107,8 +111,9 @@ def _passage_finding(corpus: Corpus, copy: ReportSummary, source: Source, passag
         related_locations=(Related(there, "来源报告中的相同内容", original.path),))
 
 
-@corpus_rule("CPY001", "copied-from-last-year", severity="warning", min_chars=40, **_CORPUS_OPTIONS)
-def check_copied_from_last_year(reports: list[Report], context: RuleContext) -> Iterator[tuple[Report, Finding]]:
+@corpus_rule("CPY001", "copied-from-last-year", severity="warning", summarize=_summarize, min_chars=40,
+             **_CORPUS_OPTIONS)
+def check_copied_from_last_year(reports: list[ReportSummary], context: RuleContext) -> Found:
     """与往年报告雷同：一段文字照抄本机关以前年度的报告。
 
     Each passage of the report (consecutive sentences, at least `min_chars` compared characters)
@@ -125,8 +130,9 @@ def check_copied_from_last_year(reports: list[Report], context: RuleContext) -> 
     yield from _passages(reports, context, previous=True)
 
 
-@corpus_rule("CPY002", "copied-from-another-body", severity="warning", min_chars=40, **_CORPUS_OPTIONS)
-def check_copied_from_another_body(reports: list[Report], context: RuleContext) -> Iterator[tuple[Report, Finding]]:
+@corpus_rule("CPY002", "copied-from-another-body", severity="warning", summarize=_summarize, min_chars=40,
+             **_CORPUS_OPTIONS)
+def check_copied_from_another_body(reports: list[ReportSummary], context: RuleContext) -> Found:
     """与其他机关报告雷同：一段文字照抄另一个机关的报告。
 
     Each passage of the report (consecutive sentences, at least `min_chars` compared characters)
@@ -143,8 +149,9 @@ def check_copied_from_another_body(reports: list[Report], context: RuleContext) 
     yield from _passages(reports, context, previous=False)
 
 
-@corpus_rule("CPY003", "near-duplicate-report", severity="warning", report_share=0.5, top=3, **_CORPUS_OPTIONS)
-def check_near_duplicate(reports: list[Report], context: RuleContext) -> Iterator[tuple[Report, Finding]]:
+@corpus_rule("CPY003", "near-duplicate-report", severity="warning", summarize=_summarize,
+             report_share=0.5, top=3, **_CORPUS_OPTIONS)
+def check_near_duplicate(reports: list[ReportSummary], context: RuleContext) -> Found:
     """报告整体雷同：报告的大部分内容与其他报告相同。
 
     One finding for a report of which at least `report_share` (default 0.5: the 50 % 重复率 of
@@ -168,8 +175,8 @@ def check_near_duplicate(reports: list[Report], context: RuleContext) -> Iterato
                               _title(corpus.summaries[index]), fingerprint="CPY003", related_locations=related)
 
 
-@corpus_rule("CPY004", "duplicate-submission", severity="warning", **_CORPUS_OPTIONS)
-def check_duplicate_submission(reports: list[Report], context: RuleContext) -> Iterator[tuple[Report, Finding]]:
+@corpus_rule("CPY004", "duplicate-submission", severity="warning", summarize=_summarize, **_CORPUS_OPTIONS)
+def check_duplicate_submission(reports: list[ReportSummary], context: RuleContext) -> Found:
     """同一机关同一年度有两份报告（重复报送）。
 
     Reported once, on the second report found (in the order of the run), naming the first and

@@ -6,42 +6,75 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from linter.diagnostics import Finding
 from linter.hookspecs import hookimpl
-from linter.model import Cell, Report, Table
+from linter.model import Cell, Report
 from linter.rules_api import RuleContext, corpus_rule
 from linter.tablenames import cell_name, cell_ref, template_of
 from linter.textnorm import squash
 
+_COMPARED = {"三": ("二", "四"), "二": ("规章", "行政规范性文件")}
+"""The rows XYR001 (table 三) and XYR002 (table 二) compare across years."""
 
-def consecutive_years(reports: list[Report]) -> Iterator[tuple[Report, Report]]:
+
+@dataclass(frozen=True)
+class NamedCell:
+    cell: Cell
+    name: str
+    """As a clerk names it: "表三 二、上年结转政府信息公开申请数量·自然人"."""
+
+
+@dataclass(frozen=True)
+class YearSummary:
+    """What the cross-year rules compare of one report, made where the report is checked."""
+
+    path: str
+    body: str
+    """Squashed, for comparing names."""
+    body_kind: str | None
+    year: int
+    cells: dict[tuple[str, str, str], NamedCell]
+    """The compared rows' int cells of the aligned tables, by (table, row, column), in table order."""
+
+    def value(self, table: str, row: str, column: str) -> NamedCell | None:
+        return self.cells.get((table, row, column))
+
+    def row(self, table: str, row: str) -> list[NamedCell]:
+        return [cell for (t, r, _), cell in self.cells.items() if (t, r) == (table, row)]
+
+
+def summarize_years(report: Report) -> YearSummary | None:
+    """The report's body, year and compared cells; None without a body or a year."""
+    if not (report.body and report.year):
+        return None
+    cells = {}
+    for table_id, rows in _COMPARED.items():
+        table = report.tables.get(table_id)
+        if table is None or not table.aligned:
+            continue
+        template = template_of(report, table_id)
+        for (row, column), cell in table.cells.items():
+            if row in rows and cell.kind == "int" and cell.value is not None:
+                cells[table_id, row, column] = NamedCell(cell, cell_name(cell, template))
+    return YearSummary(report.path, squash(report.body), report.body_kind, report.year, cells)
+
+
+def consecutive_years(reports: list[YearSummary]) -> Iterator[tuple[YearSummary, YearSummary]]:
     """(this year's report, last year's report) for each report whose body has a report for the
     year before in the run (`linter.corpus.bodies.predecessors`: one predecessor per report,
     found in time linear in the number of reports)."""
     from linter.corpus.bodies import BodyYear, predecessors
 
-    entries = [BodyYear(squash(r.body) if r.body else None, r.body_kind, r.year) for r in reports]
+    entries = [BodyYear(r.body, r.body_kind, r.year) for r in reports]
     for report, previous in zip(reports, predecessors(entries), strict=True):
         if previous is not None:
             yield report, reports[previous]
 
 
-def _aligned(report: Report, table_id: str) -> Table | None:
-    table = report.tables.get(table_id)
-    return table if table is not None and table.aligned else None
-
-
-def _name(report: Report, cell: Cell) -> str:
-    return cell_name(cell, template_of(report, cell.table))
-
-
-def _value(cell: Cell | None) -> int | None:
-    return cell.value if cell is not None and cell.kind == "int" else None
-
-
-@corpus_rule("XYR001", "carry-over-across-years", severity="warning")
-def check_carry_over(reports: list[Report], context: RuleContext) -> Iterator[tuple[Report, Finding]]:
+@corpus_rule("XYR001", "carry-over-across-years", severity="warning", summarize=summarize_years)
+def check_carry_over(reports: list[YearSummary], context: RuleContext) -> Iterator[tuple[YearSummary, Finding]]:
     """表三“二、上年结转”与上一年度报告的“四、结转下年度继续办理”不一致。
 
     What a request carried forward at the end of year N−1 (四、结转下年度继续办理) is what year N
@@ -53,22 +86,20 @@ def check_carry_over(reports: list[Report], context: RuleContext) -> Iterator[tu
     正确示例：两者均为 2。
     """
     for current, previous in consecutive_years(reports):
-        this_year, last_year = _aligned(current, "三"), _aligned(previous, "三")
-        if this_year is None or last_year is None:
-            continue
-        for (row, column), cell in this_year.cells.items():
-            carried = last_year.cell("四", column)
-            if row != "二" or _value(cell) is None or _value(carried) is None or cell.value == carried.value:
+        for this_year in current.row("三", "二"):
+            cell = this_year.cell
+            last_year = previous.value("三", "四", cell.column)
+            if last_year is None or cell.value == last_year.cell.value:
                 continue
             yield current, Finding(
-                f"{_name(current, cell)} 为 {cell.value}，但上一年度（{previous.year}年）报告 "
-                f"{os.path.basename(previous.path)} 的 {_name(previous, carried)} 为 {carried.value}，两者应相等",
-                cell.location, cell=cell_ref(cell), related=(cell_ref(carried),),
-                fingerprint=f"X1:{column}:{previous.year}")
+                f"{this_year.name} 为 {cell.value}，但上一年度（{previous.year}年）报告 "
+                f"{os.path.basename(previous.path)} 的 {last_year.name} 为 {last_year.cell.value}，两者应相等",
+                cell.location, cell=cell_ref(cell), related=(cell_ref(last_year.cell),),
+                fingerprint=f"X1:{cell.column}:{previous.year}")
 
 
-@corpus_rule("XYR002", "regulations-in-force-across-years", severity="info")
-def check_in_force(reports: list[Report], context: RuleContext) -> Iterator[tuple[Report, Finding]]:
+@corpus_rule("XYR002", "regulations-in-force-across-years", severity="info", summarize=summarize_years)
+def check_in_force(reports: list[YearSummary], context: RuleContext) -> Iterator[tuple[YearSummary, Finding]]:
     """表二“现行有效件数”与上一年度报告及本年制发、废止件数对不上。
 
     In the 2021 template, 现行有效件数 of year N should be 现行有效件数 of year N−1 plus 本年制发件数
@@ -80,22 +111,18 @@ def check_in_force(reports: list[Report], context: RuleContext) -> Iterator[tupl
     正确示例：2024年 现行有效 8（5 + 3 − 0）。
     """
     for current, previous in consecutive_years(reports):
-        this_year, last_year = _aligned(current, "二"), _aligned(previous, "二")
-        if this_year is None or last_year is None:
-            continue
-        for row in ("规章", "行政规范性文件"):
-            in_force, made, repealed = (this_year.cell(row, column)
-                                        for column in ("现行有效件数", "本年制发件数", "本年废止件数"))
-            before = last_year.cell(row, "现行有效件数")
-            values = [_value(c) for c in (in_force, made, repealed, before)]
-            if None in values:
+        for row in _COMPARED["二"]:
+            cells = [current.value("二", row, column) for column in ("现行有效件数", "本年制发件数", "本年废止件数")]
+            cells.append(previous.value("二", row, "现行有效件数"))
+            if None in cells:
                 continue
-            now, new, gone, then = values
+            in_force, _, _, before = cells
+            now, new, gone, then = (c.cell.value for c in cells)
             if now != then + new - gone:
                 yield current, Finding(
-                    f"{_name(current, in_force)} 为 {now}，但上一年度（{previous.year}年）现行有效 {then} "
+                    f"{in_force.name} 为 {now}，但上一年度（{previous.year}年）现行有效 {then} "
                     f"+ 本年制发 {new} − 本年废止 {gone} = {then + new - gone}（如有集中清理，可忽略）",
-                    in_force.location, cell=cell_ref(in_force), related=(cell_ref(before),),
+                    in_force.cell.location, cell=cell_ref(in_force.cell), related=(cell_ref(before.cell),),
                     fingerprint=f"X2:{row}:{previous.year}")
 
 

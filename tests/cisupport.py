@@ -7,42 +7,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-
-DEMO_PLUGIN = Path(__file__).parent / "fixtures" / "demo_plugin"
 SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 """The official OASIS SARIF 2.1.0 schema (errata 01)."""
 GOOD = "某某镇人民政府\n2022年政府信息公开工作年度报告\n一、总体情况\n本年度工作正常。\n"
 BAD = GOOD + "表中有坏数据。\n"
-
-
-@pytest.fixture
-def demo_rules():
-    """Only DEMO001–DEMO004 (tests/fixtures/demo_plugin) and GL001 run for the duration of a test.
-
-    Every other rule plugin is unregistered meanwhile, so these tests do not depend on the
-    national rules (which would find plenty in the stand-in reports).
-    """
-    import linter.suppression
-    from linter.engine import all_rules
-    from linter.plugins_manager import plugins
-
-    sys.path.insert(0, str(DEMO_PLUGIN))
-    import govlint_demo
-
-    manager = plugins().manager
-    hidden = [(manager.get_name(impl.plugin), impl.plugin) for impl in manager.hook.govlint_rules.get_hookimpls()
-              if impl.plugin is not linter.suppression]
-    for _, plugin in hidden:
-        manager.unregister(plugin)
-    manager.register(govlint_demo, name="govlint-demo-test")
-    all_rules.cache_clear()
-    yield govlint_demo
-    manager.unregister(govlint_demo)
-    for name, plugin in hidden:
-        manager.register(plugin, name=name)
-    all_rules.cache_clear()
-    sys.path.remove(str(DEMO_PLUGIN))
 
 
 @dataclass

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,15 +10,65 @@ from linter.recognize import recognize
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
+DEMO_PLUGIN = FIXTURES / "demo_plugin"
+
+
+class Fixture(str):
+    """A fixture text whose edits cannot miss: `replace` requires the text to occur exactly once
+    (`replace_all`: at least once), so a test edit cannot pass vacuously when the fixture changes.
+    Edits give a `Fixture` again, so chained edits are guarded too."""
+
+    def replace(self, old: str, new: str, count: int = -1) -> Fixture:  # type: ignore[override]
+        occurs = self.count(old)
+        assert occurs == 1, f"the fixture edit expects {old!r} exactly once, found {occurs}"
+        return Fixture(str.replace(self, old, new, count))
+
+    def replace_all(self, old: str, new: str) -> Fixture:
+        assert old in self, f"the fixture edit expects {old!r}, found none"
+        return Fixture(str.replace(self, old, new))
+
+
+def fixture_text(path: Path) -> Fixture:
+    """The UTF-8 text of fixture file `path`, guarded against edits that miss (see `Fixture`)."""
+    return Fixture(path.read_text(encoding="utf-8"))
 
 
 def recognize_text(text: str, path: str = "report.txt"):
-    return recognize(text_document(path, text, format="markdown" if path.endswith(".md") else "text"))
+    return recognize(text_document(path, str(text), format="markdown" if path.endswith(".md") else "text"))
 
 
 @pytest.fixture
 def fixtures() -> Path:
     return FIXTURES
+
+
+@pytest.fixture
+def demo_rules():
+    """Only DEMO001–DEMO004 (tests/fixtures/demo_plugin) and GL001 run for the duration of a test.
+
+    Every other rule plugin is unregistered meanwhile, so these tests do not depend on the
+    national rules (which would find plenty in the stand-in reports).
+    """
+    import linter.suppression
+    from linter.engine import all_rules
+    from linter.plugins_manager import plugins
+
+    sys.path.insert(0, str(DEMO_PLUGIN))
+    import govlint_demo
+
+    manager = plugins().manager
+    hidden = [(manager.get_name(impl.plugin), impl.plugin) for impl in manager.hook.govlint_rules.get_hookimpls()
+              if impl.plugin is not linter.suppression]
+    for _, plugin in hidden:
+        manager.unregister(plugin)
+    manager.register(govlint_demo, name="govlint-demo-test")
+    all_rules.cache_clear()
+    yield govlint_demo
+    manager.unregister(govlint_demo)
+    for name, plugin in hidden:
+        manager.register(plugin, name=name)
+    all_rules.cache_clear()
+    sys.path.remove(str(DEMO_PLUGIN))
 
 
 @pytest.fixture(autouse=True)

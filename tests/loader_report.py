@@ -296,10 +296,6 @@ def _pdf_table(rows: list, style):
 
 def assert_same_cells(report, text_report) -> None:
     """Tables 二, 三 and 四 hold the same cells, with the same values, as in the text copy."""
-    import pytest
-
-    if not text_report.tables:
-        pytest.skip("the table recogniser is not on this branch yet")
     assert set(report.tables) == set(text_report.tables) == {"二", "三", "四"}
     for table_id, table in text_report.tables.items():
         assert report.tables[table_id].aligned

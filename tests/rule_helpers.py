@@ -4,25 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import fixture_text, recognize_text
+
 from linter.diagnostics import Finding
 from linter.engine import rule_by_code
-from linter.model import Report, text_document
-from linter.recognize import recognize
+from linter.model import Report
 from linter.rules_api import RuleContext
 
 TEXTRULES = Path(__file__).parent / "fixtures" / "textrules"
-CLEAN = (TEXTRULES / "clean_town_2023.txt").read_text(encoding="utf-8")
-
-
-def report_of(text: str, path: str = "report.txt") -> Report:
-    return recognize(text_document(path, text, format="markdown" if path.endswith(".md") else "text"))
+CLEAN = fixture_text(TEXTRULES / "clean_town_2023.txt")
 
 
 def run_rule(code: str, source: str | Report, path: str = "report.txt", **options) -> list[Finding]:
     """Findings of rule `code` on a text (or a recognised report), with option overrides."""
     rule = rule_by_code(code)
     assert rule is not None, f"rule {code} is not registered"
-    report = source if isinstance(source, Report) else report_of(source, path)
+    report = source if isinstance(source, Report) else recognize_text(source, path)
     return list(rule.check(report, RuleContext(rule, {**rule.options, **options})))
 
 

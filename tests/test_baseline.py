@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from cisupport import GOOD, demo_rules, run  # noqa: F401 (demo_rules is a fixture)
+from cisupport import GOOD, run
 
 pytestmark = pytest.mark.usefixtures("demo_rules")
 REPORT = GOOD + "二、主动公开\n表中有坏数据。\n数字可疑。\n另一处坏数据。\n"

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from cisupport import BAD, GOOD, demo_rules, run, validate_sarif  # noqa: F401 (demo_rules is a fixture)
+from cisupport import BAD, GOOD, run, validate_sarif
 from ruamel.yaml import YAML
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "ci.md"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from cisupport import GOOD, demo_rules, run  # noqa: F401 (demo_rules is a fixture)
+from cisupport import GOOD, run
 
 from linter.checker import check_file, known_codes
 from linter.config import CliOverrides, ConfigError, SettingsResolver

@@ -76,10 +76,11 @@ def test_the_rules_give_the_same_findings_over_summaries_made_where_the_reports_
     from linter.settings import Settings
 
     folder, _ = planted
-    reports = [check_file(str(path), Settings(select=["CPY"])).report for path in sorted(folder.rglob("*.txt"))]
-    summaries = [summarize(report) for report in reports]
+    results = [check_file(str(path), Settings(select=["CPY"])) for path in sorted(folder.rglob("*.txt"))]
+    here = [summarize(result.report) for result in results]
     for code in CODES:
         rule = rule_by_code(code)
-        over_reports = [(r.path, f) for r, f in rule.check(reports, RuleContext(rule, rule.options))]
-        over_summaries = [(s.path, f) for s, f in rule.check(summaries, RuleContext(rule, rule.options))]
-        assert over_reports and over_summaries == over_reports
+        checked = [result.corpus[code] for result in results]
+        over_checked = [(s.path, f) for s, f in rule.check(checked, RuleContext(rule, rule.options))]
+        over_here = [(s.path, f) for s, f in rule.check(here, RuleContext(rule, rule.options))]
+        assert over_checked and over_here == over_checked

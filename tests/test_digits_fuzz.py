@@ -3,10 +3,10 @@ never a value that is not written in the text."""
 
 from __future__ import annotations
 
+from conftest import recognize_text
 from flatfixtures import THREE, crawler_report
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from rule_helpers import report_of
 
 from linter.recognize.digits import MAX_SPLITS, read_cell, splits
 
@@ -38,7 +38,7 @@ def test_every_split_reads_the_written_characters(groups: list[str], kinds: list
 def test_flattened_table_cells_come_from_the_digits_at_their_location(rows: dict[str, str]) -> None:
     text = crawler_report(rows)
     line = text.split("\n")[8]
-    report = report_of(text)
+    report = recognize_text(text)
     for table in report.tables.values():
         for cell in table.cells.values():
             written = line[cell.location.column - 1:cell.location.end_column - 1]

@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
+from linter.codes import INTERNAL_CODES
 from linter.engine import all_rules
+from linter.rules_api import Rule
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 NATIONAL = re.compile(r"^(SEC|TPL|SUM|DAT|DUP|FMT)\d{3}$")
@@ -24,3 +28,13 @@ def test_every_national_rule_is_in_the_rule_table_with_its_name_and_severity() -
     rules = {r.code: (r.name, str(r.severity)) for r in all_rules() if NATIONAL.match(r.code)}
     assert len(rules) == 30
     assert _documented() == rules
+
+
+@pytest.mark.parametrize("rule", all_rules(), ids=lambda rule: rule.code)
+def test_every_rule_has_a_kebab_name_a_summary_and_examples(rule: Rule) -> None:
+    """Every registered rule, whatever its family: `govlint rule CODE` must be worth reading."""
+    assert re.fullmatch(r"[A-Z]+\d{3}", rule.code)
+    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)+", rule.name)
+    assert rule.summary != rule.name and len(rule.doc.splitlines()) > 2
+    if rule.code not in INTERNAL_CODES:  # PLG/GL/PARSE report on the file, not on its wording
+        assert "错误示例" in rule.doc and "正确示例" in rule.doc

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from cisupport import BAD, GOOD, demo_rules, run  # noqa: F401 (demo_rules is a fixture)
+from cisupport import BAD, GOOD, run
 
 pytestmark = pytest.mark.usefixtures("demo_rules")
 

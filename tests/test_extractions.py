@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from conftest import recognize_text
 from flatfixtures import crawler_report
-from rule_helpers import CLEAN, report_of, run_rule
+from rule_helpers import CLEAN, run_rule
 from tablefixtures import malformed, report_with, table_three
 
 from linter.model import Label, Location
@@ -36,7 +37,7 @@ def test_a_first_prose_sentence_is_not_the_title() -> None:
     text = ("正文\n2025 年某市人民政府办公厅政府信息公开\n工作年度报告\n"
             "本年度报告根据《中华人民共和国政府信息公开条例》（以\n下简称《条例》）的要求编制。\n"
             + CLEAN[CLEAN.index("\n一、总体情况"):])
-    report = report_of(text)
+    report = recognize_text(text)
     assert report.title.text.replace(" ", "") == "2025年某市人民政府办公厅政府信息公开工作年度报告"
     assert (report.title.location.line, report.title.location.end_line) == (2, 3)
     assert run_rule("SEC005", text) == []
@@ -47,16 +48,16 @@ def test_mini_table_headings_are_not_sections() -> None:
             "\n### 二、上年结转政府信息公开申请数量\n| 类别 | 数据1 | 总计 |\n|---|---|---|\n| 上年结转 | 0 | 0 |\n"
             "\n### 三、本年度办理结果\n")
     text = CLEAN.replace("三、收到和处理政府信息公开申请情况\n", "三、收到和处理政府信息公开申请情况\n" + rows)
-    report = report_of(text, "report.md")
+    report = recognize_text(text, "report.md")
     assert [s.number for s in report.sections] == list("一二三四五六")
     assert not [f for code in ("SEC002", "SEC003", "SEC006") for f in run_rule(code, text, "report.md")]
 
 
 def test_a_figure_the_prose_states_chooses_among_splits() -> None:
-    report = report_of(crawler_report())
+    report = recognize_text(crawler_report())
     assert report.tables["二"].cell("行政规范性文件", "本年制发件数").kind == "ambiguous"
     stated = crawler_report().replace("主动公开政府信息156条", "主动公开政府信息156条，发布规范性文件32件")
-    report = report_of(stated)
+    report = recognize_text(stated)
     assert [c.value for (r, _), c in report.tables["二"].cells.items() if r == "行政规范性文件"] == [32, 1, 5]
 
 

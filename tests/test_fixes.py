@@ -6,7 +6,7 @@ import codecs
 import os
 
 import pytest
-from cisupport import GOOD, demo_rules, run  # noqa: F401 (demo_rules is a fixture)
+from cisupport import GOOD, run
 
 from linter.diagnostics import Fix
 from linter.fixes import apply_fixes, fixed_text

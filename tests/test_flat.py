@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 
+from conftest import recognize_text
 from flatfixtures import crawler_report
-from rule_helpers import report_of, run_rule
+from rule_helpers import run_rule
 
 from linter.cli import main
 from linter.recognize.digits import splits
@@ -20,7 +21,7 @@ def values(report, table: str, row: str) -> list:
 
 
 def test_sections_title_body_and_year_of_one_line() -> None:
-    report = report_of(crawler_report())
+    report = recognize_text(crawler_report())
     assert [s.number for s in report.sections] == list("一二三四五六")
     assert report.sections[4].title == "存在的主要问题及改进情况"
     assert (report.title.text, report.body, report.year, report.template) == (
@@ -30,14 +31,14 @@ def test_sections_title_body_and_year_of_one_line() -> None:
 
 def test_heading_with_other_closing_words_runs_to_them() -> None:
     text = crawler_report().replace("五、存在的主要问题及改进情况", "五、存在的主要问题及明年工作计划")
-    report = report_of(text)
+    report = recognize_text(text)
     assert report.section("五").title == "存在的主要问题及明年工作计划"
     assert report.section("五").heading.end_column - report.section("五").heading.column == 16
 
 
 def test_table_three_split_by_row_totals_with_exact_locations() -> None:
     text = crawler_report()
-    report = report_of(text)
+    report = recognize_text(text)
     table = report.tables["三"]
     assert table.aligned and len(table.cells) == 25 * 7
     assert values(report, "三", "一") == [12, 0, 0, 1, 0, 2, 15]
@@ -53,7 +54,7 @@ def test_table_three_split_by_row_totals_with_exact_locations() -> None:
 
 def test_stray_spaces_are_cell_boundaries() -> None:
     spaced = {"一": "12 0 0 1 0 2 15", "（一）": "8 0 01 0 1 10", "（七）": "12 0 0 10 2 15", "四": "1 0 0 00 0 1"}
-    report = report_of(crawler_report(spaced))
+    report = recognize_text(crawler_report(spaced))
     assert values(report, "三", "（一）") == [8, 0, 0, 1, 0, 1, 10]
     assert values(report, "三", "（七）") == [12, 0, 0, 1, 0, 2, 15]
     assert values(report, "三", "四") == [1, 0, 0, 0, 0, 0, 1]
@@ -61,7 +62,7 @@ def test_stray_spaces_are_cell_boundaries() -> None:
 
 
 def test_table_two_cells_that_cannot_be_split_one_way_are_ambiguous() -> None:
-    report = report_of(crawler_report())
+    report = recognize_text(crawler_report())
     made = cell(report, "二", "行政规范性文件", "本年制发件数")
     assert (made.kind, made.value, made.candidates) == ("ambiguous", None, frozenset({3, 32}))
     assert cell(report, "二", "行政许可", "本年处理决定数量").value == 156
@@ -73,7 +74,7 @@ def test_a_split_the_identities_leave_open_stays_ambiguous() -> None:
     # 0 0 0 0 1 10 11 or 0 0 0 0 11 0 11: both rows agree either way.
     rows = {"一": "000011011", "（一）": "000011011", "（七）": "000011011", "（四）1": "0000000", "二": "0000000",
             "四": "0000000"}
-    report = report_of(crawler_report(rows))
+    report = recognize_text(crawler_report(rows))
     lawyers = cell(report, "三", "（一）", "法律服务机构")
     assert (lawyers.kind, lawyers.candidates) == ("ambiguous", frozenset({1, 11}))
     assert cell(report, "三", "（一）", "总计").value == 11
@@ -83,7 +84,7 @@ def test_a_split_the_identities_leave_open_stays_ambiguous() -> None:
 def test_identities_choose_the_split_and_report_what_every_split_breaks() -> None:
     rows = {"一": "000011011", "（一）": "000011011", "（七）": "0 0 0 0 11 0 11", "（四）1": "0000000",
             "二": "0000000", "四": "0000000"}
-    report = report_of(crawler_report(rows))
+    report = recognize_text(crawler_report(rows))
     assert values(report, "三", "（一）") == [0, 0, 0, 0, 11, 0, 11]
     broken = dict(rows, **{"（七）": "0 0 0 0 5 0 5"})
     findings = run_rule("SUM002", crawler_report(broken))
@@ -140,7 +141,7 @@ def test_long_digit_runs_are_bounded() -> None:
     assert splits(["1" * 12000], ["count"] * 7) == []  # longer than any seven figures
     assert splits(["12" * 30], ["count"] * 15) is None  # too many splits to list: ambiguous
     text = crawler_report({"（一）": "1" * 12000})
-    report = report_of(text)
+    report = recognize_text(text)
     assert not report.tables["三"].aligned
 
 
@@ -148,10 +149,10 @@ def test_a_few_lines_and_a_table_laid_out_after_a_flattened_heading() -> None:
     text = crawler_report()
     head, body = text[:text.index("当前位置")], text[text.index("当前位置"):]
     cut = body.index("（三）不予公开")
-    report = report_of(head + body[:cut] + "\n" + body[cut:])
+    report = recognize_text(head + body[:cut] + "\n" + body[cut:])
     assert values(report, "三", "一") == [12, 0, 0, 1, 0, 2, 15]
     assert values(report, "三", "（七）") == [12, 0, 0, 1, 0, 2, 15]
     assert report.tables["三"].cell("（七）", "总计").location.line == 10
     laid_out = (body[:body.index("第二十条")] + "\n第二十条第（一）项\n"
                 "信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n")
-    assert [line.glued for line in report_of(head + laid_out).document.lines[-4:-1]] == [False] * 3
+    assert [line.glued for line in recognize_text(head + laid_out).document.lines[-4:-1]] == [False] * 3

@@ -10,7 +10,6 @@ import subprocess
 import tempfile
 
 import pytest
-from cisupport import demo_rules  # noqa: F401 (demo_rules is a fixture)
 from devtools import DevTools
 from htmlpage import REPORT, Element, parse, write_page
 
@@ -24,7 +23,7 @@ HOSTILE = "<script>document.title = 'pwned'</script><img src=x onerror=\"documen
 
 
 @pytest.fixture
-def report_page(tmp_path, monkeypatch, capsys, demo_rules) -> str:  # noqa: F811
+def report_page(tmp_path, monkeypatch, capsys, demo_rules) -> str:
     """file:// URL of the page for one report with errors, a warning, an info and hostile text."""
     monkeypatch.chdir(tmp_path)
     page, _ = write_page(capsys, tmp_path, {"报告.txt": REPORT + HOSTILE + "\n"})

@@ -7,7 +7,7 @@ import hashlib
 import re
 
 import pytest
-from cisupport import GOOD, demo_rules  # noqa: F401 (demo_rules is a fixture)
+from cisupport import GOOD
 from htmlpage import REPORT, Element, parse, write_page
 
 from linter.diagnostics import Diagnostic, Severity
@@ -20,7 +20,7 @@ HOSTILE = '<script>alert("坏数据")</script>'
 
 
 @pytest.fixture
-def checked(tmp_path, monkeypatch, capsys, demo_rules) -> Element:  # noqa: F811
+def checked(tmp_path, monkeypatch, capsys, demo_rules) -> Element:
     """The page for three files: one with findings (its name needs escaping), one clean, one unreadable."""
     monkeypatch.chdir(tmp_path)
     files = {"a<b>&c.txt": REPORT + HOSTILE + "\n", "clean.md": GOOD, "broken.docx": b"not a zip"}

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from rule_helpers import CLEAN, report_of, run_rule, text_at
+from conftest import recognize_text
+from rule_helpers import CLEAN, run_rule, text_at
 
 TITLE = "某县某某镇人民政府2023年政府信息公开工作年度报告"
 HEAD = (f"标题: {TITLE}\n发布时间: 2024-01-15 17:29\n文号: \n发布机构: 某县某某镇人民政府\n"
@@ -12,7 +13,7 @@ HEAD = (f"标题: {TITLE}\n发布时间: 2024-01-15 17:29\n文号: \n发布机�
 
 def test_block_values_and_locations() -> None:
     text = HEAD + CLEAN
-    report = report_of(text)
+    report = recognize_text(text)
     assert report.metadata_lines == (0, 7)
     published = report.metadata["发布时间"]
     assert published.value == "2024-01-15 17:29"
@@ -30,30 +31,30 @@ def test_block_is_not_web_residue_but_chrome_after_it_is() -> None:
 
 
 def test_block_lines_are_not_paragraphs() -> None:
-    report = report_of(HEAD + CLEAN)
+    report = recognize_text(HEAD + CLEAN)
     assert all(p.lines[0] > 7 for p in report.paragraphs)
 
 
 def test_title_and_body_from_the_block_when_the_report_has_none() -> None:
     body = CLEAN[CLEAN.index("\n") + 1:]
     text = HEAD.replace("发布机构: 某县某某镇人民政府", "发布机构: ") + body
-    report = report_of(text)
+    report = recognize_text(text)
     assert (report.title.text, report.title.location.line, report.year) == (TITLE, 1, 2023)
     assert report.body == "某县某某镇人民政府"
     publisher_only = HEAD.replace(f"标题: {TITLE}\n", "") + body
-    assert report_of(publisher_only).body == "某县某某镇人民政府"
+    assert recognize_text(publisher_only).body == "某县某某镇人民政府"
 
 
 def test_block_without_separator_ends_at_its_last_key() -> None:
     text = f"发布时间：2024-01-15\n索引号：000/2024-00001\n来源：某县某某镇\n\n{CLEAN}"
-    report = report_of(text)
+    report = recognize_text(text)
     assert (report.metadata_lines, report.metadata["来源"].value) == ((0, 2), "某县某某镇")
     assert run_rule("FMT001", text) == []
 
 
 def test_one_key_line_or_keys_after_the_title_are_not_a_block() -> None:
-    assert report_of("来源：某县某某镇\n" + CLEAN).metadata == {}
+    assert recognize_text("来源：某县某某镇\n" + CLEAN).metadata == {}
     title, rest = CLEAN.split("\n", 1)
     text = f"{title}\n发布时间：2024-01-15\n发布机构：某县某某镇\n{rest}"
-    assert report_of(text).metadata == {}
+    assert recognize_text(text).metadata == {}
     assert run_rule("FMT001", text) != []

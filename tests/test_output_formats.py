@@ -7,7 +7,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
-from cisupport import BAD, GOOD, demo_rules, run, validate_sarif  # noqa: F401 (demo_rules is a fixture)
+from cisupport import BAD, GOOD, run, validate_sarif
 
 from linter.diagnostics import Diagnostic, Severity
 from linter.engine import FileResult
@@ -236,11 +236,13 @@ def test_concise_names_the_pdf_page_and_docx_cell_after_the_message() -> None:
 
 def test_full_cuts_a_long_source_line_around_the_span() -> None:
     from linter.formatters.full import render
-    from linter.model import Report, text_document
+    from linter.model import text_document
+    from linter.source import excerpt
 
     document = text_document("long.txt", "甲" * 300 + "坏数据" + "乙" * 300)
-    d = Diagnostic("X1", Severity.ERROR, "m", "long.txt", Location(1, 301, 1, 304))
-    lines = render(d, Output([FileResult("long.txt", [d], report=Report(document))])).splitlines()
+    location = Location(1, 301, 1, 304)
+    d = Diagnostic("X1", Severity.ERROR, "m", "long.txt", location, excerpt=excerpt(document, location))
+    lines = render(d, Output([FileResult("long.txt", [d])])).splitlines()
     assert lines[2] == "1 | …" + "甲" * 60 + "坏数据" + "乙" * 60 + "…"
     assert lines[3].endswith(" ^^^^^^")
 

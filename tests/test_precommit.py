@@ -16,7 +16,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from cisupport import BAD, DEMO_PLUGIN, GOOD
+from cisupport import BAD, GOOD
+from conftest import DEMO_PLUGIN
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")

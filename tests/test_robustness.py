@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from cisupport import GOOD, demo_rules, run  # noqa: F401 (demo_rules is a fixture)
+from cisupport import GOOD, run
 from loader_report import write_docx
 
 TITLE = "某某县人民政府办公室2022年政府信息公开工作年度报告\n"

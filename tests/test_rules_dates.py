@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from conftest import recognize_text
 from rule_helpers import CLEAN, run_rule, text_at
 
 PERIOD = "统计期限自2023年1月1日起至2023年12月31日止"
@@ -148,11 +149,10 @@ def test_compact_date_in_prose_is_dat001_but_numbers_of_other_kinds_are_not() ->
 
 
 def test_dat004_and_the_pack_deadline_kind_read_the_same_recognised_dates() -> None:
-    from rule_helpers import report_of
 
     text = CLEAN.replace(SIGNATURE, "某某镇人民政府 2024年2月26日").replace(
         "\n\n本报告依据", "\n发布时间：2024-02-05\n\n本报告依据")
-    report = report_of(text)
+    report = recognize_text(text)
     assert (report.signature_date.when.isoformat(), report.signature_date.what) == ("2024-02-26", "落款日期")
     assert (report.publication_date.when.isoformat(), report.publication_date.what) == ("2024-02-05", "网页发布日期")
     assert text_at(text, report.signature_date) == "2024年2月26日"

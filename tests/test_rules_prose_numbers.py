@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from rule_helpers import CLEAN, report_of, run_rule, text_at
+from conftest import recognize_text
+from rule_helpers import CLEAN, run_rule, text_at
 
 from linter.diagnostics import CellRef
 from linter.model import Cell, Location, Malformation, Table
@@ -45,7 +46,7 @@ def test_lists_that_are_not_partitions_are_left_alone() -> None:
 
 def with_tables(text: str, template: str = "2021", **values: int):
     """The fixture report with tables 三 and 四 holding the given totals (the rest 0)."""
-    report = report_of(text)
+    report = recognize_text(text)
     cells = {
         "三": {("一", "总计"): values.get("received", 0), ("二", "总计"): values.get("carried", 0),
               ("四", "总计"): values.get("forward", 0), ("（七）", "总计"): values.get("handled", 0)},
@@ -105,7 +106,7 @@ def test_the_bodys_own_territory_is_its_total_another_territory_is_not() -> None
 
 
 def with_table_two(text: str, template: str, cells: dict[tuple[str, str], int]):
-    report = report_of(text)
+    report = recognize_text(text)
     table = Table("二", template, Location(1, 1, 1, 1))
     for (row, column), value in cells.items():
         table.cells[(row, column)] = Cell("二", row, column, value, "int", str(value), Location(1, 1, 1, 2))
@@ -219,9 +220,9 @@ def test_handling_results_after_qizhong_are_compared_with_their_rows() -> None:
     assert finding.cell == CellRef("三", "（四）1", "总计")
     # Two results stated together are not one row's figure.
     joined = CLEAN.replace(RECEIVED, "全年收到政府信息公开申请8件。其中，予以公开及部分公开4件")
-    report.document = report_of(joined).document
-    report.paragraphs = report_of(joined).paragraphs
+    report.document = recognize_text(joined).document
+    report.paragraphs = recognize_text(joined).paragraphs
     assert run_rule("SUM201", report) == []  # 部分公开 alone (1) would differ from 4
     separate = CLEAN.replace(RECEIVED, "全年收到政府信息公开申请8件。其中，部分公开4件")
-    report.document, report.paragraphs = report_of(separate).document, report_of(separate).paragraphs
+    report.document, report.paragraphs = recognize_text(separate).document, recognize_text(separate).paragraphs
     assert len(run_rule("SUM201", report)) == 1

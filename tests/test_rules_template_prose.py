@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from rule_helpers import CLEAN, lines_of, report_of, run_rule, text_at
+from conftest import Fixture, recognize_text
+from rule_helpers import CLEAN, lines_of, run_rule, text_at
 
 from linter.model import Cell, Location, Table
 
@@ -24,14 +25,14 @@ def test_garbled_citations_are_recognised() -> None:
     assert run_rule("TPL002", report_2020.replace(NOTICE, "国办公开办函〔2019〕60号")) == []
 
 
-def as_2020(text: str) -> str:
-    return text.replace("2023", "2020").replace("2024", "2021")
+def as_2020(text: Fixture) -> Fixture:
+    return text.replace_all("2023", "2020").replace_all("2024", "2021")
 
 
 def test_citation_disagreeing_with_the_tables_template() -> None:
-    report = report_of(as_2020(CLEAN))
+    report = recognize_text(as_2020(CLEAN))
     assert len(run_rule("TPL002", report)) == 1  # a 2020 report must cite 60号
-    report = report_of(as_2020(CLEAN.replace(NOTICE, "国办公开办函〔2019〕60号")))
+    report = recognize_text(as_2020(CLEAN.replace(NOTICE, "国办公开办函〔2019〕60号")))
     assert run_rule("TPL002", report) == []
     report.template = "2021"
     [finding] = run_rule("TPL002", report)
@@ -39,7 +40,7 @@ def test_citation_disagreeing_with_the_tables_template() -> None:
 
 
 def _with_tables(text: str, *table_ids: str):
-    report = report_of(text)
+    report = recognize_text(text)
     for table_id in table_ids:
         table = Table(table_id, "2021", Location(1, 1, 1, 1))
         table.cells[("r", "c")] = Cell(table_id, "r", "c", 0, "int", "0", Location(1, 1, 1, 2))
@@ -55,13 +56,13 @@ def test_sections_without_tables() -> None:
 
 
 def test_section_with_only_an_image() -> None:
-    text = CLEAN.replace("（表格略）", "![表三](images/table3.png)")
+    text = CLEAN.replace_all("（表格略）", "![表三](images/table3.png)")
     findings = run_rule("TPL005", _with_tables(text, "二", "四"))
     assert "只有图片" in findings[0].message
 
 
 def test_a_section_saying_only_none_has_no_table() -> None:
-    text = CLEAN.replace("（表格略）", "无")
+    text = CLEAN.replace_all("（表格略）", "无")
     assert len(run_rule("TPL005", text)) == 3
     assert run_rule("TPL005", _with_tables(text, "二", "三", "四")) == []
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from cisupport import GOOD, demo_rules, run  # noqa: F401 (demo_rules is a fixture)
+from cisupport import GOOD, run
 
 from linter.model import text_document
 from linter.suppression import find_suppressions

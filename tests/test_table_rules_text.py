@@ -9,12 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, SHARED, recognize_text
+from conftest import FIXTURES, SHARED, fixture_text, recognize_text
 
 from linter.engine import all_rules, run_rules
 from linter.settings import Settings
 
-CLEAN = (FIXTURES / "tablerules" / "town-2022.txt").read_text(encoding="utf-8")
+CLEAN = fixture_text(FIXTURES / "tablerules" / "town-2022.txt")
 CLEAN_2020 = (FIXTURES / "tablerules" / "town-2020.txt").read_text(encoding="utf-8")
 TABLE_CODES = ("SUM0", "TPL001", "TPL003", "TPL004", "TPL006")
 
@@ -106,7 +106,7 @@ def test_rules_count_of_a_town_is_tpl006_but_not_of_a_city() -> None:
     [diagnostic] = check(text)
     assert diagnostic.code == "TPL006"
     assert diagnostic.location.line == line_of(text, "规章\t1")
-    city = text.replace("某某县某某镇人民政府", "某某市人民政府")
+    city = text.replace_all("某某县某某镇人民政府", "某某市人民政府")
     assert check(city) == []
 
 

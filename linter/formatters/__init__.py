@@ -6,12 +6,11 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, TextIO
+from dataclasses import dataclass, field
+from typing import Any, BinaryIO, TextIO
 
 from linter.diagnostics import Diagnostic, Severity
-from linter.engine import FileResult
-from linter.model import Document
+from linter.engine import FileResult, ReportInfo
 
 SEVERITY_LABELS = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 """Severities in the words of a report's reader."""
@@ -22,7 +21,11 @@ class Output:
     """What a formatter writes: every checked file's diagnostics (already filtered) and errors."""
 
     results: list[FileResult]
+    """No report is kept: what a formatter shows of a file is in its diagnostics (each with its
+    `excerpt`) and its `info`."""
     color: bool = False
+    not_reports: list[str] = field(default_factory=list)
+    """Files found in directories and skipped as not reports."""
     root: str | None = None
     """The repository root that paths are relative to in SARIF (`--root`); None: found from git."""
     quiet: bool = False
@@ -32,25 +35,29 @@ class Output:
     def diagnostics(self) -> list[Diagnostic]:
         return [d for result in self.results for d in result.diagnostics]
 
-    def document_of(self, diagnostic: Diagnostic) -> Document | None:
-        """The document a diagnostic belongs to (None if its file could not be read)."""
-        return self._documents.get(diagnostic.path)
+    def info_of(self, diagnostic: Diagnostic) -> ReportInfo | None:
+        """What is known of the report a diagnostic belongs to (None if its file could not be read)."""
+        return self._infos.get(diagnostic.path)
 
     @functools.cached_property
-    def _documents(self) -> dict[str, Document]:
-        """Documents by path, indexed once: a run over thousands of files has one lookup per finding."""
-        documents: dict[str, Document] = {}
+    def _infos(self) -> dict[str, ReportInfo]:
+        """Indexed once: a run over thousands of files has one lookup per finding."""
+        infos: dict[str, ReportInfo] = {}
         for result in self.results:
-            if result.report and result.path not in documents:
-                documents[result.path] = result.report.document
-        return documents
+            if result.info and result.path not in infos:
+                infos[result.path] = result.info
+        return infos
 
 
 @dataclass(frozen=True)
 class Formatter:
     name: str
-    write: Callable[[Output, TextIO], None]
+    write: Callable[[Output, TextIO], None] | Callable[[Output, BinaryIO], None]
     description: str = ""
+    binary: bool = False
+    """Writes bytes (a workbook) rather than text: to --output-file or a redirected stdout only."""
+    needs: tuple[str, str] | None = None
+    """(module, extra) of an optional dependency, checked before the run starts."""
 
 
 def registered_formatters() -> dict[str, Formatter]:
@@ -76,6 +83,14 @@ def severity_counts(diagnostics: list[Diagnostic]) -> dict[Severity, int]:
     for diagnostic in diagnostics:
         counts[diagnostic.severity] += 1
     return counts
+
+
+def rule_summaries(diagnostics: list[Diagnostic]) -> dict[str, str]:
+    """Each code's one-line summary (rules of plugins and packs); the rule name for the others."""
+    from linter.packs import rule_catalogue
+
+    catalogue = {rule.code: rule.summary for rule in rule_catalogue()}
+    return {d.code: catalogue.get(d.code, d.rule) for d in diagnostics}
 
 
 def dump_json(data: Any, stream: TextIO) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from linter.formatters import Formatter, Output
+from linter.formatters.ranking import ranking
 from linter.hookspecs import hookimpl
 
 
@@ -13,6 +14,8 @@ def write_concise(output: Output, stream: TextIO) -> None:
     for d in output.diagnostics:
         place = f"（{d.location.place}）" if d.location.place else ""
         stream.write(f"{d.path}:{d.location.line}:{d.location.column}: {d.code} {d.message}{place}\n")
+    if not output.quiet:
+        stream.write(ranking(output))
 
 
 @hookimpl

@@ -11,8 +11,8 @@ from typing import TextIO
 
 from linter.diagnostics import Diagnostic, Severity
 from linter.formatters import Formatter, Output, severity_counts
+from linter.formatters.ranking import ranking
 from linter.hookspecs import hookimpl
-from linter.source import flagged_line
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
@@ -30,8 +30,8 @@ def fixable(d: Diagnostic, output: Output) -> bool:
     """Whether `--fix` would apply this finding's fix (text and Markdown files only)."""
     from linter.fixes import FIXABLE_FORMATS
 
-    document = output.document_of(d)
-    return d.fix is not None and document is not None and document.format in FIXABLE_FORMATS
+    info = output.info_of(d)
+    return d.fix is not None and info is not None and info.format in FIXABLE_FORMATS
 
 
 def render(d: Diagnostic, output: Output) -> str:
@@ -41,10 +41,9 @@ def render(d: Diagnostic, output: Output) -> str:
             f"{_paint(f'{d.code} [{d.severity}]', _COLOURS[d.severity] + ';1', color)}{marker} {d.message}")
     if loc.place:
         return f"{head}\n    = {loc.place}\n"
-    flagged = flagged_line(output.document_of(d), loc)
+    flagged = d.excerpt
     if flagged is None:
         return head + "\n"
-    flagged = flagged.around()
     text = flagged.text
     gutter = " " * len(str(loc.line))
     pad = display_width(text[:flagged.start])
@@ -83,6 +82,7 @@ def write_full(output: Output, stream: TextIO) -> None:
     if fixes:
         stream.write(_("{count} of them marked [*] can be fixed with --fix (--diff shows the changes first).")
                      .format(count=fixes) + "\n")
+    stream.write(ranking(output))
 
 
 @hookimpl

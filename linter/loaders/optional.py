@@ -1,4 +1,4 @@
-"""Importing a loader's optional dependency, with the extra to install when it is missing."""
+"""Importing an optional dependency (of a loader or an output format), with the extra to install when it is missing."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import importlib
 import os
 from types import ModuleType
 
-from linter.errors import InputError
+from linter.errors import InputError, UsageError
 
 
 def require(path: str, module: str, extra: str) -> ModuleType:
@@ -15,8 +15,20 @@ def require(path: str, module: str, extra: str) -> ModuleType:
     try:
         return importlib.import_module(module)
     except ImportError:
-        raise InputError(path, f"reading this file needs the optional dependency {module!r}: "
-                               f"{install_hint(extra)}") from None
+        raise InputError(path, missing_extra(module, extra, "reading this file")) from None
+
+
+def require_extra(module: str, extra: str, purpose: str) -> ModuleType:
+    """Like `require`, for what is not a file being read (an output format): a usage error."""
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise UsageError(missing_extra(module, extra, purpose)) from None
+
+
+def missing_extra(module: str, extra: str, purpose: str) -> str:
+    """"reading this file needs the optional dependency 'docx': pip install 'govlint[docx]'"."""
+    return f"{purpose} needs the optional dependency {module!r}: {install_hint(extra)}"
 
 
 def install_hint(extra: str) -> str:

@@ -70,7 +70,7 @@ def run_check(request: CheckRequest, settings_for: Callable[[str], Settings],
             run.diffs.append(outcome.diff)
         run.fixed += outcome.fixed
         run.results.append(outcome.result)
-    run_corpus_step(run, reference)
+    run_corpus_step(run, reference, settings_name(STDIN, request.stdin_filename) if STDIN in request.paths else None)
     if request.baseline:
         apply_baseline(run, request.baseline)
     for observer in observers:

@@ -14,5 +14,5 @@ def apply_baseline(run: CheckRun, baseline_path: str) -> None:
     baseline = read_baseline(baseline_path)
     for result in run.results:
         # An unreadable file has no findings, but its baseline entries are not stale for that.
-        result.diagnostics, stale = baseline.filter(result.diagnostics, [result.path] if result.report else [])
+        result.diagnostics, stale = baseline.filter(result.diagnostics, [result.path] if result.info else [])
         run.stale.extend(stale)

@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from linter.engine import plugin_failures, run_corpus_rules
+from linter.diagnostics import Diagnostic
+from linter.engine import FileResult, plugin_failures, run_corpus_rules
 from linter.run.results import CheckRequest, CheckRun
 
 
@@ -22,8 +23,29 @@ def read_reference(request: CheckRequest) -> list:
     return read_index(request.against)
 
 
-def run_corpus_step(run: CheckRun, reference: Sequence[Any] = ()) -> None:
+def show_sources(added: list[tuple[FileResult, Diagnostic]], stdin_name: str | None) -> None:
+    """The corpus rules saw summaries, not documents: the lines to show under their findings come
+    from the files, read again (only those with such a finding, one at a time). A PDF page or a
+    DOCX cell shows its place instead; standard input (`stdin_name`) cannot be read again."""
+    from linter.errors import InputError
+    from linter.loaders import load
+    from linter.source import excerpt
+
+    wanting: dict[int, tuple[FileResult, list[Diagnostic]]] = {}
+    for result, d in added:
+        if not d.location.place and result.path != stdin_name:
+            wanting.setdefault(id(result), (result, []))[1].append(d)
+    for result, diagnostics in wanting.values():
+        try:
+            document = load(result.path)
+        except InputError:
+            continue
+        for d in diagnostics:
+            d.excerpt = excerpt(document, d.location)
+
+
+def run_corpus_step(run: CheckRun, reference: Sequence[Any] = (), stdin_name: str | None = None) -> None:
     """Add the corpus rules' findings to the run's results, and the plugin failures to the first."""
-    run_corpus_rules([result for result in run.results if result.report], reference)
+    show_sources(run_corpus_rules(run.results, reference), stdin_name)
     if run.results:
         run.results[0].diagnostics[:0] = plugin_failures(run.results[0].path)

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from linter.checker import check_file
 from linter.engine import FileResult
 from linter.errors import InputError
@@ -24,6 +26,5 @@ def fix(result: FileResult, request: CheckRequest, settings: Settings) -> FileOu
     try:
         write_fixed(document, text)
     except InputError as error:
-        return FileOutcome(FileResult(result.path, result.diagnostics, error=str(error), report=result.report,
-                                      settings=result.settings))
+        return FileOutcome(dataclasses.replace(result, error=str(error)))
     return FileOutcome(check_file(result.path, settings), fixed=count)

@@ -1,0 +1,90 @@
+"""The summary that ranks, written after the findings of a run over several files by the human
+formats (`full`, `concise`): findings per code, the reports with the most errors, the files that
+could not be read and the files skipped as not reports. Its wording is in `TEXT` (one place, for
+translation)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from linter.diagnostics import Severity
+from linter.engine import FileResult
+from linter.formatters import SEVERITY_LABELS, Output, rule_summaries, severity_counts
+
+TEXT = {
+    "title": "—— 汇总（{files} 个文件）——",
+    "per_code": "各代码的问题数：",
+    "worst": "错误最多的报告：",
+    "errors": "错误 {errors}，警告 {warnings}",
+    "unknown_body": "（机关不详）",
+    "year": "{year}年",
+    "unknown_year": "（年度不详）",
+    "unreadable": "无法读取的文件（{count} 个）：",
+    "not_reports": "不是年度报告、未检查的文件（{count} 个）：",
+    "more": "……另有 {count} 个（完整名单：--format xlsx）",
+}
+WORST = 10
+"""Reports listed under 错误最多的报告."""
+LISTED = 20
+"""Files listed under each of the other headings before "……另有 N 个"."""
+
+
+def wants_ranking(output: Output) -> bool:
+    """A run over more than one file (a single file's findings say it all)."""
+    return len(output.results) + len(output.not_reports) > 1
+
+
+def _listed(lines: list[str]) -> list[str]:
+    shown = [f"  {line}" for line in lines[:LISTED]]
+    if len(lines) > LISTED:
+        shown.append("  " + TEXT["more"].format(count=len(lines) - LISTED))
+    return shown
+
+
+def _per_code(output: Output) -> list[str]:
+    diagnostics = output.diagnostics
+    if not diagnostics:
+        return []
+    counts = Counter(d.code for d in diagnostics)
+    severities: dict[str, set[Severity]] = {}
+    for d in diagnostics:
+        severities.setdefault(d.code, set()).add(d.severity)
+    summaries = rule_summaries(diagnostics)
+    lines = [TEXT["per_code"]]
+    for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        levels = "/".join(SEVERITY_LABELS[s] for s in sorted(severities[code], reverse=True))
+        lines.append(f"  {count:6}  {code:8} {levels:5} {summaries[code]}")
+    return lines
+
+
+def _worst(results: list[FileResult]) -> list[str]:
+    counted = [(severity_counts(r.diagnostics), r) for r in results]
+    ranked = sorted(((c, r) for c, r in counted if c[Severity.ERROR]),
+                    key=lambda item: (-item[0][Severity.ERROR], -item[0][Severity.WARNING], item[1].path))
+    if not ranked:
+        return []
+    lines = [TEXT["worst"]]
+    for counts, result in ranked[:WORST]:
+        info = result.info
+        body = info.body if info and info.body else TEXT["unknown_body"]
+        year = TEXT["year"].format(year=info.year) if info and info.year else TEXT["unknown_year"]
+        tally = TEXT["errors"].format(errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING])
+        lines.append(f"  {tally}  {body}  {year}  {result.path}")
+    return lines
+
+
+def ranking(output: Output) -> str:
+    """The summary's lines (each ending with a newline); "" for a run over one file or with
+    nothing to rank (no finding, every file read and a report)."""
+    if not wants_ranking(output):
+        return ""
+    unreadable = [r.error for r in output.results if r.error]
+    lines = [*_per_code(output), *_worst(output.results)]
+    if unreadable:
+        lines += [TEXT["unreadable"].format(count=len(unreadable)), *_listed(unreadable)]
+    if output.not_reports:
+        lines += [TEXT["not_reports"].format(count=len(output.not_reports)), *_listed(output.not_reports)]
+    if not lines:
+        return ""
+    title = TEXT["title"].format(files=len(output.results) + len(output.not_reports))
+    return "".join(line + "\n" for line in (title, *lines))
