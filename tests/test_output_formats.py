@@ -293,3 +293,10 @@ def test_sarif_gives_related_locations() -> None:
     related = log["runs"][0]["results"][0]["relatedLocations"]
     assert [(r["id"], r["physicalLocation"]["artifactLocation"]["uri"], r["physicalLocation"]["region"]["startLine"],
              r["message"]["text"]) for r in related] == [(1, "r.txt", 9, "又一处"), (2, "other.txt", 1, "来源")]
+
+
+def test_sarif_describes_only_the_rules_that_ran(report, capsys) -> None:
+    log = json.loads(run(capsys, "check", "--format", "sarif", "--select", "DEMO001,DEMO003", report).out)
+    described = [rule["id"] for rule in log["runs"][0]["tool"]["driver"]["rules"]]
+    assert described == ["DEMO001", "DEMO003"]
+    assert "helpUri" not in json.dumps(log)

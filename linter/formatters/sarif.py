@@ -1,7 +1,8 @@
 """`sarif`: SARIF 2.1.0 as GitHub code scanning accepts it (upload-sarif).
 
-Rules carry their docstring as help, results their level, region and a partial fingerprint that
-is unique within the file and survives edits elsewhere in it (the baseline's fingerprint and the
+Only the rules that ran are described (those enabled for a checked file, with its packs), each
+with its docstring as help (no helpUri: govlint has no documentation site to point to); results
+carry their level, region and a partial fingerprint that is unique within the file and survives edits elsewhere in it (the baseline's fingerprint and the
 finding's rank among those that share it); findings in PDF pages or DOCX cells also name that
 place as a logicalLocation, and related places are relatedLocations. Artifact URIs are relative
 to the repository root (`--root`, else the git work tree holding the working directory, else the
@@ -25,9 +26,28 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
-def _rule_descriptors(diagnostics: list[Diagnostic], portable) -> list[dict]:
+def rules_that_ran(output: Output) -> set[str]:
+    """Codes of the rules enabled for at least one checked file (its packs' rules included)."""
+    from linter.engine import all_rules
+    from linter.packs import apply_packs
+
+    codes: set[str] = set()
+    settings_seen: list = []
+    for result in output.results:
+        settings = result.settings
+        if settings is None or any(settings is seen for seen in settings_seen):
+            continue
+        settings_seen.append(settings)
+        rules, _ = apply_packs(all_rules(), settings)
+        codes.update(rule.code for rule in rules if settings.enabled(rule.code))
+    return codes
+
+
+def _rule_descriptors(output: Output, portable) -> list[dict]:
     from linter.packs import rule_catalogue
 
+    ran = rules_that_ran(output)
+    diagnostics = output.diagnostics
     descriptors = {
         rule.code: {
             "id": rule.code,
@@ -37,7 +57,7 @@ def _rule_descriptors(diagnostics: list[Diagnostic], portable) -> list[dict]:
             "help": {"text": portable(rule.doc or rule.name)},
             "defaultConfiguration": {"level": _LEVEL[rule.severity]},
         }
-        for rule in rule_catalogue()
+        for rule in rule_catalogue() if rule.code in ran
     }
     for d in diagnostics:  # engine diagnostics (PLG…) and rules of local packs are not in the catalogue
         descriptors.setdefault(d.code, {"id": d.code, "name": d.rule or d.code,
@@ -137,7 +157,7 @@ def _result(paths: _Paths, d: Diagnostic, rule_index: int, fingerprint: str) -> 
 def sarif_log(output: Output) -> dict:
     paths = _Paths(repository_root(output.root))
     diagnostics = output.diagnostics
-    rules = _rule_descriptors(diagnostics, paths.portable)
+    rules = _rule_descriptors(output, paths.portable)
     index = {rule["id"]: i for i, rule in enumerate(rules)}
     results = [_result(paths, d, index[d.code], fingerprint)
                for d, fingerprint in zip(diagnostics, partial_fingerprints(diagnostics), strict=True)]
