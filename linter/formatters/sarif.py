@@ -3,10 +3,11 @@
 Only the rules that ran are described (those enabled for a checked file, with its packs), each
 with its docstring as help (no helpUri: govlint has no documentation site to point to); results
 carry their level, region and a partial fingerprint that is unique within the file and survives
-edits elsewhere in it (the baseline's fingerprint and the finding's rank among those that share it); findings in PDF pages or DOCX cells also name that
-place as a logicalLocation, and related places are relatedLocations. Artifact URIs are relative
-to the repository root (`--root`, else the git work tree holding the working directory, else the
-working directory) and nothing in the log names a path of this machine.
+edits elsewhere in it (the baseline's fingerprint and the finding's rank among those that share
+it); findings in PDF pages or DOCX cells also name that place as a logicalLocation, and related
+places are relatedLocations. Artifact URIs are relative to the repository root (`--root`, else
+the git work tree holding the working directory, else the working directory) and nothing in the
+log names a path of this machine.
 """
 
 from __future__ import annotations
