@@ -200,7 +200,7 @@ def test_a_file_whose_check_raises_is_its_error_and_the_others_are_reported(fold
     monkeypatch.setattr(linter.run.task, "check_file", _fail_on("r3.txt", _raise))
     result = run(capsys, "check", "--jobs", jobs, "--format", "concise", str(folder_of_reports))
     assert result.code == 2
-    assert result.out.count("DEMO001") == 7
+    assert result.out.count(": DEMO001 ") == 7
     assert result.err == (f"govlint: {folder_of_reports / 'r3.txt'}: govlint 检查此文件时出错（ValueError: invalid "
                           "literal for int() with base 10: 'x'）；请报告此问题\n")
 
@@ -212,7 +212,7 @@ def test_a_worker_that_dies_is_that_files_error_and_the_pool_goes_on(folder_of_r
     monkeypatch.setattr(linter.run.task, "check_file", _fail_on("r5.txt", _die))
     result = run(capsys, "check", "--jobs", "2", "--format", "concise", str(folder_of_reports))
     assert result.code == 2
-    assert result.out.count("DEMO001") == 7
+    assert result.out.count(": DEMO001 ") == 7
     died = "检查此文件的工作进程意外终止（被终止或内存不足）；其他文件已检查"
     assert result.err == f"govlint: {folder_of_reports / 'r5.txt'}: {died}\n"
 
