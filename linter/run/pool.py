@@ -93,7 +93,9 @@ def _run_pool(tasks: list[Task], jobs: int, chunk: int) -> Iterator[FileOutcome 
     # check_task collects each file's cycles.
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker)
     try:
-        yield from pool.map(check_task, *zip(*tasks, strict=True), chunksize=chunk)
+        with _sigint_blocked():  # the workers start here: a Ctrl-C now must not reach them before they ignore it
+            outcomes = pool.map(check_task, *zip(*tasks, strict=True), chunksize=chunk)
+        yield from outcomes
     except BrokenProcessPool:
         yield None
     except BaseException:  # Ctrl-C, or the consumer stopped: stop the workers, do not wait for them
@@ -119,10 +121,27 @@ def _check_alone(task: Task) -> FileOutcome:
                                                       "(killed, or out of memory); the other files were checked"))
 
 
+@contextlib.contextmanager
+def _sigint_blocked() -> Iterator[None]:
+    """SIGINT held back (POSIX) while worker processes are forked; delivered, if it came, after."""
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def _start_worker() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     gc.disable()
 
 
