@@ -169,3 +169,11 @@ def test_a_file_over_max_file_size_is_refused_with_the_limit_named(repository, c
     result = run(capsys, "check", "reports/2022/甲镇.txt")
     assert result.code == 2
     assert result.err.endswith("超过 max-file-size（52 字节）；如需检查，请调大该设置（单位 MB）\n")
+
+
+def test_a_catalogue_entry_without_words_translates_nothing(monkeypatch) -> None:
+    from linter.i18n import _
+
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert _("no such message at all") == "no such message at all"
+    assert _("year 2022") == "2022年"

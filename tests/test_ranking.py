@@ -14,6 +14,8 @@ from linter.formatters import ranking as ranking_module
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "reports"
 
+pytestmark = pytest.mark.usefixtures("zh")  # the summary as a Chinese clerk reads it
+
 
 @pytest.fixture
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

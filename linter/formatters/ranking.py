@@ -10,19 +10,21 @@ from collections import Counter
 from linter.diagnostics import Severity
 from linter.engine import FileResult
 from linter.formatters import SEVERITY_LABELS, Output, rule_summaries, severity_counts
+from linter.i18n import _
 
 TEXT = {
-    "title": "—— 汇总（{files} 个文件）——",
-    "per_code": "各代码的问题数：",
-    "worst": "错误最多的报告：",
-    "errors": "错误 {errors}，警告 {warnings}",
-    "unknown_body": "（机关不详）",
-    "year": "{year}年",
-    "unknown_year": "（年度不详）",
-    "unreadable": "无法读取的文件（{count} 个）：",
-    "not_reports": "不是年度报告、未检查的文件（{count} 个）：",
-    "more": "……另有 {count} 个（完整名单：--format xlsx）",
+    "title": "—— Summary ({files} files) ——",
+    "per_code": "Findings per code:",
+    "worst": "Reports with the most errors:",
+    "errors": "errors {errors}, warnings {warnings}",
+    "unknown_body": "(body unknown)",
+    "year": "year {year}",
+    "unknown_year": "(year unknown)",
+    "unreadable": "Files that could not be read ({count}):",
+    "not_reports": "Files that are not annual reports, not checked ({count}):",
+    "more": "... and {count} more (the full list: --format xlsx)",
 }
+"""The summary's wording, in English; linter.i18n translates it (Chinese on a Chinese locale)."""
 WORST = 10
 """Reports listed under 错误最多的报告."""
 LISTED = 20
@@ -37,7 +39,7 @@ def wants_ranking(output: Output) -> bool:
 def _listed(lines: list[str]) -> list[str]:
     shown = [f"  {line}" for line in lines[:LISTED]]
     if len(lines) > LISTED:
-        shown.append("  " + TEXT["more"].format(count=len(lines) - LISTED))
+        shown.append("  " + _(TEXT["more"]).format(count=len(lines) - LISTED))
     return shown
 
 
@@ -50,7 +52,7 @@ def _per_code(output: Output) -> list[str]:
     for d in diagnostics:
         severities.setdefault(d.code, set()).add(d.severity)
     summaries = rule_summaries(diagnostics)
-    lines = [TEXT["per_code"]]
+    lines = [_(TEXT["per_code"])]
     for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         levels = "/".join(SEVERITY_LABELS[s] for s in sorted(severities[code], reverse=True))
         lines.append(f"  {count:6}  {code:8} {levels:5} {summaries[code]}")
@@ -63,12 +65,12 @@ def _worst(results: list[FileResult]) -> list[str]:
                     key=lambda item: (-item[0][Severity.ERROR], -item[0][Severity.WARNING], item[1].path))
     if not ranked:
         return []
-    lines = [TEXT["worst"]]
+    lines = [_(TEXT["worst"])]
     for counts, result in ranked[:WORST]:
         info = result.info
-        body = info.body if info and info.body else TEXT["unknown_body"]
-        year = TEXT["year"].format(year=info.year) if info and info.year else TEXT["unknown_year"]
-        tally = TEXT["errors"].format(errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING])
+        body = info.body if info and info.body else _(TEXT["unknown_body"])
+        year = _(TEXT["year"]).format(year=info.year) if info and info.year else _(TEXT["unknown_year"])
+        tally = _(TEXT["errors"]).format(errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING])
         lines.append(f"  {tally}  {body}  {year}  {result.path}")
     return lines
 
@@ -81,10 +83,10 @@ def ranking(output: Output) -> str:
     unreadable = [r.error for r in output.results if r.error]
     lines = [*_per_code(output), *_worst(output.results)]
     if unreadable:
-        lines += [TEXT["unreadable"].format(count=len(unreadable)), *_listed(unreadable)]
+        lines += [_(TEXT["unreadable"]).format(count=len(unreadable)), *_listed(unreadable)]
     if output.not_reports:
-        lines += [TEXT["not_reports"].format(count=len(output.not_reports)), *_listed(output.not_reports)]
+        lines += [_(TEXT["not_reports"]).format(count=len(output.not_reports)), *_listed(output.not_reports)]
     if not lines:
         return ""
-    title = TEXT["title"].format(files=len(output.results) + len(output.not_reports))
+    title = _(TEXT["title"]).format(files=len(output.results) + len(output.not_reports))
     return "".join(line + "\n" for line in (title, *lines))

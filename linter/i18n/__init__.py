@@ -107,7 +107,8 @@ def _catalogue() -> tuple[dict[str, str], list[tuple[re.Pattern[str], str]]]:
     exact = {msgid: msgstr for msgid, msgstr in entries.items() if not _PLACEHOLDER.search(msgid)}
     # most literal text first: "cannot write fixed file: {reason}" before "cannot {what}"
     shaped = sorted(((_shape(msgid), msgstr, len(_PLACEHOLDER.sub("", msgid))) for msgid, msgstr in entries.items()
-                     if _PLACEHOLDER.search(msgid)), key=lambda entry: -entry[2])
+                     if _PLACEHOLDER.search(msgid) and _PLACEHOLDER.sub("", msgid).strip()),
+                    key=lambda entry: -entry[2])
     shaped = [(pattern, msgstr) for pattern, msgstr, _literal in shaped]
     return exact, shaped
 
