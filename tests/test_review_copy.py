@@ -180,20 +180,34 @@ def test_check_review_copy_writes_one_copy_per_word_report(tmp_path: Path, repor
 @pytest.mark.skipif(not shutil.which("soffice"), reason="needs LibreOffice (soffice)")
 def test_libreoffice_reads_the_comments_on_their_pages(tmp_path: Path, reviewed) -> None:
     """LibreOffice opens the copy and exports each comment as a PDF note on the page of its text."""
-    import pdfplumber
-    from pdfminer.pdftypes import resolve1
-
     output = reviewed[3]
     export = 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}'
     subprocess.run(["soffice", "--headless", "--convert-to", export, "--outdir", str(tmp_path), str(output)],
                    check=True, capture_output=True, timeout=300)
-    notes = []
-    with pdfplumber.open(tmp_path / "out.pdf") as pdf:
-        for page in pdf.pages:
-            for annotation in map(resolve1, resolve1(page.page_obj.annots) or []):
-                contents = annotation.get("Contents")
-                if contents:
-                    notes.append((page.page_number, contents.decode("utf-16")))
+    notes = _pdf_notes(tmp_path / "out.pdf")
     codes = [(page, text.split()[0].split("】")[1]) for page, text in notes]
     assert (1, "DAT001") in codes and codes.count((1, "DAT001")) == 2
     assert "SUM001" in {code for page, code in codes if page > 1}
+
+
+def _pdf_notes(path: Path) -> list[tuple[int, str]]:
+    """(page number, text) of every annotation with contents, read with PDFium."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    notes = []
+    document = pdfium.PdfDocument(str(path))
+    for number, page in enumerate(document, 1):
+        for index in range(raw.FPDFPage_GetAnnotCount(page.raw)):
+            annotation = raw.FPDFPage_GetAnnot(page.raw, index)
+            size = raw.FPDFAnnot_GetStringValue(annotation, b"Contents", None, 0)
+            if size > 2:
+                buffer = ctypes.create_string_buffer(size)
+                text = ctypes.cast(buffer, ctypes.POINTER(raw.FPDF_WCHAR))
+                raw.FPDFAnnot_GetStringValue(annotation, b"Contents", text, size)
+                notes.append((number, buffer.raw[:size - 2].decode("utf-16-le")))
+            raw.FPDFPage_CloseAnnot(annotation)
+    document.close()
+    return notes
