@@ -7,7 +7,7 @@ pages merge them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from html import escape
 from pathlib import Path
 
@@ -215,6 +215,19 @@ def write_docx(path: Path, blocks: list = BLOCKS) -> None:
         else:
             _docx_table(document, content)
     document.save(str(path))
+
+
+def with_document_xml(docx: bytes, edit: Callable[[bytes], bytes]) -> bytes:
+    """The .docx `docx` with its word/document.xml passed through `edit`, every other part as is."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            zout.writestr(item, edit(data) if item.filename == "word/document.xml" else data)
+    return out.getvalue()
 
 
 def _docx_table(document, rows: list) -> None:

@@ -4,13 +4,12 @@ internal failure, and the good report beside it is still reported."""
 
 from __future__ import annotations
 
-import io
-import zipfile
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from loader_report import with_document_xml, write_docx, write_pdf
 
 from linter.cli import main
 
@@ -60,26 +59,24 @@ def test_a_report_with_bytes_changed(tmp_path_factory, capsys, edits, suffix: st
     _assert_contained(folder, capsys)
 
 
+def _sample(tmp_path_factory, write, name: str) -> bytes:
+    """The bytes of the loader tests' report written by `write` (loader_report.write_docx, write_pdf)."""
+    path = tmp_path_factory.mktemp("sample") / name
+    write(path)
+    return path.read_bytes()
+
+
 @pytest.fixture(scope="module")
 def docx_bytes(tmp_path_factory) -> bytes:
     pytest.importorskip("docx")
-    from loader_report import write_docx
-
-    path = tmp_path_factory.mktemp("docx") / "r.docx"
-    write_docx(path)
-    return path.read_bytes()
+    return _sample(tmp_path_factory, write_docx, "r.docx")
 
 
 @FUZZ
 @given(edits=EDITS)
 def test_a_docx_whose_xml_has_bytes_changed(tmp_path_factory, capsys, docx_bytes, edits) -> None:
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(docx_bytes)) as zin, zipfile.ZipFile(out, "w") as zout:
-        for item in zin.infolist():
-            data = zin.read(item.filename)
-            zout.writestr(item, _mutated(data, edits) if item.filename == "word/document.xml" else data)
     folder = tmp_path_factory.mktemp("fuzz")
-    (folder / "report.docx").write_bytes(out.getvalue())
+    (folder / "report.docx").write_bytes(with_document_xml(docx_bytes, lambda xml: _mutated(xml, edits)))
     _assert_contained(folder, capsys)
 
 
@@ -87,11 +84,7 @@ def test_a_docx_whose_xml_has_bytes_changed(tmp_path_factory, capsys, docx_bytes
 def pdf_bytes(tmp_path_factory) -> bytes:
     pytest.importorskip("pypdfium2")
     pytest.importorskip("reportlab")
-    from loader_report import write_pdf
-
-    path = tmp_path_factory.mktemp("pdf") / "r.pdf"
-    write_pdf(path)
-    return path.read_bytes()
+    return _sample(tmp_path_factory, write_pdf, "r.pdf")
 
 
 @FUZZ

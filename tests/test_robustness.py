@@ -3,14 +3,13 @@ hang, and nothing lost (issue 13). Each test is one row of the issue's table or 
 
 from __future__ import annotations
 
-import io
 import os
 import zipfile
 from pathlib import Path
 
 import pytest
 from cisupport import GOOD, run
-from loader_report import write_docx
+from loader_report import with_document_xml, write_docx
 
 TITLE = "某某县人民政府办公室2022年政府信息公开工作年度报告\n"
 REPORT = TITLE + "一、总体情况\n本机关主动公开政府信息120条。\n"
@@ -18,14 +17,7 @@ REPORT = TITLE + "一、总体情况\n本机关主动公开政府信息120条。
 
 def _rewrite_docx(source: Path, target: Path, edit) -> None:
     """`source` with word/document.xml passed through `edit` (str → str)."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
-        for item in zin.infolist():
-            data = zin.read(item.filename)
-            if item.filename == "word/document.xml":
-                data = edit(data.decode("utf-8")).encode("utf-8")
-            zout.writestr(item, data)
-    target.write_bytes(out.getvalue())
+    target.write_bytes(with_document_xml(source.read_bytes(), lambda xml: edit(xml.decode("utf-8")).encode("utf-8")))
 
 
 @pytest.fixture
