@@ -105,11 +105,11 @@ class HelpFormatter(argparse.HelpFormatter):
 def _catalogue() -> tuple[dict[str, str], list[tuple[re.Pattern[str], str]]]:
     entries = parse_po(CATALOGUE.read_text(encoding="utf-8"))
     exact = {msgid: msgstr for msgid, msgstr in entries.items() if not _PLACEHOLDER.search(msgid)}
-    # most literal text first: "cannot write fixed file: {reason}" before "cannot {what}"
-    shaped = sorted(((_shape(msgid), msgstr, len(_PLACEHOLDER.sub("", msgid))) for msgid, msgstr in entries.items()
-                     if _PLACEHOLDER.search(msgid) and _PLACEHOLDER.sub("", msgid).strip()),
-                    key=lambda entry: -entry[2])
-    shaped = [(pattern, msgstr) for pattern, msgstr, _literal in shaped]
+    # most literal text first ("cannot write fixed file: {reason}" before "cannot {what}"); a msgid
+    # of placeholders only would match any message, so it is no pattern
+    literal = {msgid: _PLACEHOLDER.sub("", msgid).strip() for msgid in entries if msgid not in exact}
+    shaped = [(_shape(msgid), entries[msgid]) for msgid in sorted(literal, key=lambda m: -len(literal[m]))
+              if literal[msgid]]
     return exact, shaped
 
 
