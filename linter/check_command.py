@@ -122,14 +122,9 @@ def _write_output(args: argparse.Namespace, run: CheckRun, formatter: Formatter)
     elif args.output_file:
         from io import StringIO
 
-        from linter.fileio import write_atomically
-
         buffer = StringIO()
         _emit(args, run, formatter, buffer, color=False)
-        try:
-            write_atomically(args.output_file, buffer.getvalue())
-        except OSError as error:
-            raise UsageError(f"{args.output_file}: cannot write output: {error.strerror or error}") from None
+        _save(args.output_file, buffer.getvalue())
     else:
         _emit(args, run, formatter, sys.stdout, color=wants_color(args.color, sys.stdout))
 
@@ -145,11 +140,17 @@ def _write_binary(args: argparse.Namespace, run: CheckRun, formatter: Formatter)
     if not args.output_file:
         sys.stdout.buffer.write(buffer.getvalue())
         return
+    _save(args.output_file, buffer.getvalue())
+
+
+def _save(path: str, data: str | bytes) -> None:
+    """--output-file, replaced in one step: a reader never sees a partial file."""
+    from linter.fileio import write_atomically
+
     try:
-        with open(args.output_file, "wb") as stream:
-            stream.write(buffer.getvalue())
+        write_atomically(path, data)
     except OSError as error:
-        raise UsageError(f"{args.output_file}: cannot write output: {error.strerror or error}") from None
+        raise UsageError(f"{path}: cannot write output: {error.strerror or error}") from None
 
 
 def _emit(args: argparse.Namespace, run: CheckRun, formatter: Formatter, stream: TextIO, color: bool) -> None:

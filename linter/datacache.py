@@ -10,7 +10,6 @@ cannot be read or written only means parsing every time.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import pickle
 import sys
@@ -60,17 +59,12 @@ def _stamp(modules: tuple[str, ...]) -> tuple:
 
 
 def _store(file: Path, content: object) -> None:
-    import tempfile
+    """Best effort: a cache that cannot be written is read from the YAML next time."""
+    from linter.fileio import write_atomically
 
     try:
+        data = pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL)
         file.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=file.name, suffix=".tmp")
-    except OSError:
-        return
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            pickle.dump(content, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, file)
+        write_atomically(str(file), data)
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+        return

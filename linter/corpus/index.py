@@ -12,13 +12,13 @@ from __future__ import annotations
 import gzip
 import json
 import os
-import tempfile
 import zlib
 from collections.abc import Iterable
 from typing import Any
 
 from linter.corpus.summary import NUM_PERM, SEED, SHINGLE, ReportSummary, Sentence
 from linter.errors import InputError
+from linter.fileio import write_atomically
 from linter.model import Location
 
 FORMAT = "govlint-copy-index"
@@ -48,20 +48,9 @@ def write_index(path: str, summaries: Iterable[ReportSummary]) -> int:
     reports = [_summary_to_json(s) for s in summaries]
     data = json.dumps({"format": FORMAT, "version": VERSION, "settings": _settings(), "reports": reports},
                       ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    folder = os.path.dirname(os.path.abspath(path))
     try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".govlint-index-")
+        write_atomically(path, gzip.compress(data, mtime=0))
     except OSError as error:
-        raise InputError(path, f"cannot write the index: {error.strerror or error}") from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(gzip.compress(data, mtime=0))
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's 0600
-        os.replace(temporary, path)
-    except OSError as error:
-        os.unlink(temporary)
         raise InputError(path, f"cannot write the index: {error.strerror or error}") from None
     return len(reports)
 
