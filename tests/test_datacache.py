@@ -45,7 +45,8 @@ linter.packs.resolve.read_pack = lambda path, *args: parsed.append(path.name) or
 main(['check', '--format', 'concise', '--exit-zero', sys.argv[1]])
 print(','.join(sorted(parsed)) or '-', file=sys.stderr)
 """
-PACK = "name: local\ndescription: 本地要求\nprefix: LC\nrules:\n  - {code: LC001, kind: require, name: cite, pattern: 甲乙丙, message: %s}\n"
+PACK = ("name: local\ndescription: 本地要求\nprefix: LC\nrules:\n"
+        "  - {code: LC001, kind: require, name: cite, pattern: 甲乙丙, message: %s}\n")
 
 
 def test_a_pack_is_parsed_once_and_again_when_its_yaml_changes(tmp_path) -> None:
