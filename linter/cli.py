@@ -8,9 +8,9 @@ import sys
 from collections.abc import Sequence
 
 from linter import __version__
+from linter.compilecache import remembered
 from linter.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_INTERRUPTED, InputError, UsageError
 from linter.i18n import say
-from linter.patterncache import remember_patterns
 from linter.yamlfile import DataFileError
 
 
@@ -213,7 +213,7 @@ def cmd_index_build(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    with remember_patterns():
+    with remembered():
         return _run(argv)
 
 

@@ -55,7 +55,7 @@ def _template_wording() -> re.Pattern[str]:
                 phrases.update(column.label for column in row.columns)
             phrases.update(column.label for column in table.columns)
     keys = {_strip(normalize(p)) for p in phrases}
-    # Longest first, then in code point order: the same text in every process (linter.patterncache stores it).
+    # Longest first, then in code point order: the same text in every process (linter.compilecache stores it).
     return re.compile("|".join(re.escape(k) for k in sorted(keys, key=lambda k: (-len(k), k)) if len(k) >= _MIN_PHRASE))
 
 
