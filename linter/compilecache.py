@@ -9,9 +9,11 @@ each process and caches neither in `__pycache__`:
   each written as source text and compiled with `exec`.
 
 The command (`linter.cli.main`) runs inside `remembered()`. There `re` gets the engine code of
-a pattern that took at least `WORTH_KEEPING` seconds to compile from the store instead of its
-parser and compiler (and hands it to `_sre.compile`, where `re` itself ends), and `dataclasses`
-gets the code object of a method's text from the store instead of compiling it. The results are
+a pattern from the store instead of its parser and compiler (and hands it to `_sre.compile`,
+where `re` itself ends), and `dataclasses` gets the code object of a method's text from the
+store instead of compiling it. Every pattern and method the run compiles is stored (those that
+depend on a report's text would make the store grow; none do today, and `MAX_STORED` bounds
+it). The results are
 the same objects a fresh compilation makes: `re.Pattern` equality compares the engine code, the
 code objects are what `exec` would have compiled from the same text; the tests compare both.
 
@@ -30,7 +32,6 @@ import dataclasses
 import marshal
 import os
 import sys
-import time
 from array import array
 from collections.abc import Iterator
 from pathlib import Path
@@ -41,8 +42,6 @@ try:
 except ImportError:  # Python 3.10 (sre_compile): patterns are compiled as usual
     _compiler = None
 
-WORTH_KEEPING = 50e-6
-"""Seconds of compilation above which a pattern is stored (cheaper ones are compiled each run)."""
 MAX_STORED = 5000
 """Patterns and method texts the store holds; past this only the current run's are kept."""
 _FILE = "compiled.marshal"
@@ -81,10 +80,7 @@ def remembered() -> Iterator[None]:
             else:
                 patterns[key] = entry
                 return compiled
-        start = time.perf_counter()
-        entry = compiled_pattern(pattern, flags)
-        if time.perf_counter() - start >= WORTH_KEEPING:
-            patterns[key] = entry
+        entry = patterns[key] = compiled_pattern(pattern, flags)
         return _engine(pattern, entry)
 
     def exec_method(source, globals=None, locals=None, /):  # noqa: A002 - exec's own parameter names
