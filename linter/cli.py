@@ -125,12 +125,9 @@ def _job_count(text: str) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from linter.run.pool import collection_paused
+    from linter.check_command import run_check_command
 
-    with collection_paused():  # the run's pause from its imports on: they allocate much and leave no cycles
-        from linter.check_command import run_check_command
-
-        return run_check_command(args)
+    return run_check_command(args)
 
 
 def cmd_review(args: argparse.Namespace) -> int:
