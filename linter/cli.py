@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 
@@ -220,6 +221,17 @@ def cmd_index_build(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     with remembered():
         return _run(argv)
+
+
+def program() -> int:
+    """The govlint program (its console script, `python -m linter`): `main`, then every object
+    left frozen out of the garbage collector's reach. The interpreter's last collection at exit
+    walks every object the run made, 5 % of a one-file run, to free what the ending process
+    gives back anyway; module teardown, atexit handlers and flushing happen as always. Not for
+    use inside a longer-lived process (its objects would never be collected)."""
+    code = main()
+    gc.freeze()
+    return code
 
 
 def _run(argv: Sequence[str] | None) -> int:
