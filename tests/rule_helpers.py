@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import fixture_text, recognize_text
+from conftest import recognize_text
+from fixturetext import fixture_text
 
 from linter.diagnostics import Finding
 from linter.engine import rule_by_code

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from cisupport import GOOD, run
+from fixturetext import Fixture, fixture_text
 from loader_report import with_document_xml, write_docx
 
 TITLE = "某某县人民政府办公室2022年政府信息公开工作年度报告\n"
@@ -30,7 +31,8 @@ def docx_report(tmp_path) -> Path:
 
 def test_a_docx_with_a_broken_grid_span_is_an_input_error(docx_report, tmp_path, capsys) -> None:
     bad = tmp_path / "bad.docx"
-    _rewrite_docx(docx_report, bad, lambda xml: xml.replace('<w:gridSpan w:val="4"/>', '<w:gridSpan w:val="x"/>', 1))
+    _rewrite_docx(docx_report, bad,
+                  lambda xml: Fixture(xml).replace('<w:gridSpan w:val="4"/>', '<w:gridSpan w:val="x"/>', 1))
     result = run(capsys, "check", str(bad))
     assert result.code == 2
     assert result.err.startswith(f"govlint: {bad}: not a readable .docx file (ValueError")
@@ -42,7 +44,7 @@ def test_a_grid_span_of_two_hundred_million_is_bounded(docx_report, tmp_path, ca
 
     huge = tmp_path / "huge.docx"
     _rewrite_docx(docx_report, huge,
-                  lambda xml: xml.replace('<w:gridSpan w:val="4"/>', '<w:gridSpan w:val="200000000"/>', 1))
+                  lambda xml: Fixture(xml).replace('<w:gridSpan w:val="4"/>', '<w:gridSpan w:val="200000000"/>', 1))
     from linter.loaders.docx import MAX_GRID_COLUMNS
 
     document = load(str(huge))
@@ -230,7 +232,7 @@ def test_ctrl_c_during_a_run_stops_it_with_one_line_and_exit_130(tmp_path, jobs)
 
 @pytest.mark.parametrize("where", ["table", "prose"])
 def test_a_run_of_twelve_thousand_digits_is_text_not_a_number(where, tmp_path, capsys) -> None:
-    report = (Path(__file__).parents[1] / "examples" / "reports" / "qingshan-2022.txt").read_text(encoding="utf-8")
+    report = fixture_text(Path(__file__).parents[1] / "examples" / "reports" / "qingshan-2022.txt")
     if where == "table":
         report = report.replace("本年新收政府信息公开申请数量", "本年新收政府信息公开申请数量" + "1" * 12_000, 1)
     else:
