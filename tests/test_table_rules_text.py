@@ -11,17 +11,17 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, SHARED, recognize_text
 from fixturetext import Fixture, fixture_text
+from rule_helpers import TABLE_CODES
 
 from linter.engine import all_rules, run_rules
 from linter.settings import Settings
 
 CLEAN = fixture_text(FIXTURES / "tablerules" / "town-2022.txt")
 CLEAN_2020 = fixture_text(FIXTURES / "tablerules" / "town-2020.txt")
-TABLE_CODES = ("SUM0", "TPL001", "TPL003", "TPL004", "TPL006")
 
 
 def check(text: str, path: str = "report.txt") -> list:
-    settings = Settings(select=list(TABLE_CODES))
+    settings = Settings(select=TABLE_CODES)
     return run_rules(recognize_text(text, path), all_rules(), settings)
 
 
@@ -52,7 +52,7 @@ def test_total_row_that_misses_an_applicant() -> None:
 
 def test_the_next_code_reports_a_grouped_total_when_the_first_is_ignored() -> None:
     text = changed("\t（七）总计\t2\t1\t0\t0\t0\t0\t3", "\t（七）总计\t2\t1\t0\t0\t0\t0\t2")
-    found = run_rules(recognize_text(text), all_rules(), Settings(select=list(TABLE_CODES), ignore=["SUM001"]))
+    found = run_rules(recognize_text(text), all_rules(), Settings(select=TABLE_CODES, ignore=["SUM001"]))
     [finding] = [d for d in found if d.code.startswith("SUM")]
     assert finding.code == "SUM002" and finding.fingerprint == "A3:column=总计"
     assert "SUM001（A2）" in finding.message and "SUM003（A1）" in finding.message
