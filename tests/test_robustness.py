@@ -4,6 +4,7 @@ hang, and nothing lost (issue 13). Each test is one row of the issue's table or 
 from __future__ import annotations
 
 import os
+import time
 import zipfile
 from pathlib import Path
 
@@ -197,6 +198,33 @@ def test_a_file_whose_check_raises_is_its_error_and_the_others_are_reported(fold
     assert result.out.count(": DEMO001 ") == 7
     assert result.err == (f"govlint: {folder_of_reports / 'r3.txt'}: govlint 检查此文件时出错（ValueError: invalid "
                           "literal for int() with base 10: 'x'）；请报告此问题\n")
+
+
+@pytest.mark.usefixtures("demo_rules")
+def test_a_docx_whose_loader_raises_beside_good_reports_with_two_jobs(folder_of_reports, docx_report, capsys) -> None:
+    bad = folder_of_reports / "bad.docx"
+    _rewrite_docx(docx_report, bad,
+                  lambda xml: Fixture(xml).replace('<w:gridSpan w:val="4"/>', '<w:gridSpan w:val="x"/>', 1))
+    docx_report.unlink()
+    result = run(capsys, "check", "--jobs", "2", "--format", "concise", str(folder_of_reports))
+    assert result.code == 2
+    assert result.out.count(": DEMO001 ") == 8
+    [error] = result.err.splitlines()
+    assert error.startswith(f"govlint: {bad}: not a readable .docx file (ValueError")
+
+
+def test_finding_the_section_of_each_paragraph_is_not_quadratic() -> None:
+    """A report of tens of MB (issue 13's 50 MB file, repeated reports) has tens of thousands of
+    headings and paragraphs: a scan of the sections for each paragraph would be quadratic."""
+    from types import SimpleNamespace
+
+    from linter.recognize.sections import section_of
+
+    sections = [SimpleNamespace(heading_line=2 * n) for n in range(50_000)]
+    started = time.perf_counter()
+    found = [section_of(sections, line) for line in range(1, 100_000, 2)]
+    assert time.perf_counter() - started < 5  # seconds on a loaded 2-core machine; a scan takes minutes
+    assert found == sections and section_of(sections, -1) is None
 
 
 @pytest.mark.usefixtures("demo_rules", "zh")
