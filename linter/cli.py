@@ -9,9 +9,8 @@ from collections.abc import Sequence
 
 from linter import __version__
 from linter.compilecache import remembered
-from linter.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_INTERRUPTED, InputError, UsageError
+from linter.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_INTERRUPTED, GovlintError, UsageError
 from linter.i18n import say
-from linter.yamlfile import DataFileError
 
 
 class _Parser(argparse.ArgumentParser):
@@ -238,7 +237,7 @@ def _run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.handler(args)
-    except (InputError, UsageError, DataFileError) as error:
+    except GovlintError as error:
         for line in str(error).splitlines():  # a rule pack's problems, one a line
             say(line)
         return EXIT_ERROR
