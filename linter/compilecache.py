@@ -16,6 +16,8 @@ depend on a report's text would make the store grow; none do today, and `MAX_STO
 it). The results are
 the same objects a fresh compilation makes: `re.Pattern` equality compares the engine code, the
 code objects are what `exec` would have compiled from the same text; the tests compare both.
+One difference: a pattern whose compilation warns (`re`'s FutureWarning about a possible nested
+set) warns only in the run that compiles it (no pattern of govlint's does).
 
 The store is one `marshal` file per Python version in the cache directory
 (`linter.datacache.cache_directory`), valid for one Python build; it is written when the run
