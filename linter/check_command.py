@@ -51,7 +51,9 @@ def _check_and_report(args: argparse.Namespace, resolver: SettingsResolver, form
     """The run, its messages and output; the exit code."""
     from linter.progress import progress_for
 
-    run = run_check(_request(args), resolver.for_path, progress_for(sys.stderr, args.quiet))
+    request = _request(args)
+    request.views = formatter.report_views and not args.statistics
+    run = run_check(request, resolver.for_path, progress_for(sys.stderr, args.quiet))
     note = (lambda message: None) if args.quiet else say
     if not run.results:
         note(f"no report files found in {' '.join(args.paths)}")

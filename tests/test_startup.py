@@ -54,8 +54,8 @@ def test_the_default_format_is_the_only_formatter_imported(tmp_path) -> None:
 def _table_entry(formatter) -> tuple:
     """How BUILTINS names a formatter: name, description, and the other fields that are not the defaults."""
     defaults = {field.name: field.default for field in dataclasses.fields(formatter)}
-    others = {name: getattr(formatter, name) for name in ("binary", "needs")
-              if getattr(formatter, name) != defaults[name]}
+    others = {name: getattr(formatter, name) for name in defaults
+              if name not in ("name", "write", "description") and getattr(formatter, name) != defaults[name]}
     return (formatter.name, formatter.description, others) if others else (formatter.name, formatter.description)
 
 

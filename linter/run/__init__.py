@@ -9,6 +9,7 @@ The modules, in the order a run uses them:
 - `fix_step`: --fix/--diff of one file;
 - `corpus_step`: the corpus rules over all reports, with each file's own settings;
 - `baseline_step`: --baseline, last;
+- `payload`: what a worker sends back of one file (no report);
 - `events`: `RunObserver`, the hooks progress output and a cache observe;
 - `results`: `CheckRequest`, `CheckRun` and what one file gives the run.
 """
@@ -22,6 +23,7 @@ from linter.run.baseline_step import apply_baseline
 from linter.run.corpus_step import read_reference, run_corpus_step
 from linter.run.discovery import STDIN, discover, distinct_files, is_report, settings_name
 from linter.run.events import RunObserver
+from linter.run.payload import SharedSettings
 from linter.run.pool import collection_paused, worker_count
 from linter.run.results import CheckRequest, CheckRun
 from linter.settings import Settings
@@ -60,7 +62,8 @@ def run_check(request: CheckRequest, settings_for: Callable[[str], Settings],
     for observer in observers:
         observer.run_started([path for path, _ in files])
     run = CheckRun()
-    for outcome in pool.check_all(tasks, jobs):
+    shared = SharedSettings()
+    for outcome in map(shared.share, pool.check_all(tasks, jobs)):
         for observer in observers:
             observer.file_checked(outcome.result)
         if not outcome.is_report:

@@ -28,6 +28,8 @@ class CheckRequest:
     """Worker processes; None: one per CPU when there are enough files, else 1 (no pool)."""
     against: str | None = None
     """A reference index (`govlint index build`) the corpus rules compare the reports with too."""
+    views: bool = False
+    """Make each report's view for the HTML page where it is checked (`Formatter.report_views`)."""
 
 
 @dataclass
