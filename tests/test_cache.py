@@ -13,11 +13,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from province import province
 
 import linter
 from linter.cli import main
 from linter.run import task
-from province import province
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "reports"
@@ -72,7 +72,8 @@ def test_a_changed_file_alone_is_checked_again(folder: Path, capsys, checked: li
     _check(capsys, "--format", "json", str(folder))
     checked.clear()
     example = folder / "qingshan-2022.txt"
-    example.write_text(example.read_text(encoding="utf-8").replace("政府信息公开", "政府信息  公开", 1), encoding="utf-8")
+    text = example.read_text(encoding="utf-8")
+    example.write_text(text.replace("政府信息公开", "政府信息  公开", 1), encoding="utf-8")
     changed = _check(capsys, "--format", "json", str(folder))
     assert checked == [str(example)]
     assert changed == _check(capsys, "--no-cache", "--format", "json", str(folder))
@@ -104,7 +105,8 @@ def test_the_cache_is_beside_the_configuration_tagged_and_ignored_by_git(folder:
     (folder / "govlint.toml").write_text('ignore = ["DUP"]\n', encoding="utf-8")
     _check(capsys, "--format", "json", str(folder))
     cache = folder / ".govlint_cache"
-    assert (cache / "CACHEDIR.TAG").read_text(encoding="utf-8").startswith("Signature: 8a477f597d28d172789f06886806bc55")
+    tag = (cache / "CACHEDIR.TAG").read_text(encoding="utf-8")
+    assert tag.startswith("Signature: 8a477f597d28d172789f06886806bc55")
     assert (cache / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
     assert len(list(cache.rglob("*"))) > 20
     code, out, err = _check(capsys, "--show-files", str(folder))

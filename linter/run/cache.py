@@ -101,7 +101,8 @@ class ResultCache:
 
             write_atomically(entry, pickle.dumps((self.request.views, outcome), protocol=pickle.HIGHEST_PROTOCOL))
         except OSError as error:
-            self.problem = f"{folder}: cannot write the results cache ({error.strerror or error}); this run is not cached"
+            reason = error.strerror or error
+            self.problem = f"{folder}: cannot write the results cache ({reason}); this run is not cached"
 
     def _folder(self, settings: Settings) -> str:
         if self.cache_dir:
@@ -156,7 +157,8 @@ def govlint_fingerprint() -> bytes:
     rules = [(rule.code, rule.plugin, rule.name, str(rule.severity), _canonical(rule.options)) for rule in all_rules()]
     modules = sorted((name, _stat(getattr(plugin, "__file__", None) or ""))
                      for name, plugin in plugins().manager.list_name_plugin())
-    return hashlib.sha256(repr((_LAYOUT, __version__, sys.version, rules, modules, _sources())).encode("utf-8")).digest()
+    state = (_LAYOUT, __version__, sys.version, rules, modules, _sources())
+    return hashlib.sha256(repr(state).encode("utf-8")).digest()
 
 
 def _sources() -> list[tuple[str, tuple[int, int]]]:

@@ -44,8 +44,9 @@ def collection_paused() -> Iterator[None]:
 
     Every result of a run stays in memory for the output, and each automatic collection walks
     all of them again (when results still held their reports: a fifth of a 300-file run, half of
-    a 2000-file run with --jobs, where unpickling results allocates fast). Instead, each file's reference cycles are collected
-    when it has been checked (see `linter.run.task.check_task`), among the youngest objects only."""
+    a 2000-file run with --jobs, where unpickling results allocates fast). Instead, each file's
+    reference cycles are collected when it has been checked (see `linter.run.task.check_task`),
+    among the youngest objects only."""
     enabled = gc.isenabled()
     gc.disable()
     try:
