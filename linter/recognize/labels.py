@@ -6,7 +6,7 @@ sub-table anchors of each table), so nothing here lists labels by hand.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from linter.model import Label, Line
 from linter.recognize.align import label_key, label_text, span_location
@@ -16,6 +16,8 @@ from linter.templates import Column, Template
 _ONE_YEAR_SIMILARITY = 80.0
 _HEADER_SIMILARITY = 75.0
 _STACK_LINES = 3
+_MEMO_LIMIT = 20_000  # keys remembered per vocabulary (a run over many reports asks the same ones)
+_VOCABULARIES: dict[tuple, tuple[tuple[Template, ...], Vocabulary]] = {}
 
 
 @dataclass(frozen=True)
@@ -23,9 +25,20 @@ class Vocabulary:
     """Label keys of one table, per template year."""
 
     by_year: dict[str, frozenset[str]]
+    _years_of: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
+    """`year_of` by key: labels are mostly the template's own wording, asked again in every report."""
 
     @classmethod
     def of(cls, table_id: str, templates: dict[str, Template]) -> Vocabulary:
+        """The vocabulary of table `table_id` (made once per set of templates)."""
+        key = (table_id, tuple(map(id, templates.values())))
+        made = _VOCABULARIES.get(key)
+        if made is None or any(a is not b for a, b in zip(made[0], templates.values(), strict=True)):
+            made = _VOCABULARIES[key] = (tuple(templates.values()), cls._made(table_id, templates))
+        return made[1]
+
+    @classmethod
+    def _made(cls, table_id: str, templates: dict[str, Template]) -> Vocabulary:
         by_year = {}
         for year, template in templates.items():
             table = template.tables.get(table_id)
@@ -38,6 +51,13 @@ class Vocabulary:
 
     def year_of(self, key: str) -> str | None:
         """The template year whose own wording `key` is (None when shared or unclear)."""
+        if key not in self._years_of:
+            if len(self._years_of) >= _MEMO_LIMIT:
+                self._years_of.clear()
+            self._years_of[key] = self._year_of(key)
+        return self._years_of[key]
+
+    def _year_of(self, key: str) -> str | None:
         from rapidfuzz import fuzz, process
 
         scores = {}
