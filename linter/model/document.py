@@ -7,18 +7,22 @@ What the recogniser makes of it is the report model, `linter.model.report`.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
 from linter.textnorm import normalize
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Location:
     """A place in the file as stored: 1-based line and column, end column exclusive.
 
     `page` is set for PDF input; `logical` names a place that has no text line of its own in
     the source (a DOCX paragraph or table cell, e.g. "表3/行5/列2").
+
+    Treat it as immutable (it is hashed by value). It is not a frozen dataclass because a report
+    makes hundreds of them, and a frozen one costs three times as much to make.
     """
 
     line: int
@@ -55,7 +59,7 @@ START_OF_FILE = Location(1, 1, 1, 1)
 """Where a finding about the whole file points (no title, a plugin that failed to load)."""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Segment:
     """Characters of a `Line` from `offset` on come from source `line`:`column` onwards."""
 
@@ -66,7 +70,11 @@ class Segment:
     logical: str | None = None
 
 
-@dataclass
+def _segment_offset(segment: Segment) -> int:
+    return segment.offset
+
+
+@dataclass(slots=True)
 class Line:
     """One line of text as the recogniser reads it.
 
@@ -100,13 +108,11 @@ class Line:
         )
 
     def _segment_at(self, offset: int) -> Segment:
-        chosen = self.segments[0]
-        for segment in self.segments:
-            if segment.offset <= offset:
-                chosen = segment
-            else:
-                break
-        return chosen
+        """The last segment starting at or before `offset` (the first one if none does)."""
+        segments = self.segments
+        if len(segments) == 1:
+            return segments[0]
+        return segments[max(bisect_right(segments, offset, key=_segment_offset) - 1, 0)]
 
 
 Format = Literal["text", "markdown", "html", "docx", "pdf"]

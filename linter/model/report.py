@@ -57,7 +57,7 @@ class Paragraph:
     section: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     table: str
     row: str
