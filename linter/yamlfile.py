@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,15 @@ def read_text(path: Path) -> str:
         column = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
         raise DataFileError(f"{path}:{line}:{column}: not UTF-8 text (byte 0x{data[error.start]:02x}); "
                             "save the file as UTF-8") from None
+
+
+def plain(value: Any) -> Any:
+    """ruamel's commented containers → plain dicts and lists (for options and messages)."""
+    if isinstance(value, Mapping):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value
 
 
 def load_yaml(path: Path | str, text: str | None = None, *, positions: bool = True) -> Any:

@@ -1,4 +1,4 @@
-"""Templates parsed once and kept between runs, parsed afresh when their text changes."""
+"""Templates and rule packs parsed once and kept between runs, parsed afresh when their text changes."""
 
 from __future__ import annotations
 
@@ -33,6 +33,42 @@ def test_a_second_run_reads_the_templates_without_parsing_yaml(tmp_path) -> None
 
     assert parsed_yaml() == "True"
     assert parsed_yaml() == "False"
+
+
+PACK_SCRIPT = """
+import sys
+import linter.packs.resolve
+from linter.cli import main
+parsed = []
+read = linter.packs.resolve.read_pack
+linter.packs.resolve.read_pack = lambda path, *args: parsed.append(path.name) or read(path, *args)
+main(['check', '--format', 'concise', '--exit-zero', sys.argv[1]])
+print(','.join(sorted(parsed)) or '-', file=sys.stderr)
+"""
+PACK = ("name: local\ndescription: 本地要求\nprefix: LC\nrules:\n"
+        "  - {code: LC001, kind: require, name: cite, pattern: 甲乙丙, message: %s}\n")
+
+
+def test_a_pack_is_parsed_once_and_again_when_its_yaml_changes(tmp_path) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text("某某县人民政府\n2022年政府信息公开工作年度报告\n\n一、总体情况\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.govlint]\npacks = ["national", "local.yaml"]\n', encoding="utf-8")
+    pack = tmp_path / "local.yaml"
+    environment = {**os.environ, "GOVLINT_CACHE_DIR": str(tmp_path / "cache")}
+
+    def run() -> tuple[str, str]:
+        """The packs parsed from YAML in a run, and the run's LC001 finding."""
+        done = subprocess.run([sys.executable, "-c", PACK_SCRIPT, str(report)], capture_output=True, text=True,
+                              env=environment, cwd=tmp_path, check=False)
+        return done.stderr.splitlines()[-1], next(line for line in done.stdout.splitlines() if "LC001" in line)
+
+    pack.write_text(PACK % "未引用甲乙丙", encoding="utf-8")
+    first = run()
+    assert "local.yaml" in first[0].split(",") and "未引用甲乙丙" in first[1]
+    assert run() == ("-", first[1])
+    pack.write_text(PACK % "仍未引用甲乙丙", encoding="utf-8")
+    changed = run()
+    assert changed[0] == "local.yaml" and "仍未引用甲乙丙" in changed[1]
 
 
 def test_a_changed_text_is_parsed_again(tmp_path, monkeypatch) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -33,7 +34,9 @@ def _imported(tmp_path: Path, *arguments: str) -> set[str]:
     script = ("import sys\nfrom linter.cli import main\n"
               f"main(['check', {str(report)!r}, *{list(arguments)!r}])\n"
               "print('\\n'.join(sys.modules), file=sys.stderr)\n")
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, check=False)
+    environment = {**os.environ, "GOVLINT_CACHE_DIR": str(tmp_path / "cache")}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path,
+                          env=environment, check=False)
     return set(done.stderr.split())
 
 
@@ -49,6 +52,14 @@ def test_a_text_report_with_one_format_imports_neither_other_formats_nor_other_l
 def test_the_default_format_is_the_only_formatter_imported(tmp_path) -> None:
     formatters = {m for m in _imported(tmp_path) if m.startswith("linter.formatters.")}
     assert formatters == {"linter.formatters.full", "linter.formatters.ranking"}  # ranking: full's closing summary
+
+
+def test_a_run_with_warm_caches_parses_no_yaml_and_imports_no_pack_rule_kinds(tmp_path) -> None:
+    cold = _imported(tmp_path, "--format", "concise")
+    assert {"ruamel.yaml"} <= cold  # the cache in tmp_path was empty: templates and the national pack parsed
+    warm = _imported(tmp_path, "--format", "concise")
+    assert "linter.templates" in warm
+    assert warm & {"ruamel", "ruamel.yaml", "_ruamel_yaml", "linter.packs.kinds"} == set()
 
 
 def _table_entry(formatter) -> tuple:

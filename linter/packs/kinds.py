@@ -21,17 +21,9 @@ from linter.recognize.title import BODY_KINDS
 from linter.rules_api import MONTH_DAY, month_day
 from linter.tablenames import cell_ref
 from linter.textnorm import SECTION_NUMERALS, normalize, squash
+from linter.yamlfile import plain
 
 PREAMBLE = "preamble"
-
-
-def plain(value: Any) -> Any:
-    """ruamel's commented containers → plain dicts and lists (for options and messages)."""
-    if isinstance(value, Mapping):
-        return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [plain(v) for v in value]
-    return value
 
 
 # --- text patterns ---------------------------------------------------------------------------

@@ -13,12 +13,15 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from linter.diagnostics import Severity
-from linter.packs.kinds import KINDS, CompiledRule, FieldError, compile_condition, compile_sections, plain
+from linter.errors import FieldError
 from linter.rules_api import Rule, RuleContext
-from linter.yamlfile import DataFileError, load_yaml
+from linter.yamlfile import DataFileError, load_yaml, plain
+
+if TYPE_CHECKING:
+    from linter.packs.kinds import CompiledRule
 
 PACK_KEYS = ("name", "description", "prefix", "extends", "severity", "disable", "options", "rules")
 COMMON_KEYS = ("code", "kind", "name", "message", "severity", "description", "source", "years", "body_kinds")
@@ -79,6 +82,8 @@ class Pack:
 
 
 def _to_rule(pack: Pack, rule: PackRule) -> Rule:
+    from linter.packs.kinds import KINDS
+
     check = functools.partial(_run, rule.compiled, KINDS[rule.kind].check)
     details = (
         f"Rule pack: {pack.name} — {pack.description}",
@@ -345,11 +350,12 @@ def _rules(reader: _Reader, data: Mapping, prefix: str) -> tuple[PackRule, ...]:
 
 
 _TEXT_FIELDS = ("code", "kind", "name", "message", "severity", "description", "source")
-_ALL_KIND_FIELDS = tuple(dict.fromkeys(f for kind in KINDS.values() for f in kind.required + kind.optional))
 
 
 def _rule(reader: _Reader, item: Mapping, prefix: str, where: str) -> PackRule | None:
     """The rule `item` describes, or None after reporting each of its problems."""
+    from linter.packs.kinds import KINDS, CompiledRule, compile_condition, compile_sections  # only for packs with rules
+
     before = len(reader.problems)
     for key in ("code", "kind", "name", "message"):
         if key not in item:
@@ -362,7 +368,8 @@ def _rule(reader: _Reader, item: Mapping, prefix: str, where: str) -> PackRule |
     if kind_name is not None and kind is None:
         reader.report(item, "kind", f"unknown rule kind '{kind_name}' "
                       f"({_did_you_mean(kind_name, KINDS)}kinds: {', '.join(KINDS)})", value=True)
-    fields = kind.required + kind.optional if kind else _ALL_KIND_FIELDS
+    fields = kind.required + kind.optional if kind else tuple(dict.fromkeys(
+        f for known in KINDS.values() for f in known.required + known.optional))
     _check_keys(reader, item, COMMON_KEYS + fields, f"'{kind_name}' rule" if kind else "rule")
     if kind is not None:
         for key in kind.required:

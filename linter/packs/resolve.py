@@ -13,12 +13,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from linter.datacache import cached
 from linter.diagnostics import Severity
 from linter.errors import UsageError
 from linter.packs.parse import Pack, problems_error, read_pack
 from linter.rules_api import Rule
 from linter.settings import Settings
-from linter.yamlfile import DataFileError
+from linter.yamlfile import DataFileError, read_text
 
 BUILT_IN = "built-in"
 PACK_SUFFIXES = (".yaml", ".yml")
@@ -50,11 +51,15 @@ def registered_packs() -> dict[str, PackSource]:
     return found
 
 
+_PARSING_CODE = ("linter.packs.parse", "linter.packs.kinds")
+"""The modules whose code makes a `Pack` of a file's text: a change to either is parsed afresh."""
+
+
 @functools.cache
 def load_pack(path: Path, origin: str = "local") -> Pack:
     """The pack at `path` (read once per run) with its problems; a named pack's `name` must be its file name."""
     try:
-        pack = read_pack(path, origin)
+        pack = _read(path, origin)
     except OSError as error:
         problem = f"{path}: cannot read rule pack: {error.strerror or error}"
         return Pack(path.stem, "", path, origin, problems=(problem,))
@@ -62,6 +67,15 @@ def load_pack(path: Path, origin: str = "local") -> Pack:
         problem = f"{path}:1:1: pack name {pack.name!r} must match its file name {path.stem!r}"
         pack = dataclasses.replace(pack, problems=(*pack.problems, problem))
     return pack
+
+
+def _read(path: Path, origin: str) -> Pack:
+    """`read_pack`, from the cache while the file's text and the code that parses it are unchanged."""
+    try:
+        text = read_text(path)
+    except DataFileError:  # not UTF-8 or too large: read_pack makes it the pack's problem
+        return read_pack(path, origin)
+    return cached("pack", path, (text, origin), functools.partial(read_pack, path, origin, text), _PARSING_CODE)
 
 
 def usable(packs: Iterable[Pack]) -> list[Pack]:
