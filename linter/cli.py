@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from linter import __version__
+from linter.compilecache import remembered
 from linter.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_INTERRUPTED, InputError, UsageError
 from linter.i18n import say
 from linter.yamlfile import DataFileError
@@ -212,6 +213,11 @@ def cmd_index_build(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    with remembered():
+        return _run(argv)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.handler(args)

@@ -14,7 +14,6 @@ diagnostic naming it) instead of stopping the run.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import importlib
 import inspect
@@ -158,6 +157,8 @@ def load_plugins(entries: Iterable[tuple[str, str]]) -> Plugins:
 
 
 def _unknown_hooks(manager: pluggy.PluginManager) -> list[PluginFailure]:
+    import difflib  # only for a did-you-mean hint
+
     specs = [name for name in vars(hookspecs) if name.startswith(f"{hookspecs.PROJECT}_")]
     failures = []
     for name, caller in sorted(vars(manager.hook).items()):

@@ -14,7 +14,6 @@ an option are checked against the declaration (`Rule.option_error`).
 
 from __future__ import annotations
 
-import difflib
 import functools
 import inspect
 import re
@@ -155,6 +154,8 @@ class Rule:
     def option_error(self, name: str, value: Any) -> str | None:
         """Why option `name` = `value` cannot be given to this rule, or None when it can."""
         if name not in self.options:
+            import difflib  # only for a did-you-mean hint
+
             hint = difflib.get_close_matches(name, list(self.options), n=1)
             known = f"its options: {', '.join(self.options)}" if self.options else "it has no options"
             return (f"rule {self.code} has no option {name!r} ("

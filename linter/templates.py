@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 from linter.datacache import cached
@@ -139,11 +138,12 @@ def parse_template(path: Path, text: str | None = None) -> Template:
 @functools.cache
 def all_templates() -> dict[str, Template]:
     """Every template shipped in rules/templates, by template year ("2019", "2021")."""
-    folder = resources.files("linter.rules") / "templates"
+    from linter.rules import FOLDER
+
     found = {}
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".yaml"):
-            path, text = Path(str(entry)), entry.read_text(encoding="utf-8")
+    for path in sorted((FOLDER / "templates").iterdir(), key=lambda p: p.name):
+        if path.name.endswith(".yaml"):
+            text = path.read_text(encoding="utf-8")
             template = cached("template", path, text, functools.partial(parse_template, path, text), (__name__,))
             found[template.year] = template
     return found

@@ -55,7 +55,8 @@ def _template_wording() -> re.Pattern[str]:
                 phrases.update(column.label for column in row.columns)
             phrases.update(column.label for column in table.columns)
     keys = {_strip(normalize(p)) for p in phrases}
-    return re.compile("|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True) if len(k) >= _MIN_PHRASE))
+    # Longest first, then in code point order: the same text in every process (linter.compilecache stores it).
+    return re.compile("|".join(re.escape(k) for k in sorted(keys, key=lambda k: (-len(k), k)) if len(k) >= _MIN_PHRASE))
 
 
 _STANDARD_SENTENCES = re.compile("本报告(?:根据|依据|是根据|按照|包括|由)|统计期限|统计期间|如对本报告|本报告中所列数据"

@@ -7,7 +7,6 @@ options, its prefix) is checked against the registered rules in `linter.packs.re
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from collections.abc import Iterable, Mapping
@@ -214,6 +213,8 @@ def _check_keys(reader: _Reader, node: Mapping, allowed: tuple[str, ...], what: 
 
 def _did_you_mean(word: str, choices: Iterable[str]) -> str:
     """"did you mean 'x'? " for the closest of `choices`, or "" when none is close."""
+    import difflib  # only for a did-you-mean hint
+
     hint = difflib.get_close_matches(word, list(choices), n=1)
     return f"did you mean '{hint[0]}'? " if hint else ""
 

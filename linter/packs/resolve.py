@@ -4,12 +4,10 @@ against the registered ones, and merging them into one set of rules and settings
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -38,12 +36,11 @@ class PackSource:
 def registered_packs() -> dict[str, PackSource]:
     """Built-in packs, then packs from plugins' `govlint_packs` hook, by name (file stem)."""
     from linter.plugins_manager import plugins
+    from linter.rules import FOLDER
 
     found: dict[str, PackSource] = {}
-    folder = resources.files("linter.rules") / "packs"
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(PACK_SUFFIXES):
-            path = Path(str(entry))
+    for path in sorted((FOLDER / "packs").iterdir(), key=lambda p: p.name):
+        if path.name.endswith(PACK_SUFFIXES):
             found[path.stem] = PackSource(path.stem, path, BUILT_IN)
     for plugin, item in plugins().collect_named("govlint_packs"):
         path = Path(str(item))
@@ -247,6 +244,8 @@ def _unknown_code_hint(code: str, known: set[str]) -> str:
         pack = load_pack(source.path, source.origin)
         if any(rule.code.startswith(code) for rule in pack.rules):
             return f"a rule of pack {pack.name}, which is not among the packs in use: extend it or select it"
+    import difflib  # only for a did-you-mean hint
+
     hint = difflib.get_close_matches(code, sorted(known), n=1)
     return f"did you mean {hint[0]!r}?" if hint else "see 'govlint rules'"
 

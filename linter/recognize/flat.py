@@ -44,7 +44,9 @@ _NOT_A_LABEL = "件条个项次%年月日，。、；,;:)）"
 
 def unflatten(document: Document, sections: dict[str, SectionTemplate], templates: dict[str, Template]) -> Document:
     """`document` with each flattened line cut into virtual lines (the same document when none is)."""
-    row_labels = sorted({r.label for t in templates.values() for r in t.tables["二"].rows}, key=len, reverse=True)
+    # Longest first, then in code point order: the same pattern text in every process (linter.compilecache stores it).
+    row_labels = sorted({r.label for t in templates.values() for r in t.tables["二"].rows},
+                        key=lambda label: (-len(label), label))
     two_rows = re.compile("|".join(map(re.escape, row_labels)))
     lines: list[Line] = []
     area: str | None = None  # the table area a flattened line ends in: "二" (table 二), "三" (三/四)
