@@ -7,6 +7,7 @@ What the recogniser makes of it is the report model, `linter.model.report`.
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
@@ -140,12 +141,34 @@ class Document:
     """The decoded file as stored, for text formats (used by suppression comments and --fix)."""
     unread: list[Unread] = field(default_factory=list)
 
+    @functools.cached_property
+    def stored_lines(self) -> list[str]:
+        """`source_text` split into its lines as stored (made once: every finding's excerpt reads it)."""
+        return stored_lines(self.source_text or "")
+
+    @functools.cached_property
+    def placed_lines(self) -> dict[tuple[int | None, str | None], list[tuple[int, int]]]:
+        """For each (page, logical place): (source line, line index) of every segment there, sorted."""
+        placed: dict[tuple[int | None, str | None], list[tuple[int, int]]] = {}
+        for index, line in enumerate(self.lines):
+            for segment in line.segments:
+                placed.setdefault((segment.page, segment.logical), []).append((segment.line, index))
+        for entries in placed.values():
+            entries.sort()
+        return placed
+
+    def __getstate__(self) -> dict:
+        return {name: value for name, value in self.__dict__.items() if name not in _DERIVED}
+
     def locate_span(self, first: int, last: int) -> Location:
         """Location covering whole lines `first`..`last` (line indices, inclusive)."""
         start = self.lines[first].locate(0, 0)
         end_line = self.lines[last]
         end = end_line.locate(len(end_line.text), len(end_line.text))
         return start.through(end)
+
+
+_DERIVED = ("stored_lines", "placed_lines")
 
 
 def stored_lines(text: str) -> list[str]:
