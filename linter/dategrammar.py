@@ -269,6 +269,8 @@ def _impossible(year: int, month: int, day: int | None) -> bool:
 
 def impossible_dates(text: str) -> Iterator[tuple[int, int, bool]]:
     """(start, end, whether the month is out of range) of each date written in full that does not exist."""
+    if "月" not in text and "-" not in text:  # what every pattern below needs
+        return
     taken: list[tuple[int, int]] = []
     spans: list[tuple[re.Match[str], int, int, int | None]] = []
     for match in _YEAR_MONTH_DAY.finditer(text):
