@@ -11,13 +11,12 @@ from dataclasses import dataclass, field
 from linter.model import Label, Line
 from linter.recognize.align import label_key, label_text, span_location
 from linter.recognize.tokens import Token
-from linter.templates import Column, Template
+from linter.templates import Column, Template, per_template
 
 _ONE_YEAR_SIMILARITY = 80.0
 _HEADER_SIMILARITY = 75.0
 _STACK_LINES = 3
 _MEMO_LIMIT = 20_000  # keys remembered per vocabulary (a run over many reports asks the same ones)
-_VOCABULARIES: dict[tuple, tuple[tuple[Template, ...], Vocabulary]] = {}
 
 
 @dataclass(frozen=True)
@@ -31,14 +30,10 @@ class Vocabulary:
     @classmethod
     def of(cls, table_id: str, templates: dict[str, Template]) -> Vocabulary:
         """The vocabulary of table `table_id` (made once per set of templates)."""
-        key = (table_id, tuple(map(id, templates.values())))
-        made = _VOCABULARIES.get(key)
-        if made is None or any(a is not b for a, b in zip(made[0], templates.values(), strict=True)):
-            made = _VOCABULARIES[key] = (tuple(templates.values()), cls._made(table_id, templates))
-        return made[1]
+        return _vocabulary(templates, table_id)
 
     @classmethod
-    def _made(cls, table_id: str, templates: dict[str, Template]) -> Vocabulary:
+    def made(cls, table_id: str, templates: dict[str, Template]) -> Vocabulary:
         by_year = {}
         for year, template in templates.items():
             table = template.tables.get(table_id)
@@ -72,6 +67,11 @@ class Vocabulary:
         if score >= _ONE_YEAR_SIMILARITY and not shared and all(score > o for o in others):
             return year
         return None
+
+
+@per_template
+def _vocabulary(templates: dict[str, Template], table_id: str) -> Vocabulary:
+    return Vocabulary.made(table_id, templates)
 
 
 def make_label(lines: list[Line], tokens: tuple[Token, ...], template_id: str, template_label: str,
