@@ -62,7 +62,8 @@ def _run(command: list[str], tree: Path) -> tuple[float, float, str]:
     """Wall seconds, CPU seconds and standard output of one process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, check=False, env=_environment(tree))
+    # In the tree's folder: `python -m` puts the working directory before PYTHONPATH on sys.path.
+    done = subprocess.run(command, capture_output=True, text=True, check=False, env=_environment(tree), cwd=tree)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), done.stdout

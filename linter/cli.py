@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 
 from linter import __version__
 from linter.compilecache import remembered
-from linter.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_INTERRUPTED, InputError, UsageError
+from linter.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_INTERRUPTED, GovlintError, UsageError
 from linter.i18n import say
-from linter.yamlfile import DataFileError
 
 
 class _Parser(argparse.ArgumentParser):
@@ -126,9 +124,12 @@ def _job_count(text: str) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from linter.check_command import run_check_command
+    from linter.run.pool import collection_paused
 
-    return run_check_command(args)
+    with collection_paused():  # the run's pause from its imports on: they allocate much and leave no cycles
+        from linter.check_command import run_check_command
+
+        return run_check_command(args)
 
 
 def cmd_review(args: argparse.Namespace) -> int:
@@ -144,6 +145,8 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 
     report = recognize(load(args.path))
     if args.format == "json":
+        import json
+
         json.dump(report_to_dict(report), sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
@@ -167,9 +170,11 @@ def cmd_rule(args: argparse.Namespace) -> int:
 
 
 def _explain(rule) -> str:
-    lines = [f"{rule.code} {rule.name} [{rule.severity}] ({rule.plugin})"]
+    import json
+
     from linter.rules_api import type_name
 
+    lines = [f"{rule.code} {rule.name} [{rule.severity}] ({rule.plugin})"]
     lines += [f"  option {name} = {json.dumps(value, ensure_ascii=False)}  ({type_name(rule.option_type(name))})"
               for name, value in rule.options.items()]
     return "\n".join([*lines, "", rule.doc])
@@ -179,6 +184,8 @@ def cmd_rules(args: argparse.Namespace) -> int:
     from linter.packs import rule_catalogue
 
     if args.format == "json":
+        import json
+
         json.dump([{"code": rule.code, "name": rule.name, "severity": str(rule.severity), "summary": rule.summary,
                     "plugin": rule.plugin, "options": dict(rule.options), "documentation": rule.doc}
                    for rule in rule_catalogue()], sys.stdout, ensure_ascii=False, indent=2)
@@ -221,7 +228,7 @@ def _run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.handler(args)
-    except (InputError, UsageError, DataFileError) as error:
+    except GovlintError as error:
         for line in str(error).splitlines():  # a rule pack's problems, one a line
             say(line)
         return EXIT_ERROR

@@ -9,9 +9,11 @@ each process and caches neither in `__pycache__`:
   each written as source text and compiled with `exec`.
 
 The command (`linter.cli.main`) runs inside `remembered()`. There `re` gets the engine code of
-a pattern that took at least `WORTH_KEEPING` seconds to compile from the store instead of its
-parser and compiler (and hands it to `_sre.compile`, where `re` itself ends), and `dataclasses`
-gets the code object of a method's text from the store instead of compiling it. The results are
+a pattern from the store instead of its parser and compiler (and hands it to `_sre.compile`,
+where `re` itself ends), and `dataclasses` gets the code object of a method's text from the
+store instead of compiling it. Every pattern and method the run compiles is stored (those that
+depend on a report's text would make the store grow; none do today, and `MAX_STORED` bounds
+it). The results are
 the same objects a fresh compilation makes: `re.Pattern` equality compares the engine code, the
 code objects are what `exec` would have compiled from the same text; the tests compare both.
 
@@ -27,10 +29,10 @@ from __future__ import annotations
 import builtins
 import contextlib
 import dataclasses
+import gc
 import marshal
 import os
 import sys
-import time
 from array import array
 from collections.abc import Iterator
 from pathlib import Path
@@ -41,8 +43,6 @@ try:
 except ImportError:  # Python 3.10 (sre_compile): patterns are compiled as usual
     _compiler = None
 
-WORTH_KEEPING = 50e-6
-"""Seconds of compilation above which a pattern is stored (cheaper ones are compiled each run)."""
 MAX_STORED = 5000
 """Patterns and method texts the store holds; past this only the current run's are kept."""
 _FILE = "compiled.marshal"
@@ -81,10 +81,7 @@ def remembered() -> Iterator[None]:
             else:
                 patterns[key] = entry
                 return compiled
-        start = time.perf_counter()
-        entry = compiled_pattern(pattern, flags)
-        if time.perf_counter() - start >= WORTH_KEEPING:
-            patterns[key] = entry
+        entry = patterns[key] = compiled_pattern(pattern, flags)
         return _engine(pattern, entry)
 
     def exec_method(source, globals=None, locals=None, /):  # noqa: A002 - exec's own parameter names
@@ -132,6 +129,8 @@ def _engine(pattern: str | bytes, entry: tuple):
 
 
 def _load() -> tuple[dict, dict]:
+    collecting = gc.isenabled()
+    gc.disable()  # unmarshalling makes 100,000 objects and no garbage: a dozen collections for nothing
     try:
         with open(store_path(), "rb") as stream:
             build, patterns, code = marshal.loads(stream.read())  # load(stream) reads in small pieces: 10× slower
@@ -139,6 +138,9 @@ def _load() -> tuple[dict, dict]:
             return patterns, code
     except Exception:  # noqa: BLE001 - missing, partly written or foreign: start empty
         pass
+    finally:
+        if collecting:
+            gc.enable()
     return {}, {}
 
 

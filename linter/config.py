@@ -7,9 +7,11 @@ flags override both. Every mistake is reported as `file:line: message` (exit 2).
 
 from __future__ import annotations
 
+import functools
 import os
 import posixpath
 import re
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,19 +88,29 @@ def _key_line(text: str, table: str, key: str, value: str | None) -> int | None:
     return key_line
 
 
+_TOML_PARSER = ("tomllib",) if sys.version_info >= (3, 11) else ("tomli",)
+
+
 def _parse_toml(path: Path) -> tuple[str, dict[str, Any]]:
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib
+    """The file's text and its TOML, parsed once and then kept in the data cache while the text is the same."""
+    from linter.datacache import cached
+
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except OSError as error:
         raise ConfigError(path, None, f"cannot read configuration: {error.strerror or error}") from None
     except UnicodeDecodeError:
         raise ConfigError(path, None, "configuration is not UTF-8 text") from None
+    return text, cached("toml", path, text, functools.partial(_toml, path, text), _TOML_PARSER)
+
+
+def _toml(path: Path, text: str) -> dict[str, Any]:
     try:
-        return text, tomllib.loads(text)
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         at_line = re.search(r"at line (\d+)", str(error))
         line = int(at_line.group(1)) if at_line else max(1, len(text.splitlines()))  # "at end of document"

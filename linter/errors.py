@@ -1,7 +1,7 @@
 """Exit codes, and govlint's one exception hierarchy: every error it raises on purpose is a
-`GovlintError`. Those that reach the command line (`UsageError`, `InputError`, `DataFileError`)
-end a run with exit code 2 and a one-line message, never a traceback; the others are caught
-where they arise and turned into one of those with a place (`FieldError`, `ExpressionError`).
+`GovlintError`, and the command line catches that root: any of them ends a run with exit code 2
+and its message (one line a problem), never a traceback. `FieldError` and `ExpressionError` are
+caught where they arise and turned into a `DataFileError` with a place.
 
     GovlintError
     ├── UsageError            bad command line, configuration or rule pack

@@ -7,9 +7,11 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from fixturetext import Fixture
+
 SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 """The official OASIS SARIF 2.1.0 schema (errata 01)."""
-GOOD = "某某镇人民政府\n2022年政府信息公开工作年度报告\n一、总体情况\n本年度工作正常。\n"
+GOOD = Fixture("某某镇人民政府\n2022年政府信息公开工作年度报告\n一、总体情况\n本年度工作正常。\n")
 BAD = GOOD + "表中有坏数据。\n"
 
 

@@ -13,26 +13,6 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 DEMO_PLUGIN = FIXTURES / "demo_plugin"
 
 
-class Fixture(str):
-    """A fixture text whose edits cannot miss: `replace` requires the text to occur exactly once
-    (`replace_all`: at least once), so a test edit cannot pass vacuously when the fixture changes.
-    Edits give a `Fixture` again, so chained edits are guarded too."""
-
-    def replace(self, old: str, new: str, count: int = -1) -> Fixture:  # type: ignore[override]
-        occurs = self.count(old)
-        assert occurs == 1, f"the fixture edit expects {old!r} exactly once, found {occurs}"
-        return Fixture(str.replace(self, old, new, count))
-
-    def replace_all(self, old: str, new: str) -> Fixture:
-        assert old in self, f"the fixture edit expects {old!r}, found none"
-        return Fixture(str.replace(self, old, new))
-
-
-def fixture_text(path: Path) -> Fixture:
-    """The UTF-8 text of fixture file `path`, guarded against edits that miss (see `Fixture`)."""
-    return Fixture(path.read_text(encoding="utf-8"))
-
-
 def recognize_text(text: str, path: str = "report.txt"):
     return recognize(text_document(path, str(text), format="markdown" if path.endswith(".md") else "text"))
 

@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from fixturetext import Fixture
+
 _CHARS = ("政务信息公开平台网站栏目制度建设规范管理服务群众企业办事指南政策解读会议公开审查保密培训考核监督"
           "宣传窗口热线回应关切民生重点领域财政预算决算项目资金安全生产环境保护乡村振兴教育卫生健康医疗社保"
           "就业住房交通水利农业林业市场监管应急消防档案统计审计人事任免规划自然资源征地补偿救助养老文化旅游"
@@ -111,7 +113,8 @@ class _Writer:
         for topic in _SUBSECTIONS:
             lines += [f"{topic}。" + "".join(parts[topic]), ""]
         # 现行有效件数 grows by the two documents made each year, as XYR002 expects
-        tables = _tables().replace("行政规范性文件\t2\t0\t5", f"行政规范性文件\t2\t0\t{5 + 2 * (year - 2022)}")
+        tables = Fixture(_tables()).replace("行政规范性文件\t2\t0\t5",
+                                            f"行政规范性文件\t2\t0\t{5 + 2 * (year - 2022)}")
         lines += ["二、主动公开政府信息情况", "", tables.rstrip(), "",
                   "五、存在的主要问题及改进情况", "", "".join(parts["五"]), "", "六、其他需要报告的事项", "",
                   "本年度未收取信息处理费。本年度无其他需要报告的事项。", "", body.name, f"{year + 1}年1月20日", ""]

@@ -4,15 +4,36 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import fixture_text, recognize_text
+from conftest import recognize_text
+from fixturetext import fixture_text
 
+from linter.codes import INTERNAL_CODES
 from linter.diagnostics import Finding
-from linter.engine import rule_by_code
+from linter.engine import all_rules, rule_by_code
 from linter.model import Report
-from linter.rules_api import RuleContext
+from linter.rules_api import CorpusRule, RuleContext
 
 TEXTRULES = Path(__file__).parent / "fixtures" / "textrules"
 CLEAN = fixture_text(TEXTRULES / "clean_town_2023.txt")
+
+TABLE_PLUGINS = ("linter.plugins.sums", "linter.plugins.template")
+"""The plugins whose rules check the statistical tables (docs/rules-tables.md); govlint's other
+per-report rules read the text."""
+
+
+def codes_of(*plugins: str) -> list[str]:
+    """The codes of the registered rules of `plugins`, so that a new rule is tested without a list."""
+    return [rule.code for rule in all_rules() if rule.plugin in plugins]
+
+
+def _report_rule_plugins() -> list[str]:
+    """govlint's own plugins of per-report rules (not the corpus rules, not the internal codes)."""
+    return sorted({rule.plugin for rule in all_rules() if rule.plugin.startswith("linter.plugins.")
+                   and not isinstance(rule, CorpusRule) and rule.code not in INTERNAL_CODES})
+
+
+TABLE_CODES = codes_of(*TABLE_PLUGINS)
+TEXT_CODES = codes_of(*(plugin for plugin in _report_rule_plugins() if plugin not in TABLE_PLUGINS))
 
 
 def run_rule(code: str, source: str | Report, path: str = "report.txt", **options) -> list[Finding]:

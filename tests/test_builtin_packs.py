@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fixturetext import Fixture, fixture_text
 
 from linter.diagnostics import Severity
 from linter.engine import run_rules
@@ -19,13 +20,13 @@ REPORTS = Path(__file__).parent / "fixtures" / "packs" / "reports"
 def findings(pack: str, text: str) -> list[tuple[str, int, str]]:
     """(code, line, message) of what `pack`'s own rules report on `text`."""
     resolved = resolve_packs([pack])
-    report = recognize(text_document("report.txt", text))
+    report = recognize(text_document("report.txt", str(text)))
     return [(d.code, d.location.line, d.message)
             for d in run_rules(report, resolved.rules, resolved.apply(Settings()))]
 
 
-def fixture(name: str) -> str:
-    return (REPORTS / name).read_text(encoding="utf-8")
+def fixture(name: str) -> Fixture:
+    return fixture_text(REPORTS / name)
 
 
 def codes(pack: str, text: str) -> list[str]:
@@ -110,7 +111,7 @@ def test_chongqing_overview_may_not_drop_a_topic_and_empty_sections_are_errors()
 
 def test_a_repeated_section_heading_does_not_hide_the_sections_text() -> None:
     text = fixture("chongqing-2022.txt").replace("一、总体情况\n", "一、总体情况\n\n一、总体情况\n")
-    assert [s.number for s in recognize(text_document("report.txt", text)).sections][:2] == ["一", "一"]
+    assert [s.number for s in recognize(text_document("report.txt", str(text))).sections][:2] == ["一", "一"]
     assert findings("chongqing", text) == []
 
 
@@ -119,6 +120,6 @@ def test_huaihua_city_departments_publish_by_28_january_2022() -> None:
     [(code, line, message)] = findings("huaihua", late)
     assert (code, line) == ("HH001", 18)
     assert "2022年1月30日" in message and "2022年1月28日" in message
-    town = late.replace("怀化市某某局", "怀化市某某镇人民政府")
+    town = late.replace_all("怀化市某某局", "怀化市某某镇人民政府")
     assert codes("huaihua", town) == []
     assert codes("huaihua", late.replace("2021年政府信息公开", "2022年政府信息公开")) == []

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 from province import province
+from rule_helpers import codes_of
 
 from linter.cli import main
 
-CODES = ("CPY001", "CPY002", "CPY003", "CPY004")
+CODES = codes_of("linter.plugins.copies")
 
 
 def _check(capsys, *args: str) -> list[dict]:

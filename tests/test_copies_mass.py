@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from fixturetext import Fixture
 from province import province
 
 from linter.cli import main
@@ -19,7 +20,7 @@ def test_a_report_copied_into_many_bodies_reports_is_a_near_duplicate_in_each(tm
     short = Path(source).stem.removesuffix("-2023")
     names = [f"{a}{b}镇" for a in "甲乙丙丁戊" for b in "一二三四五"][:_COPIES]
     for name in names:
-        generated.reports[f"2023/{name}-2023.txt"] = generated.reports[source].replace(short, name)
+        generated.reports[f"2023/{name}-2023.txt"] = Fixture(generated.reports[source]).replace_all(short, name)
     generated.write(tmp_path)
     main(["check", "--format", "json", "--exit-zero", "--select", "CPY", str(tmp_path)])
     findings = json.loads(capsys.readouterr().out)

@@ -6,6 +6,7 @@ import pickle
 from pathlib import Path
 
 import pytest
+from fixturetext import fixture_text
 
 from linter import checker, engine
 from linter.checker import check_file
@@ -61,7 +62,7 @@ RULES = (_first, _second, _third, _fourth)
 def reports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     monkeypatch.setattr(engine, "all_rules", lambda: RULES)
     monkeypatch.setattr(checker, "all_rules", lambda: RULES)
-    text = EXAMPLE.read_text(encoding="utf-8")
+    text = fixture_text(EXAMPLE)
     paths = [tmp_path / "2022.txt", tmp_path / "2023.txt"]
     paths[0].write_text(text, encoding="utf-8")
     paths[1].write_text(text.replace("2022年政府信息公开", "2023年政府信息公开"), encoding="utf-8")
@@ -111,9 +112,9 @@ def test_the_cross_year_summary_is_small() -> None:
 def test_a_cross_year_finding_shows_its_source_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from linter.cli import main
 
-    last_year = EXAMPLE.read_text(encoding="utf-8")
+    last_year = fixture_text(EXAMPLE)
     (tmp_path / "2022.txt").write_text(last_year, encoding="utf-8")
-    this_year = last_year.replace("2022", "2023").replace("行政规范性文件\t2\t0\t5", "行政规范性文件\t1\t0\t7")
+    this_year = last_year.replace_all("2022", "2023").replace("行政规范性文件\t2\t0\t5", "行政规范性文件\t1\t0\t7")
     (tmp_path / "2023.txt").write_text(this_year, encoding="utf-8")
     main(["check", "--jobs", "2", "--select", "XYR", str(tmp_path)])
     out = capsys.readouterr().out.splitlines()

@@ -5,14 +5,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from fixturetext import Fixture, fixture_text
+
 from linter.cli import main
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "reports" / "qingshan-2022.txt"
-LAST_YEAR = EXAMPLE.read_text(encoding="utf-8")  # 四、结转下年度 自然人 1, 总计 1; 行政规范性文件 2 0 5
+LAST_YEAR = fixture_text(EXAMPLE)  # 四、结转下年度 自然人 1, 总计 1; 行政规范性文件 2 0 5
 
 
-def _next_year(carried_over: str = "1\t0\t0\t0\t0\t0\t1", in_force: str = "1\t0\t6") -> str:
-    text = LAST_YEAR.replace("2023年1月20日", "2024年1月20日").replace("2022", "2023")
+def _next_year(carried_over: str = "1\t0\t0\t0\t0\t0\t1", in_force: str = "1\t0\t6") -> Fixture:
+    text = LAST_YEAR.replace("2023年1月20日", "2024年1月20日").replace_all("2022", "2023")
     text = text.replace("行政规范性文件\t2\t0\t5", f"行政规范性文件\t{in_force}")
     # One more new request keeps this year's table 三 consistent when two were carried over.
     if carried_over.startswith("2"):
@@ -28,11 +30,11 @@ def _findings(capsys, folder: Path, *extra: str) -> list[dict]:
     return [f for f in json.loads(capsys.readouterr().out) if not f["code"].startswith("CPY")]
 
 
-def _write(folder: Path, this_year: str, body: str = "青山镇") -> None:
+def _write(folder: Path, this_year: Fixture, body: str = "青山镇") -> None:
     (folder / "2022").mkdir(parents=True, exist_ok=True)
     (folder / "2023").mkdir(parents=True, exist_ok=True)
     (folder / "2022" / "report.txt").write_text(LAST_YEAR, encoding="utf-8")
-    (folder / "2023" / "report.txt").write_text(this_year.replace("青山镇", body), encoding="utf-8")
+    (folder / "2023" / "report.txt").write_text(this_year.replace_all("青山镇", body), encoding="utf-8")
 
 
 def test_consistent_years_give_no_finding(tmp_path, capsys) -> None:

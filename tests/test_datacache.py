@@ -9,6 +9,7 @@ from pathlib import Path
 
 from linter.datacache import cached
 
+REPORT = "某某县人民政府\n2022年政府信息公开工作年度报告\n\n一、总体情况\n"
 SCRIPT = """
 import sys
 import linter.templates
@@ -69,6 +70,25 @@ def test_a_pack_is_parsed_once_and_again_when_its_yaml_changes(tmp_path) -> None
     pack.write_text(PACK % "仍未引用甲乙丙", encoding="utf-8")
     changed = run()
     assert changed[0] == "local.yaml" and "仍未引用甲乙丙" in changed[1]
+
+
+def test_a_changed_configuration_is_read_again(tmp_path, monkeypatch, capsys) -> None:
+    from linter.cli import main
+
+    monkeypatch.setenv("GOVLINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "report.txt").write_text(REPORT, encoding="utf-8")
+    config = tmp_path / "govlint.toml"
+
+    def codes(ignore: str) -> set[str]:
+        config.write_text(f"ignore = [{ignore}]\n", encoding="utf-8")
+        main(["check", "--format", "concise", "--exit-zero", "report.txt"])
+        return {line.split()[1] for line in capsys.readouterr().out.splitlines() if line.startswith("report.txt:")}
+
+    everything = codes("")
+    assert "SEC001" in everything
+    assert codes('"SEC001"') == everything - {"SEC001"}
+    assert codes("") == everything
 
 
 def test_a_changed_text_is_parsed_again(tmp_path, monkeypatch) -> None:

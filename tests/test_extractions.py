@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from conftest import recognize_text
+from fixturetext import Fixture
 from flatfixtures import crawler_report
 from rule_helpers import CLEAN, run_rule
 from tablefixtures import malformed, report_with, table_three
@@ -56,7 +57,7 @@ def test_mini_table_headings_are_not_sections() -> None:
 def test_a_figure_the_prose_states_chooses_among_splits() -> None:
     report = recognize_text(crawler_report())
     assert report.tables["二"].cell("行政规范性文件", "本年制发件数").kind == "ambiguous"
-    stated = crawler_report().replace("主动公开政府信息156条", "主动公开政府信息156条，发布规范性文件32件")
+    stated = Fixture(crawler_report()).replace("主动公开政府信息156条", "主动公开政府信息156条，发布规范性文件32件")
     report = recognize_text(stated)
     assert [c.value for (r, _), c in report.tables["二"].cells.items() if r == "行政规范性文件"] == [32, 1, 5]
 

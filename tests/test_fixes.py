@@ -25,10 +25,10 @@ FIXED = REPORT.replace("[2022]", "〔2022〕")
 ])
 def test_fix_changes_only_the_fixed_characters(tmp_path, capsys, encoding, bom, newline) -> None:
     path = tmp_path / "r.md"
-    path.write_bytes(bom + REPORT.replace("\n", newline).encode(encoding))
+    path.write_bytes(bom + REPORT.replace_all("\n", newline).encode(encoding))
     os.chmod(path, 0o640)
     result = run(capsys, "check", "--fix", "--format", "concise", str(path))
-    assert path.read_bytes() == bom + FIXED.replace("\n", newline).encode(encoding)
+    assert path.read_bytes() == bom + FIXED.replace_all("\n", newline).encode(encoding)
     assert result.err == "govlint: fixed 1 finding(s)\n"
     assert [line.split(": ")[1].split()[0] for line in result.out.splitlines()] == ["DEMO001"]
     assert result.code == 1  # DEMO001 has no fix and remains

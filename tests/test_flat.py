@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from conftest import recognize_text
+from fixturetext import Fixture
 from flatfixtures import crawler_report
 from rule_helpers import run_rule
 
@@ -30,7 +31,7 @@ def test_sections_title_body_and_year_of_one_line() -> None:
 
 
 def test_heading_with_other_closing_words_runs_to_them() -> None:
-    text = crawler_report().replace("五、存在的主要问题及改进情况", "五、存在的主要问题及明年工作计划")
+    text = Fixture(crawler_report()).replace("五、存在的主要问题及改进情况", "五、存在的主要问题及明年工作计划")
     report = recognize_text(text)
     assert report.section("五").title == "存在的主要问题及明年工作计划"
     assert report.section("五").heading.end_column - report.section("五").heading.column == 16

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import recognize_text
+from fixturetext import Fixture
 from loader_report import TITLE, as_html, as_text, assert_same_cells, text_lines
 
 from linter.errors import InputError
@@ -65,7 +66,7 @@ def test_gbk_page_is_decoded_from_its_meta_charset_or_detected() -> None:
     page = as_html(charset="gb2312").encode("gbk")
     assert load_bytes("report.htm", page).encoding == "gb18030"
     assert _lines(page) == text_lines()
-    undeclared = as_html(charset="").replace("; charset=", "").encode("gbk")
+    undeclared = Fixture(as_html(charset="")).replace("; charset=", "").encode("gbk")
     assert _lines(undeclared) == text_lines()
     saved_as_utf8 = as_html(charset="gb2312").encode("utf-8")  # a browser's copy keeps the old meta
     assert _lines(saved_as_utf8) == text_lines()
@@ -137,7 +138,7 @@ def test_word_exported_page_reads_like_the_document() -> None:
 
 def test_article_is_found_beside_a_sidebar_of_plain_text() -> None:
     notices = "".join(f"<p>通知公告第{i}条：关于做好本年度防汛工作的通知全文摘要。</p>" for i in range(25))
-    page = as_html().replace('<div class="side">', f'<div class="side">{notices}')
+    page = Fixture(as_html()).replace('<div class="side">', f'<div class="side">{notices}')
     lines = _lines(page)
     assert lines == text_lines()
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from conftest import recognize_text
+from fixturetext import Fixture
 from rule_helpers import CLEAN, run_rule, text_at
 
 TITLE = "某县某某镇人民政府2023年政府信息公开工作年度报告"
-HEAD = (f"标题: {TITLE}\n发布时间: 2024-01-15 17:29\n文号: \n发布机构: 某县某某镇人民政府\n"
-        "栏目: 政府信息公开年报\n原文链接: https://www.example.gov.cn/a/t20240115_1.htm\n"
-        "页面链接与图片详见 links.tsv(同目录)\n==================== 正文 ====================\n")
+HEAD = Fixture(f"标题: {TITLE}\n发布时间: 2024-01-15 17:29\n文号: \n发布机构: 某县某某镇人民政府\n"
+                "栏目: 政府信息公开年报\n原文链接: https://www.example.gov.cn/a/t20240115_1.htm\n"
+                "页面链接与图片详见 links.tsv(同目录)\n==================== 正文 ====================\n")
 
 
 def test_block_values_and_locations() -> None:

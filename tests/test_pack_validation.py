@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import recognize_text
+from fixturetext import Fixture
 
 from linter.cli import main
 from linter.engine import plugin_failures, run_rules
@@ -167,9 +168,9 @@ def test_a_pattern_that_needs_backtracking_is_refused_at_its_place(tmp_path: Pat
 
 
 def test_replacement_group_references_expand_on_han_text_and_bad_ones_are_refused(tmp_path: Path) -> None:
-    rule_yaml = ("prefix: TT\nrules:\n  - {code: TT001, kind: forbid, name: a,"
-                 " regex: '国办公开办?函\\s*〔(?P<y>\\d{4})〕',"
-                 " replacement: '国办公开办函〔\\g<y>〕\\\\', message: 旧写法}\n")
+    rule_yaml = Fixture("prefix: TT\nrules:\n  - {code: TT001, kind: forbid, name: a,"
+                        " regex: '国办公开办?函\\s*〔(?P<y>\\d{4})〕',"
+                        " replacement: '国办公开办函〔\\g<y>〕\\\\', message: 旧写法}\n")
     path = tmp_path / "t.yaml"
     path.write_text(HEAD + rule_yaml, encoding="utf-8")
     resolved = resolve_packs([str(path)])

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from conftest import recognize_text
+from fixturetext import Fixture
 
 from linter import checker
 from linter.cli import main
@@ -20,7 +21,7 @@ from linter.yamlfile import DataFileError
 
 PACKS = Path(__file__).parent / "fixtures" / "packs"
 
-REPORT = """\
+REPORT = Fixture("""\
 某某市某某区某某镇人民政府
 2022年政府信息公开工作年度报告
 您当前位置：首页 > 政府信息公开 > 年度报告
@@ -39,7 +40,7 @@ REPORT = """\
 无。
 六、其他需要报告的事项
 无。
-"""
+""")
 
 
 # Stand-ins for the national SUM102 and FMT001 (issue 3) so that this test depends only on
@@ -62,7 +63,7 @@ def web_residue(report, context):
 
 def check(text: str, settings: Settings, monkeypatch) -> list[tuple[str, Severity, int, int]]:
     monkeypatch.setattr(checker, "all_rules", lambda: (parts_short, web_residue))
-    result = checker.check_document(text_document("report.txt", text), settings)
+    result = checker.check_document(text_document("report.txt", str(text)), settings)
     return [(d.code, d.severity, d.location.line, d.location.column) for d in result.diagnostics]
 
 
@@ -86,7 +87,7 @@ def test_the_packs_forbid_rule_offers_its_replacement_and_require_is_satisfied_i
     settings = Settings(packs=["strict.yaml"], config_dir=str(PACKS))
     assert check(fixed, settings, monkeypatch) == [("SUM102", Severity.ERROR, 8, 14)]
     monkeypatch.setattr(checker, "all_rules", lambda: ())
-    [diagnostic, _] = checker.check_document(text_document("report.txt", REPORT), settings).diagnostics
+    [diagnostic, _] = checker.check_document(text_document("report.txt", str(REPORT)), settings).diagnostics
     assert diagnostic.fix.replacement == "国办公开办函〔2021〕30号"
     assert diagnostic.message == ("2021年及以后的报告不应引用2019年格式通知"
                                   "（“国办公开办函〔2019〕60号”，应为“国办公开办函〔2021〕30号”）")
@@ -248,7 +249,7 @@ def test_deadline_reads_the_signature_date_or_the_pages_publication_date(tmp_pat
     assert [(d.location.line, d.message) for d in run_pack(tmp_path, rule_yaml, signed)] == [
         (21, "发布晚了：落款日期 2023年1月25日 晚于 2023年1月20日")]
     assert [d.location.line for d in run_pack(tmp_path, rule_yaml, published)] == [4]
-    assert run_pack(tmp_path, rule_yaml, signed.replace("某某镇人民政府", "某某区人民政府")) == []
+    assert run_pack(tmp_path, rule_yaml, signed.replace_all("某某镇人民政府", "某某区人民政府")) == []
     assert run_pack(tmp_path, rule_yaml, REPORT) == []
 
 

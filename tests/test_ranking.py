@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from fixturetext import fixture_text
 
 from linter.cli import main
 from linter.formatters import ranking as ranking_module
@@ -22,8 +23,8 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Two bad reports (one worse), a clean one, an unreadable file and a README."""
     reports = tmp_path / "reports"
     shutil.copytree(EXAMPLES, reports)
-    bad = (reports / "baishui-2022.md").read_text(encoding="utf-8")
-    worse = bad.replace("白水镇", "黑水镇") + "\n本报告于202311日、2023120日修订。\n"
+    bad = fixture_text(reports / "baishui-2022.md")
+    worse = bad.replace_all("白水镇", "黑水镇") + "\n本报告于202311日、2023120日修订。\n"
     (reports / "heishui-2022.md").write_text(worse, encoding="utf-8")
     (reports / "broken.txt").write_bytes(b"\x00\x01binary\x00")
     (reports / "说明.md").write_text("# 说明\n\n本目录存放各单位的年度报告。\n", encoding="utf-8")

@@ -4,11 +4,13 @@ hang, and nothing lost (issue 13). Each test is one row of the issue's table or 
 from __future__ import annotations
 
 import os
+import time
 import zipfile
 from pathlib import Path
 
 import pytest
 from cisupport import GOOD, run
+from fixturetext import Fixture, fixture_text
 from loader_report import with_document_xml, write_docx
 
 TITLE = "某某县人民政府办公室2022年政府信息公开工作年度报告\n"
@@ -30,7 +32,8 @@ def docx_report(tmp_path) -> Path:
 
 def test_a_docx_with_a_broken_grid_span_is_an_input_error(docx_report, tmp_path, capsys) -> None:
     bad = tmp_path / "bad.docx"
-    _rewrite_docx(docx_report, bad, lambda xml: xml.replace('<w:gridSpan w:val="4"/>', '<w:gridSpan w:val="x"/>', 1))
+    _rewrite_docx(docx_report, bad,
+                  lambda xml: Fixture(xml).replace('<w:gridSpan w:val="4"/>', '<w:gridSpan w:val="x"/>', 1))
     result = run(capsys, "check", str(bad))
     assert result.code == 2
     assert result.err.startswith(f"govlint: {bad}: not a readable .docx file (ValueError")
@@ -42,7 +45,7 @@ def test_a_grid_span_of_two_hundred_million_is_bounded(docx_report, tmp_path, ca
 
     huge = tmp_path / "huge.docx"
     _rewrite_docx(docx_report, huge,
-                  lambda xml: xml.replace('<w:gridSpan w:val="4"/>', '<w:gridSpan w:val="200000000"/>', 1))
+                  lambda xml: Fixture(xml).replace('<w:gridSpan w:val="4"/>', '<w:gridSpan w:val="200000000"/>', 1))
     from linter.loaders.docx import MAX_GRID_COLUMNS
 
     document = load(str(huge))
@@ -197,6 +200,33 @@ def test_a_file_whose_check_raises_is_its_error_and_the_others_are_reported(fold
                           "literal for int() with base 10: 'x'）；请报告此问题\n")
 
 
+@pytest.mark.usefixtures("demo_rules")
+def test_a_docx_whose_loader_raises_beside_good_reports_with_two_jobs(folder_of_reports, docx_report, capsys) -> None:
+    bad = folder_of_reports / "bad.docx"
+    _rewrite_docx(docx_report, bad,
+                  lambda xml: Fixture(xml).replace('<w:gridSpan w:val="4"/>', '<w:gridSpan w:val="x"/>', 1))
+    docx_report.unlink()
+    result = run(capsys, "check", "--jobs", "2", "--format", "concise", str(folder_of_reports))
+    assert result.code == 2
+    assert result.out.count(": DEMO001 ") == 8
+    [error] = result.err.splitlines()
+    assert error.startswith(f"govlint: {bad}: not a readable .docx file (ValueError")
+
+
+def test_finding_the_section_of_each_paragraph_is_not_quadratic() -> None:
+    """A report of tens of MB (issue 13's 50 MB file, repeated reports) has tens of thousands of
+    headings and paragraphs: a scan of the sections for each paragraph would be quadratic."""
+    from types import SimpleNamespace
+
+    from linter.recognize.sections import section_of
+
+    sections = [SimpleNamespace(heading_line=2 * n) for n in range(50_000)]
+    started = time.perf_counter()
+    found = [section_of(sections, line) for line in range(1, 100_000, 2)]
+    assert time.perf_counter() - started < 5  # seconds on a loaded 2-core machine; a scan takes minutes
+    assert found == sections and section_of(sections, -1) is None
+
+
 @pytest.mark.usefixtures("demo_rules", "zh")
 def test_a_worker_that_dies_is_that_files_error_and_the_pool_goes_on(folder_of_reports, capsys, monkeypatch) -> None:
     import linter.run.task
@@ -230,7 +260,7 @@ def test_ctrl_c_during_a_run_stops_it_with_one_line_and_exit_130(tmp_path, jobs)
 
 @pytest.mark.parametrize("where", ["table", "prose"])
 def test_a_run_of_twelve_thousand_digits_is_text_not_a_number(where, tmp_path, capsys) -> None:
-    report = (Path(__file__).parents[1] / "examples" / "reports" / "qingshan-2022.txt").read_text(encoding="utf-8")
+    report = fixture_text(Path(__file__).parents[1] / "examples" / "reports" / "qingshan-2022.txt")
     if where == "table":
         report = report.replace("本年新收政府信息公开申请数量", "本年新收政府信息公开申请数量" + "1" * 12_000, 1)
     else:

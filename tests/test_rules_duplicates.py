@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fixturetext import Fixture
 from rule_helpers import CLEAN, lines_of, run_rule, text_at
 
 BLOCK_START = "（一）主动公开情况。"
@@ -11,7 +12,7 @@ BLOCK_END = "未收取信息处理费。\n"
 def repeated_block() -> str:
     start, end = CLEAN.index(BLOCK_START), CLEAN.index(BLOCK_END) + len(BLOCK_END)
     block = CLEAN[start:end]
-    return CLEAN[:end] + "\n" + block.replace("（一）", "(一)") + CLEAN[end:]
+    return CLEAN[:end] + "\n" + Fixture(block).replace("（一）", "(一)") + CLEAN[end:]
 
 
 def test_repeated_block_is_reported_once_at_the_second_copy() -> None:
@@ -65,11 +66,12 @@ def test_superior_bodies_and_generic_words_are_not_other_bodies() -> None:
 def test_a_copy_with_one_word_changed_is_still_a_repeat() -> None:
     text = repeated_block()
     second = text.index("(一)主动公开情况")
-    near = text[:second] + text[second:].replace("确保公开内容真实准确", "确保公开内容真实", 1)
+    near = text[:second] + Fixture(text[second:]).replace("确保公开内容真实准确", "确保公开内容真实", 1)
     [finding] = run_rule("DUP001", near)
     assert "2段" in finding.message
-    rewritten = text[:second] + text[second:].replace("依托某县人民政府门户网站和某某镇政务公开栏，及时公开财政预决算",
-                                                      "通过新媒体矩阵和村务公开栏，同步发布乡村振兴项目", 1)
+    rewritten = text[:second] + Fixture(text[second:]).replace(
+        "依托某县人民政府门户网站和某某镇政务公开栏，及时公开财政预决算",
+        "通过新媒体矩阵和村务公开栏，同步发布乡村振兴项目", 1)
     [finding] = run_rule("DUP001", rewritten)  # only the unchanged （二） is a repeat
     assert "该段" in finding.message and "（二）依申请公开情况" in finding.message
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fixturetext import Fixture
 from rule_helpers import CLEAN, lines_of, run_rule
 
 FIVE = "五、存在的主要问题及改进情况\n"
@@ -66,7 +67,7 @@ def test_title_without_year() -> None:
 
 
 def test_markdown_heading_levels_drift() -> None:
-    text = "# 某镇2020年政府信息公开工作年度报告\n\n" + "\n\n".join(
+    text = Fixture("# 某镇2020年政府信息公开工作年度报告\n\n") + "\n\n".join(
         f"{marks} {number}、{title}\n\n无" for marks, number, title in [
             ("##", "一", "总体情况"), ("##", "二", "主动公开政府信息情况"),
             ("###", "三", "收到和处理政府信息公开申请情况"),

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import pytest
 from conftest import SHARED
+from rule_helpers import TEXT_CODES
 
 from linter.checker import check_file
 from linter.settings import Settings
-
-TEXT_CODES = ["SEC", "TPL002", "TPL005", "DAT", "FMT", "DUP", "SUM101", "SUM102", "SUM201"]
 
 EXPECTED = {
     "seeds/000_e0cb1f6d5af6b941.txt": {("FMT002", 11)},

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from conftest import Fixture, recognize_text
+from conftest import recognize_text
+from fixturetext import Fixture
 from rule_helpers import CLEAN, lines_of, run_rule, text_at
 
 from linter.model import Cell, Location, Table

@@ -54,12 +54,24 @@ def test_the_default_format_is_the_only_formatter_imported(tmp_path) -> None:
     assert formatters == {"linter.formatters.full", "linter.formatters.ranking"}  # ranking: full's closing summary
 
 
+UNUSED_WHEN_WARM = {"ruamel", "ruamel.yaml", "_ruamel_yaml", "tomllib", "json", "difflib", "importlib.resources",
+                    "tempfile", "zipfile", "linter.fileio"}
+
+
 def test_a_run_with_warm_caches_parses_no_yaml_and_imports_no_pack_rule_kinds(tmp_path) -> None:
     cold = _imported(tmp_path, "--format", "concise")
-    assert {"ruamel.yaml"} <= cold  # the cache in tmp_path was empty: templates and the national pack parsed
+    assert "ruamel.yaml" in cold  # the cache in tmp_path was empty: the templates and the national pack parsed
     warm = _imported(tmp_path, "--format", "concise")
     assert "linter.templates" in warm
-    assert warm & {"ruamel", "ruamel.yaml", "_ruamel_yaml", "linter.packs.kinds"} == set()
+    assert warm & (UNUSED_WHEN_WARM | {"linter.packs.kinds"}) == set()
+
+
+def test_a_run_with_warm_caches_parses_no_toml(tmp_path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.govlint]\nexclude = ["drafts"]\n', encoding="utf-8")
+    assert "tomllib" in _imported(tmp_path, "--format", "concise")
+    warm = _imported(tmp_path, "--format", "concise")
+    assert "linter.config" in warm
+    assert warm & UNUSED_WHEN_WARM == set()  # packs.kinds may be: a configuration is checked against every pack
 
 
 def _table_entry(formatter) -> tuple:
@@ -82,3 +94,26 @@ def test_builtin_table_names_every_loader_and_formatter_of_pyproject_as_its_modu
         else:
             assert name not in BUILTINS, name
     assert set(BUILTINS) <= set(entry_points["govlint"])
+
+
+def test_module_plugins_are_read_as_pluggy_reads_them() -> None:
+    """The manager's quick reading of a module's names finds exactly the hooks pluggy's own finds."""
+    import types
+
+    import pluggy
+
+    from linter import hookspecs
+    from linter.plugins_manager import _Manager, entry_points
+
+    odd = types.ModuleType("odd")
+    odd.rules = hookspecs.hookimpl(lambda: [])
+    odd.marked_static = staticmethod(hookspecs.hookimpl(lambda: []))
+    odd.bad_marker = lambda: []
+    odd.bad_marker.govlint_impl = "not a dict"
+    odd.number = 3
+    modules = [importlib.import_module(value.split(":")[0]) for _, value, _ in entry_points()] + [odd]
+    quick, pluggys = _Manager(hookspecs.PROJECT), pluggy.PluginManager(hookspecs.PROJECT)
+    found = [(m.__name__, name, quick.parse_hookimpl_opts(m, name)) for m in modules for name in dir(m)]
+    assert found == [(m.__name__, name, pluggys.parse_hookimpl_opts(m, name)) for m in modules for name in dir(m)]
+    assert ("linter.plugins.sums", "govlint_rules") in {(m, name) for m, name, options in found if options}
+    assert {name for m, name, options in found if m == "odd" and options} == {"rules", "marked_static"}

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 from conftest import recognize_text
+from fixturetext import Fixture
 
-REPORT = """\
+REPORT = Fixture("""\
 某某市某某区某某镇人民政府
 2022 年政府信息公开工作年度报告
 
@@ -16,7 +17,7 @@ REPORT = """\
 五、存在的主要问题及改进情况
 六、其他需要报告的事项
 无。
-"""
+""")
 
 
 def test_title_body_year_from_a_title_split_over_two_lines() -> None:

@@ -9,24 +9,24 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, SHARED, fixture_text, recognize_text
+from conftest import FIXTURES, SHARED, recognize_text
+from fixturetext import Fixture, fixture_text
+from rule_helpers import TABLE_CODES
 
 from linter.engine import all_rules, run_rules
 from linter.settings import Settings
 
 CLEAN = fixture_text(FIXTURES / "tablerules" / "town-2022.txt")
-CLEAN_2020 = (FIXTURES / "tablerules" / "town-2020.txt").read_text(encoding="utf-8")
-TABLE_CODES = ("SUM0", "TPL001", "TPL003", "TPL004", "TPL006")
+CLEAN_2020 = fixture_text(FIXTURES / "tablerules" / "town-2020.txt")
 
 
 def check(text: str, path: str = "report.txt") -> list:
-    settings = Settings(select=list(TABLE_CODES))
+    settings = Settings(select=TABLE_CODES)
     return run_rules(recognize_text(text, path), all_rules(), settings)
 
 
-def changed(old: str, new: str, text: str = CLEAN) -> str:
-    assert text.count(old) == 1, old
-    return text.replace(old, new)
+def changed(old: str, new: str, text: str = CLEAN) -> Fixture:
+    return Fixture(text).replace(old, new)
 
 
 def line_of(text: str, needle: str) -> int:
@@ -52,7 +52,7 @@ def test_total_row_that_misses_an_applicant() -> None:
 
 def test_the_next_code_reports_a_grouped_total_when_the_first_is_ignored() -> None:
     text = changed("\t（七）总计\t2\t1\t0\t0\t0\t0\t3", "\t（七）总计\t2\t1\t0\t0\t0\t0\t2")
-    found = run_rules(recognize_text(text), all_rules(), Settings(select=list(TABLE_CODES), ignore=["SUM001"]))
+    found = run_rules(recognize_text(text), all_rules(), Settings(select=TABLE_CODES, ignore=["SUM001"]))
     [finding] = [d for d in found if d.code.startswith("SUM")]
     assert finding.code == "SUM002" and finding.fingerprint == "A3:column=总计"
     assert "SUM001（A2）" in finding.message and "SUM003（A1）" in finding.message
@@ -77,7 +77,7 @@ def test_negative_count_and_blank_cell() -> None:
 
 
 def test_2019_tables_in_a_2022_report_is_tpl001() -> None:
-    text = CLEAN_2020.replace("2020", "2022").replace("2021年1月20日", "2023年1月20日")
+    text = CLEAN_2020.replace_all("2020", "2022").replace("2021年1月20日", "2023年1月20日")
     [diagnostic] = check(text)
     assert diagnostic.code == "TPL001"
     assert diagnostic.message.startswith("本报告为 2022 年度报告，应采用 2021 年模板（国办公开办函〔2021〕30号），"

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from conftest import FIXTURES, recognize_text
+from fixturetext import fixture_text
 
 from linter.cli import main
 from linter.model import text_document
@@ -117,7 +118,7 @@ def test_tab_layout_table_three_with_broken_labels(tab_report) -> None:
 
 
 def test_label_similarity_ignores_markdown_marks_and_quote_variants() -> None:
-    text = (TABLES / "tab-2019.txt").read_text(encoding="utf-8")
+    text = fixture_text(TABLES / "tab-2019.txt")
     report = recognize_text(text.replace("3. 危及“三安全一稳定”", '**3. 危及"三安全一稳定"**'))
     label = row_label(report, "三", "（三）3")
     assert (label.text, label.similarity) == ('**3. 危及"三安全一稳定"**', 100)
@@ -134,7 +135,7 @@ def test_tab_layout_table_four_blank_cell(tab_report) -> None:
 
 
 def test_placeholders_written_in_cells_are_text_cells() -> None:
-    text = (TABLES / "tab-2019.txt").read_text(encoding="utf-8").replace("行政强制\t0\t0\t0", "行政强制\t—\t/\t无")
+    text = fixture_text(TABLES / "tab-2019.txt").replace("行政强制\t0\t0\t0", "行政强制\t—\t/\t无")
     report = recognize_text(text)
     assert report.tables["二"].aligned
     dash = cell(report, "二", "行政强制", "上一年项目数量")
@@ -169,7 +170,7 @@ def test_one_cell_per_line_layout(oneline_report) -> None:
 
 
 def test_a_damaged_signed_column_header() -> None:
-    text = (TABLES / "tab-2019.txt").read_text(encoding="utf-8").replace("本年增/减", "本年增/", 1)
+    text = fixture_text(TABLES / "tab-2019.txt").replace("本年增/减", "本年增/", 1)
     header = next(label for label in recognize_text(text).tables["二"].column_labels if label.text == "本年增/")
     assert (header.template_id, header.location.line, header.template_year) == ("本年增/减", 14, "2019")
     assert 80 < header.similarity < 100
@@ -214,7 +215,7 @@ def test_pipe_tables(pipe_report) -> None:
 
 
 def test_pipe_cells_with_emphasis_and_line_breaks() -> None:
-    text = (TABLES / "pipe-2021.md").read_text(encoding="utf-8")
+    text = fixture_text(TABLES / "pipe-2021.md")
     text = text.replace("| 行政处罚 | 3 |", "| 行政<br>处罚 | **3** |")
     report = recognize_text(text, "report.md")
     bold = cell(report, "二", "行政处罚", "本年处理决定数量")
@@ -258,13 +259,13 @@ def test_pdf_layout_labels_split_around_numbers(pdf_report) -> None:
 
 
 def test_pdf_layout_page_number_without_dashes_inside_a_table() -> None:
-    text = (TABLES / "pdf-2021-mixed.txt").read_text(encoding="utf-8").replace(" " * 75 + "-4-", " " * 75 + "4")
+    text = fixture_text(TABLES / "pdf-2021-mixed.txt").replace(" " * 75 + "-4-", " " * 75 + "4")
     report = recognize_text(text)
     assert report.tables["三"].aligned and cell(report, "三", "（四）2", "自然人").value == 1
 
 
 def test_table_four_wrapped_over_two_lines() -> None:
-    text = (TABLES / "pdf-2021-mixed.txt").read_text(encoding="utf-8")
+    text = fixture_text(TABLES / "pdf-2021-mixed.txt")
     text = text.replace("0   0   0    0   5", "0   0   0\n    0   5")
     report = recognize_text(text)
     assert report.tables["四"].aligned
@@ -292,7 +293,7 @@ SIX_IN_THREE_ROWS = """\
 
 
 def test_pdf_layout_labels_woven_with_a_group_label() -> None:
-    text = (TABLES / "pdf-2021-mixed.txt").read_text(encoding="utf-8")
+    text = fixture_text(TABLES / "pdf-2021-mixed.txt")
     single = next(line for line in text.split("\n") if "（六）其他处理" in line)
     report = recognize_text(text.replace(single, SIX_IN_THREE_ROWS))
     three = report.tables["三"]
@@ -306,7 +307,7 @@ def test_pdf_layout_labels_woven_with_a_group_label() -> None:
 # --- regions: missing or repeated headings, no tables ------------------------------------------
 
 def test_tables_found_without_section_headings() -> None:
-    text = (TABLES / "tab-2019.txt").read_text(encoding="utf-8")
+    text = fixture_text(TABLES / "tab-2019.txt")
     for heading in ("二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
                     "四、政府信息公开行政复议、行政诉讼情况"):
         text = text.replace(heading + "\n", "\n")
@@ -316,7 +317,7 @@ def test_tables_found_without_section_headings() -> None:
 
 
 def test_tables_found_with_a_repeated_heading() -> None:
-    text = (TABLES / "tab-2019.txt").read_text(encoding="utf-8")
+    text = fixture_text(TABLES / "tab-2019.txt")
     text = text.replace("一、总体情况\n", "一、总体情况\n\n二、主动公开政府信息情况\n\n概述。\n", 1)
     report = recognize_text(text)
     assert all(table.aligned for table in report.tables.values())
@@ -330,7 +331,7 @@ def test_a_report_without_tables() -> None:
 
 
 def test_a_missing_row_makes_the_table_malformed() -> None:
-    text = (TABLES / "tab-2019.txt").read_text(encoding="utf-8")
+    text = fixture_text(TABLES / "tab-2019.txt")
     text = text.replace("\t\t2. 重复申请\t0\t0\t0\t0\t0\t0\t0\n", "")
     three = recognize_text(text).tables["三"]
     assert not three.aligned

@@ -86,7 +86,7 @@ def severity_counts(diagnostics: list[Diagnostic]) -> dict[Severity, int]:
 
 
 def rule_summaries(diagnostics: list[Diagnostic]) -> dict[str, str]:
-    """Each code's one-line summary (rules of plugins and packs); the rule name for the others."""
+    """Each code's one-line summary (rules of plugins and packs, govlint's own codes); the rule name for the others."""
     from linter.packs import rule_catalogue
 
     catalogue = {rule.code: rule.summary for rule in rule_catalogue()}

@@ -60,7 +60,7 @@ def _rule_descriptors(output: Output, portable) -> list[dict]:
         }
         for rule in rule_catalogue() if rule.code in ran
     }
-    for d in diagnostics:  # engine diagnostics (PLG…) and rules of local packs are not in the catalogue
+    for d in diagnostics:  # rules of local packs are not in the catalogue
         descriptors.setdefault(d.code, {"id": d.code, "name": d.rule or d.code,
                                         "shortDescription": {"text": d.rule or d.code}})
     return list(descriptors.values())

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from linter.datacache import cached
 from linter.diagnostics import Severity
@@ -18,6 +18,9 @@ from linter.packs.parse import Pack, problems_error, read_pack
 from linter.rules_api import Rule
 from linter.settings import Settings
 from linter.yamlfile import DataFileError, read_text
+
+if TYPE_CHECKING:
+    from linter.codes import InternalCode
 
 BUILT_IN = "built-in"
 PACK_SUFFIXES = (".yaml", ".yml")
@@ -281,15 +284,19 @@ def apply_packs(rules: Sequence[Rule], settings: Settings) -> tuple[list[Rule], 
     return [*rules, *resolved.rules], resolved.apply(settings)
 
 
-def rule_catalogue(local: Sequence[str] = (), base_dir: Path | str | None = None) -> list[Rule]:
-    """Every rule one could select: plugin rules and the rules of every registered pack and of
-    the `local` pack paths given, by code (for `govlint rules` and `govlint rule CODE`)."""
+def rule_catalogue(local: Sequence[str] = (), base_dir: Path | str | None = None) -> list[Rule | InternalCode]:
+    """Every code a finding can have, by code (for `govlint rules` and `govlint rule CODE`):
+    plugin rules, the rules of every registered pack and of the `local` pack paths given, and
+    govlint's internal codes that are no rule (PLG001, PLG002)."""
+    from linter.codes import INTERNAL_CODES
     from linter.engine import all_rules
 
-    by_code = {rule.code: rule for rule in all_rules()}
+    by_code: dict[str, Rule | InternalCode] = {rule.code: rule for rule in all_rules()}
     for pack in listed_packs(local, base_dir):
         for rule in pack.checks:
             by_code.setdefault(rule.code, rule)
+    for code, entry in INTERNAL_CODES.items():
+        by_code.setdefault(code, entry)
     return sorted(by_code.values(), key=lambda r: r.code)
 
 
