@@ -16,6 +16,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from fixturetext import fixture_text
 
 WRITERS = 4
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "reports" / "qingshan-2022.txt"
@@ -23,8 +24,7 @@ EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "reports" / "qingsh
 
 def _reports(folder: Path) -> dict[str, int]:
     """One report a writer, each with its own number of web-residue lines: one FMT001 finding each."""
-    text = EXAMPLE.read_text(encoding="utf-8")
-    assert text.count("一、总体情况\n") == 1
+    text = fixture_text(EXAMPLE)
     reports = {}
     for writer in range(WRITERS):
         lines = 100 * (writer + 1)
