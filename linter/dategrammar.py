@@ -55,7 +55,9 @@ _FORMS = (
     ("day-lost", rf"(?<!\d)(?P<dy>{YEAR}){_S}年{_S}(?P<dm>\d{{1,2}}){_S}月{_S}(?P<dd>\d{{1,2}})"
      rf"{_NOT_AFTER}(?!{_S}日|{_DAY_RANGE})"),
 )
-_TOKEN = re.compile("|".join(f"(?P<{name.replace('-', '_')}>{pattern})" for name, pattern in _FORMS))
+# Every form starts with a digit: the lookahead lets the scan skip other characters at once.
+_TOKEN = re.compile(f"(?=[\\d{_CN_DIGITS}])(?:"
+                    + "|".join(f"(?P<{name.replace('-', '_')}>{pattern})" for name, pattern in _FORMS) + ")")
 
 # The second end of a range may leave out its year.
 _SHORT = re.compile(
@@ -202,7 +204,7 @@ def _is_number(text: str, mention: DateMention) -> bool:
 
 def find_dates(text: str) -> list[DateMention]:
     """Every date mention in `text` (folded), left to right, not overlapping."""
-    urls = [m.span() for m in _URL.finditer(text)]
+    urls = [m.span() for m in _URL.finditer(text)] if "://" in text or "www." in text else []
     found = []
     for match in _TOKEN.finditer(text):
         mention = _mention(match)
@@ -267,6 +269,8 @@ def _impossible(year: int, month: int, day: int | None) -> bool:
 
 def impossible_dates(text: str) -> Iterator[tuple[int, int, bool]]:
     """(start, end, whether the month is out of range) of each date written in full that does not exist."""
+    if "月" not in text and "-" not in text:  # what every pattern below needs
+        return
     taken: list[tuple[int, int]] = []
     spans: list[tuple[re.Match[str], int, int, int | None]] = []
     for match in _YEAR_MONTH_DAY.finditer(text):

@@ -13,6 +13,7 @@ total(s): a finding about an identity points at the first cell of its left side.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -32,6 +33,12 @@ class Term:
     table: str
     row: str
     column: str
+
+    def bound(self, bindings: dict[str, str]) -> tuple[str, str, str]:
+        """Table, row and column with the placeholders filled."""
+        if not bindings:
+            return self.table, self.row, self.column
+        return self.table.format(**bindings), self.row.format(**bindings), self.column.format(**bindings)
 
 
 @dataclass
@@ -86,7 +93,7 @@ class Outcome:
         return any(abs(a - b) <= tolerance for a in left for b in right)
 
 
-def parse_side(text: str) -> list[Term]:
+def parse_side(text: str) -> tuple[Term, ...]:
     terms, position = [], 0
     text = text.strip()
     if not text:
@@ -105,10 +112,11 @@ def parse_side(text: str) -> list[Term]:
             raise ExpressionError(f"{match.group(2)!r} is not a cell id of the form 表:行:列")
         terms.append(Term(sign, *parts))
         position = match.end()
-    return terms
+    return tuple(terms)
 
 
-def parse(expr: str) -> tuple[list[Term], list[Term]]:
+@functools.lru_cache(maxsize=1024)
+def parse(expr: str) -> tuple[tuple[Term, ...], tuple[Term, ...]]:
     """Split `expr` at its single `=` into the terms of each side."""
     if expr.count("=") != 1:
         raise ExpressionError("an identity needs exactly one '='")
@@ -157,7 +165,8 @@ class _TableCells:
             self._by_column = {}
             for (r, col), cell in self.table.cells.items():
                 self._by_column.setdefault(col, []).append((r, cell))
-        return [cell for r, cell in self._by_column.get(column, ()) if _matches(row, r)]
+        prefix = row[:-1]
+        return [cell for r, cell in self._by_column.get(column, ()) if r.startswith(prefix)]
 
 
 def _decimals(cell: Cell) -> int:
@@ -167,15 +176,15 @@ def _decimals(cell: Cell) -> int:
     return 0
 
 
-def _side(terms: list[Term], tables: dict[str, _TableCells], bindings: dict[str, str]) -> Side | None:
+def _side(terms: tuple[Term, ...], tables: dict[str, _TableCells], bindings: dict[str, str]) -> Side | None:
     total: int | Decimal = 0
     cells: list[Cell] = []
     tolerance = Decimal(0)
     options: frozenset[int | Decimal] | None = frozenset({0})
     ambiguous = False
     for term in terms:
-        row, column = term.row.format(**bindings), term.column.format(**bindings)
-        table = tables.get(term.table.format(**bindings))
+        table_id, row, column = term.bound(bindings)
+        table = tables.get(table_id)
         if table is None or not table.table.aligned:
             return None
         found = table.find(row, column)

@@ -14,16 +14,33 @@ an option are checked against the declaration (`Rule.option_error`).
 
 from __future__ import annotations
 
+import functools
 import inspect
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from linter.diagnostics import Finding, Severity
 from linter.model import Report
 
 Check = Callable[[Report, "RuleContext"], Iterable[Finding]]
+Derived = TypeVar("Derived")
+
+
+def per_report(function: Callable[[Report], Derived]) -> Callable[[Report], Derived]:
+    """`function(report)` computed once per report and shared by every rule that calls it (e.g. the
+    text's passages, the table sums that several rules read). Callers must not change the result."""
+    key = f"{function.__module__}.{function.__qualname__}"
+
+    @functools.wraps(function)
+    def shared(report: Report) -> Derived:
+        derived = report.derived
+        if key not in derived:
+            derived[key] = function(report)
+        return derived[key]
+
+    return shared
 
 
 class OptionType(Protocol):

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from linter.model import Document, Location, stored_lines
+from linter.model import Document, Location
 from linter.textnorm import squash
 
 
 def source_lines(document: Document, location: Location) -> list[str]:
     """The document lines a location covers (for PDF/DOCX: the extracted lines there)."""
     if document.source_text is not None and location.page is None and location.logical is None:
-        return stored_lines(document.source_text)[location.line - 1:location.end_line]
-    return [line.text for line in document.lines
-            if any(segment.page == location.page and segment.logical == location.logical
-                   and location.line <= segment.line <= location.end_line for segment in line.segments)]
+        return document.stored_lines[location.line - 1:location.end_line]
+    placed = document.placed_lines.get((location.page, location.logical), [])
+    first = bisect_left(placed, (location.line, -1))
+    covered = placed[first:bisect_right(placed, (location.end_line, len(document.lines)))]
+    return [document.lines[index].text for index in sorted({index for _, index in covered})]
 
 
 @dataclass(frozen=True)

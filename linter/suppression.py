@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from linter.codes import UNUSED_SUPPRESSION
 from linter.diagnostics import Diagnostic, Severity
 from linter.hookspecs import hookimpl
-from linter.model import Document, Location, Report, stored_lines
+from linter.model import Document, Location, Report
 from linter.rules_api import Rule, RuleContext
 from linter.settings import Settings, code_matches
 
@@ -55,7 +55,7 @@ def find_suppressions(document: Document) -> list[Suppression]:
     """The suppression comments of a Markdown or HTML document, each with the lines it covers."""
     if document.format not in _FORMATS or not document.source_text:
         return []
-    lines = stored_lines(document.source_text)
+    lines = document.stored_lines
     suppressions: list[Suppression] = []
     open_regions: list[Suppression] = []
     for number, text in enumerate(lines, 1):

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from linter.datacache import cached
 from linter.yamlfile import DataFileError, load_yaml
@@ -147,6 +149,31 @@ def all_templates() -> dict[str, Template]:
             template = cached("template", path, text, functools.partial(parse_template, path, text), (__name__,))
             found[template.year] = template
     return found
+
+
+Derived = TypeVar("Derived")
+
+
+def per_template(function: Callable[..., Derived]) -> Callable[..., Derived]:
+    """`function(templates, *args)` made once per template object (or dict of templates) and
+    arguments: recognition derives lookups from the templates for every report. Templates are not
+    hashable, so they are told apart by identity (the cache keeps them alive)."""
+    made: dict[tuple, tuple[object, Derived]] = {}
+
+    @functools.wraps(function)
+    def remembered(templates: object, *args: Hashable) -> Derived:
+        key = (id(templates), *args)
+        entry = made.get(key)
+        if entry is None or entry[0] is not templates:
+            if len(made) >= _PER_TEMPLATE_LIMIT:
+                made.clear()
+            entry = made[key] = (templates, function(templates, *args))
+        return entry[1]
+
+    return remembered
+
+
+_PER_TEMPLATE_LIMIT = 256  # a run has two templates; tests build more
 
 
 def section_templates() -> dict[str, SectionTemplate]:

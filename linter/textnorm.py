@@ -6,6 +6,7 @@ offset in the text as stored: positions found by matching can be reported withou
 
 from __future__ import annotations
 
+import functools
 import re
 
 _FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}  # full-width ASCII
@@ -38,6 +39,9 @@ def normalize(text: str) -> str:
 _SPACES = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=16_384)
 def squash(text: str) -> str:
-    """Folded text with all white space removed: for comparing labels split by extraction."""
+    """Folded text with all white space removed: for comparing labels split by extraction.
+
+    Remembered: recognition and several rules squash the same lines and labels."""
     return _SPACES.sub("", normalize(text))

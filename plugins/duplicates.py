@@ -163,12 +163,15 @@ def check_other_body_names(report: Report, context: RuleContext) -> Iterator[Fin
         return
     whole = squash(report.document.source_text or "".join(line.text for line in report.document.lines))
     places: dict[str, list[Location]] = {}
+    counts: dict[str, int] = {}
     for passage in passages(report):
         seen: set[int] = set()
         for name, start, end, sure in _names(passage.text, suffixes):
             if start in seen or name in own or fuzz.partial_ratio(name, own) >= context.option("similarity"):
                 continue
-            if not sure and whole.count(name) < 2:
+            if not sure and name not in counts:
+                counts[name] = whole.count(name)
+            if not sure and counts[name] < 2:
                 continue
             seen.add(start)
             places.setdefault(name, []).append(passage.locate(start, end))

@@ -15,7 +15,7 @@ from linter.diagnostics import Finding, Related
 from linter.hookspecs import hookimpl
 from linter.identities import Outcome, evaluate
 from linter.model import Cell, Report
-from linter.rules_api import Rule, RuleContext, rule
+from linter.rules_api import Rule, RuleContext, per_report, rule
 from linter.tablenames import cell_name, cell_ref, column_name, followed_year, row_name, row_title, template_of
 from linter.templates import Identity, TableTemplate, all_templates
 from linter.textnorm import squash
@@ -106,6 +106,12 @@ def _broken(report: Report, codes: tuple[str, ...]) -> dict[str, list[_Broken]]:
     return found
 
 
+@per_report
+def _broken_totals(report: Report) -> dict[str, list[_Broken]]:
+    """What `_broken` gives for SUM001–SUM003, which share their totals: made once per report."""
+    return _broken(report, _GROUPED)
+
+
 def _reports(code: str, report: Report, context: RuleContext) -> bool:
     settings = context.settings
     return settings is None or (settings.enabled(code) and not settings.ignored_in_file(report.path, code))
@@ -122,8 +128,8 @@ def sum_findings(report: Report, context: RuleContext, code: str) -> Iterator[Fi
 
     A total that breaks identities of several of SUM001–SUM003 is one finding, by the first of
     those codes that reports in this file, naming the others (as related locations)."""
-    codes = _GROUPED if code in _GROUPED else (code,)
-    for broken in _broken(report, codes).values():
+    by_total = _broken_totals(report) if code in _GROUPED else _broken(report, (code,))
+    for broken in by_total.values():
         own = [b for b in broken if b.code == code]
         owner = next((b.code for b in broken if _reports(b.code, report, context)), code)
         if not own or owner != code:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from linter.model import Document, Location, Report
 from linter.recognize.sections import is_page_number
+from linter.rules_api import per_report
 from linter.textnorm import squash
 
 HAN = "\u4e00-\u9fff"
@@ -52,8 +53,9 @@ class Passage:
         return first.through(last)
 
 
+@per_report
 def passages(report: Report) -> list[Passage]:
-    """One passage per recognised paragraph."""
+    """One passage per recognised paragraph (made once per report)."""
     found = []
     lines = report.document.lines
     for paragraph in report.paragraphs:

@@ -32,7 +32,7 @@ _SHOWN_PLACES = 5
 
 @UNDECODABLE_BYTES.rule
 def check_undecodable_bytes(report: Report, context: RuleContext) -> Iterator[Finding]:
-    places = [(line, column) for line in report.document.lines
+    places = [(line, column) for line in report.document.lines if REPLACEMENT in line.text
               for column, character in enumerate(line.text) if character == REPLACEMENT]
     if not places:
         return

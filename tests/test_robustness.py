@@ -40,6 +40,16 @@ def test_a_docx_with_a_broken_grid_span_is_an_input_error(docx_report, tmp_path,
     assert "Traceback" not in result.err
 
 
+def test_a_docx_whose_main_part_is_not_a_word_document_is_an_input_error(docx_report, tmp_path, capsys) -> None:
+    # Found by the DOCX fuzz test: one changed byte in the root tag, and python-docx reads a plain element.
+    bad = tmp_path / "bad.docx"
+    _rewrite_docx(docx_report, bad, lambda xml: Fixture(xml).replace("<w:document ", "<w:documenX ", 1)
+                  .replace("</w:document>", "</w:documenX>", 1))
+    result = run(capsys, "check", str(bad))
+    assert result.code == 2
+    assert result.err == f"govlint: {bad}: not a readable .docx file (its main part is not a Word document body)\n"
+
+
 def test_a_grid_span_of_two_hundred_million_is_bounded(docx_report, tmp_path, capsys) -> None:
     from linter.loaders import load
 
@@ -99,8 +109,8 @@ def test_output_file_is_replaced_in_one_step(tmp_path, capsys, monkeypatch) -> N
     monkeypatch.setattr(linter.fileio.os, "replace",
                         lambda source, destination: (replaced.append((source, destination)),
                                                      real_replace(source, destination)))
-    run(capsys, "check", "--format", "json", "--output-file", str(target), str(report))
-    assert [destination for _, destination in replaced] == [str(target)]
+    run(capsys, "check", "--no-cache", "--format", "json", "--output-file", str(target), str(report))
+    assert [destination for _, destination in replaced] == [str(target)]  # (the cache's entries are replaced so too)
     assert target.read_text(encoding="utf-8").startswith("[")
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".govlint-")]
 

@@ -163,9 +163,12 @@ def open_docx(path: str, data: bytes):
 
     _refuse_zip_bomb(path, data)
     try:
-        return docx.Document(BytesIO(data))
+        document = docx.Document(BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, SyntaxError, OpcError) as error:
         raise _unreadable(path, error) from None
+    if getattr(document.element, "body", None) is None:  # word/document.xml's root is not <w:document>
+        raise InputError(path, "not a readable .docx file (its main part is not a Word document body)")
+    return document
 
 
 def load_docx(path: str, data: bytes) -> Document:

@@ -63,7 +63,7 @@ def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
     line gives mostly valid characters."""
     text = data.decode("utf-8", errors="replace")
     replaced = text.count(REPLACEMENT)
-    valid = sum(1 for ch in text if ord(ch) > 127) - replaced
+    valid = len(text) - len(text.encode("ascii", "ignore")) - replaced  # non-ASCII characters
     return (text, "utf-8") if valid >= replaced else None
 
 

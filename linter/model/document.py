@@ -7,18 +7,23 @@ What the recogniser makes of it is the report model, `linter.model.report`.
 
 from __future__ import annotations
 
+import functools
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
 from linter.textnorm import normalize
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Location:
     """A place in the file as stored: 1-based line and column, end column exclusive.
 
     `page` is set for PDF input; `logical` names a place that has no text line of its own in
     the source (a DOCX paragraph or table cell, e.g. "表3/行5/列2").
+
+    Treat it as immutable (it is hashed by value). It is not a frozen dataclass because a report
+    makes hundreds of them, and a frozen one costs three times as much to make.
     """
 
     line: int
@@ -55,7 +60,7 @@ START_OF_FILE = Location(1, 1, 1, 1)
 """Where a finding about the whole file points (no title, a plugin that failed to load)."""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Segment:
     """Characters of a `Line` from `offset` on come from source `line`:`column` onwards."""
 
@@ -66,7 +71,11 @@ class Segment:
     logical: str | None = None
 
 
-@dataclass
+def _segment_offset(segment: Segment) -> int:
+    return segment.offset
+
+
+@dataclass(slots=True)
 class Line:
     """One line of text as the recogniser reads it.
 
@@ -100,13 +109,11 @@ class Line:
         )
 
     def _segment_at(self, offset: int) -> Segment:
-        chosen = self.segments[0]
-        for segment in self.segments:
-            if segment.offset <= offset:
-                chosen = segment
-            else:
-                break
-        return chosen
+        """The last segment starting at or before `offset` (the first one if none does)."""
+        segments = self.segments
+        if len(segments) == 1:
+            return segments[0]
+        return segments[max(bisect_right(segments, offset, key=_segment_offset) - 1, 0)]
 
 
 Format = Literal["text", "markdown", "html", "docx", "pdf"]
@@ -134,12 +141,34 @@ class Document:
     """The decoded file as stored, for text formats (used by suppression comments and --fix)."""
     unread: list[Unread] = field(default_factory=list)
 
+    @functools.cached_property
+    def stored_lines(self) -> list[str]:
+        """`source_text` split into its lines as stored (made once: every finding's excerpt reads it)."""
+        return stored_lines(self.source_text or "")
+
+    @functools.cached_property
+    def placed_lines(self) -> dict[tuple[int | None, str | None], list[tuple[int, int]]]:
+        """For each (page, logical place): (source line, line index) of every segment there, sorted."""
+        placed: dict[tuple[int | None, str | None], list[tuple[int, int]]] = {}
+        for index, line in enumerate(self.lines):
+            for segment in line.segments:
+                placed.setdefault((segment.page, segment.logical), []).append((segment.line, index))
+        for entries in placed.values():
+            entries.sort()
+        return placed
+
+    def __getstate__(self) -> dict:
+        return {name: value for name, value in self.__dict__.items() if name not in _DERIVED}
+
     def locate_span(self, first: int, last: int) -> Location:
         """Location covering whole lines `first`..`last` (line indices, inclusive)."""
         start = self.lines[first].locate(0, 0)
         end_line = self.lines[last]
         end = end_line.locate(len(end_line.text), len(end_line.text))
         return start.through(end)
+
+
+_DERIVED = ("stored_lines", "placed_lines")
 
 
 def stored_lines(text: str) -> list[str]:

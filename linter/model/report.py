@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from linter.model.document import Document, Location
 from linter.textnorm import SECTION_NUMERALS
@@ -57,7 +57,7 @@ class Paragraph:
     section: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     table: str
     row: str
@@ -193,6 +193,12 @@ class Report:
     """The page metadata block before the report (key as written → value), see recognize/metadata.py."""
     metadata_lines: tuple[int, int] | None = None
     """Line indices (first, last) of that block, separator included: not report text."""
+    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    """What rules computed from the report once and share (`linter.rules_api.per_report`); not
+    pickled. Code that changes a report after rules read it must clear it."""
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "derived": {}}
 
     @property
     def path(self) -> str:

@@ -29,6 +29,7 @@ _MATCH_BASE = 40.0  # a match with label similarity below this costs more than i
 _FIT_BONUS = 15.0  # the run has as many cells as the row has columns
 _SKIP_RUN = 30.0
 _SKIP_ROW = 30.0
+_MATCH_SCORE = 100.0 - _MATCH_BASE + _FIT_BONUS  # a run matched to a row worded as its label, that it fits
 
 
 @dataclass
@@ -73,7 +74,7 @@ class Run:
                 return padded
         return None
 
-    @property
+    @functools.cached_property
     def glued(self) -> bool:
         """Digits of a flattened row: the cells are found by recognize/digits.py, not by `fit`."""
         return any(t.glued for t in self.cells)
@@ -230,6 +231,28 @@ def align(runs: list[Run], rows: list[RowSpec]) -> Alignment:
     for match in alignment.matches:
         _drop_interleaved(match)
     return alignment
+
+
+def exact_alignment(runs: list[Run], rows: list[RowSpec]) -> Alignment | None:
+    """The alignment when each run, in order, has a candidate label worded as its row's and fits
+    it (a report that follows the template): no other path scores as much, so `_best_path` would
+    find this one."""
+    if len(runs) != len(rows):
+        return None
+    matches = []
+    for run, row in zip(runs, rows, strict=True):
+        key = label_key(row.label)
+        candidates, texts = run.label_options
+        if key not in texts or not run.fits(row.width):
+            return None
+        matches.append(Match(run, row, candidates[texts.index(key)], 100.0))
+    return Alignment(matches, [], [], _MATCH_SCORE * len(rows))
+
+
+def score_bound(runs: list[Run], rows: list[RowSpec]) -> float:
+    """The most any alignment of `runs` to `rows` can score: every possible match perfect."""
+    matched = min(len(runs), len(rows))
+    return _MATCH_SCORE * matched - _SKIP_RUN * (len(runs) - matched) - _SKIP_ROW * (len(rows) - matched)
 
 
 def _drop_interleaved(match: Match) -> None:

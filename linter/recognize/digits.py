@@ -23,7 +23,7 @@ from decimal import Decimal
 
 from linter.identities import parse
 from linter.model import CellKind
-from linter.templates import Template
+from linter.templates import Template, per_template
 
 _COUNT = re.compile(r"0|[1-9]\d{0,8}")
 _SIGNED = re.compile(r"[+-]?(?:0|[1-9]\d{0,8})")
@@ -110,8 +110,10 @@ class Term:
     column: str
 
 
+@per_template
 def identity_instances(template: Template, table_id: str) -> list[list[Term]]:
-    """The template's identities on table `table_id`, each instance as terms of left − right = 0."""
+    """The template's identities on table `table_id`, each instance as terms of left − right = 0
+    (made once per template: callers must not change it)."""
     table = template.tables[table_id]
     rows = [r.id for r in table.rows]
     columns = list(dict.fromkeys(c.id for r in table.rows for c in table.columns_of(r.id)))

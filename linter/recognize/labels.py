@@ -6,16 +6,17 @@ sub-table anchors of each table), so nothing here lists labels by hand.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from linter.model import Label, Line
 from linter.recognize.align import label_key, label_text, span_location
 from linter.recognize.tokens import Token
-from linter.templates import Column, Template
+from linter.templates import Column, Template, per_template
 
 _ONE_YEAR_SIMILARITY = 80.0
 _HEADER_SIMILARITY = 75.0
 _STACK_LINES = 3
+_MEMO_LIMIT = 20_000  # keys remembered per vocabulary (a run over many reports asks the same ones)
 
 
 @dataclass(frozen=True)
@@ -23,9 +24,16 @@ class Vocabulary:
     """Label keys of one table, per template year."""
 
     by_year: dict[str, frozenset[str]]
+    _years_of: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
+    """`year_of` by key: labels are mostly the template's own wording, asked again in every report."""
 
     @classmethod
     def of(cls, table_id: str, templates: dict[str, Template]) -> Vocabulary:
+        """The vocabulary of table `table_id` (made once per set of templates)."""
+        return _vocabulary(templates, table_id)
+
+    @classmethod
+    def made(cls, table_id: str, templates: dict[str, Template]) -> Vocabulary:
         by_year = {}
         for year, template in templates.items():
             table = template.tables.get(table_id)
@@ -38,6 +46,13 @@ class Vocabulary:
 
     def year_of(self, key: str) -> str | None:
         """The template year whose own wording `key` is (None when shared or unclear)."""
+        if key not in self._years_of:
+            if len(self._years_of) >= _MEMO_LIMIT:
+                self._years_of.clear()
+            self._years_of[key] = self._year_of(key)
+        return self._years_of[key]
+
+    def _year_of(self, key: str) -> str | None:
         from rapidfuzz import fuzz, process
 
         scores = {}
@@ -52,6 +67,11 @@ class Vocabulary:
         if score >= _ONE_YEAR_SIMILARITY and not shared and all(score > o for o in others):
             return year
         return None
+
+
+@per_template
+def _vocabulary(templates: dict[str, Template], table_id: str) -> Vocabulary:
+    return Vocabulary.made(table_id, templates)
 
 
 def make_label(lines: list[Line], tokens: tuple[Token, ...], template_id: str, template_label: str,

@@ -19,9 +19,11 @@ from linter.recognize.align import (
     RowSpec,
     Run,
     align,
+    exact_alignment,
     find_runs,
     join_unlabelled,
     label_key,
+    score_bound,
     span_location,
 )
 from linter.recognize.glued import read_glued
@@ -41,14 +43,17 @@ def recognize_tables(report: Report, templates: dict[str, Template]) -> set[int]
     if "四" in parsed:  # one data row: numbers wrapped over several lines belong together
         parsed["四"] = (join_unlabelled(parsed["四"][0]), parsed["四"][1])
     vocabularies = {tid: Vocabulary.of(tid, templates) for tid in TABLE_IDS}
-    alignments = {tid: {year: align(runs, _row_specs(t, tid)) for year, t in templates.items()}
-                  for tid, (runs, _) in parsed.items() if runs}
+    alignments = {tid: _alignments(parsed[tid][0], templates, tid) for tid in ("三",) if parsed.get(tid, ([],))[0]}
     evidence = _table_two_evidence(report, vocabularies["二"], parsed.get("二"))
     shape = _shape_evidence(report, alignments.get("三"), templates)
     report.template = _decide(evidence, shape)
     report.template_evidence = evidence + shape
+    # Tables 二 and 四 follow the template decided: only its alignment is needed.
+    years = {report.template: templates[report.template]} if report.template else templates
+    alignments |= {tid: _alignments(runs, years, tid) for tid, (runs, _) in parsed.items() if runs and tid != "三"}
     occupied: set[int] = set()
-    for tid, by_year in alignments.items():
+    for tid in [tid for tid in parsed if tid in alignments]:
+        by_year = alignments[tid]
         year = report.template or max(by_year, key=lambda y: by_year[y].score)
         # Table 三 may mix the years' （六） rows: it takes the shape that fits best.
         chosen = by_year[year] if tid != "三" else max(by_year.values(), key=lambda a: a.score)
@@ -58,6 +63,16 @@ def recognize_tables(report: Report, templates: dict[str, Template]) -> set[int]
         report.tables[tid] = _build(report, Table(tid, year, location), chosen, templates, vocabularies[tid], runs)
         occupied |= set(range(regions[tid][0], last + 1))
     return occupied
+
+
+def _alignments(runs: list[Run], templates: dict[str, Template], table_id: str) -> dict[str, Alignment]:
+    """The runs aligned to each template year's rows, leaving out the years that cannot score as
+    well as an exact alignment to another year (only the best alignment is ever used)."""
+    specs = {year: _row_specs(template, table_id) for year, template in templates.items()}
+    exact = {year: alignment for year, rows in specs.items() if (alignment := exact_alignment(runs, rows))}
+    best = max((a.score for a in exact.values()), default=float("-inf"))
+    return {year: exact.get(year) or align(runs, rows) for year, rows in specs.items()
+            if year in exact or score_bound(runs, rows) >= best}
 
 
 def _row_specs(template: Template, table_id: str) -> list[RowSpec]:

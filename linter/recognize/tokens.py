@@ -33,9 +33,10 @@ _MARKDOWN_RULE = re.compile(r"\s*:?-{3,}:?\s*")
 _PAGE_NUMBER = re.compile(r"\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?)\s*")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Token:
-    """A label, a number or an empty field, at `start:end` of document line `line`."""
+    """A label, a number or an empty field, at `start:end` of document line `line` (immutable by
+    convention, like `Location`)."""
 
     kind: TokenKind
     line: int
