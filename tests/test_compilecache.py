@@ -10,6 +10,7 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -143,3 +144,18 @@ def test_a_second_run_of_the_command_compiles_no_cjk_pattern_and_no_dataclass_me
     assert first[0] > 10 or compilecache._compiler is None
     assert first[1] > 100
     assert compiled() == (0, 0)
+
+
+def test_the_patterns_of_a_run_do_not_depend_on_the_hash_seed(tmp_path) -> None:
+    """A pattern built from a set in set order would be new text in every process: the store would
+    be rewritten by every run and never serve it."""
+    report = tmp_path / "report.txt"
+    report.write_text((Path(__file__).parents[1] / "examples" / "reports" / "qingshan-2022.txt").read_text("utf-8"),
+                      encoding="utf-8")
+    environment = {**os.environ, "GOVLINT_CACHE_DIR": str(tmp_path / "cache"), "GOVLINT_NO_CACHE": "1"}
+    command = [sys.executable, "-m", "linter", "check", "--exit-zero", str(report)]
+    subprocess.run(command, env={**environment, "PYTHONHASHSEED": "1"}, capture_output=True, check=True)
+    store = tmp_path / "cache" / compilecache._FILE
+    first = store.read_bytes()
+    subprocess.run(command, env={**environment, "PYTHONHASHSEED": "2"}, capture_output=True, check=True)
+    assert store.read_bytes() == first  # nothing new to store
