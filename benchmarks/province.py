@@ -1,18 +1,22 @@
 """A province in one run: whole `govlint check` processes over a generated province, --jobs 1
-and 2, with the peak memory of the main process (workers not counted).
+and 2, cold (empty results cache) and cached (the same command again), with the peak memory of
+the main process (workers not counted).
 
-    python benchmarks/province.py --reports 1000 10000 --jobs 1 2 [--govlint PYTHON]
+    python benchmarks/province.py --reports 1000 10000 --jobs 1 2 [--govlint PYTHON] [--no-cache]
 
-Writes the reports (tests/province.py: one report per body per year, planted copies) to a
-temporary folder once per size, then runs `PYTHON -m linter check --format json -o /dev/null
---exit-zero --jobs J FOLDER` (best of --runs). The main process's peak resident memory is its
-VmHWM, read from /proc at exit (Linux). --govlint names another environment's python (e.g. one
-with main installed) to compare. Figures: docs/performance.md.
+Writes the reports (tests/province.py: one report per body per year, each body its own prose,
+planted copies) to a temporary folder once per size, then per --jobs J runs `PYTHON -c <measured>
+check --format json -o OUT --exit-zero --jobs J --cache-dir CACHE FOLDER` twice with a new,
+empty CACHE: cold, then cached; the two outputs must be byte-identical. The main process's
+peak resident memory is its VmHWM, read from /proc at exit (Linux). --govlint names another
+environment's python (e.g. one with an older govlint installed) to compare; --no-cache measures
+without the cache (for a govlint that has none). Figures: docs/performance.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import tempfile
@@ -32,37 +36,57 @@ _MEASURED = ("import atexit, sys\n"
              "sys.exit(main(sys.argv[1:]))\n")
 
 
-def _run(python: str, folder: Path, jobs: int) -> tuple[float, int]:
-    command = [python, "-c", _MEASURED, "check", "--format", "json", "-o", "/dev/null", "--exit-zero",
-               "--jobs", str(jobs), str(folder)]
+def _run(python: str, folder: Path, jobs: int, output: Path, cache: list[str]) -> tuple[float, int]:
+    command = [python, "-c", _MEASURED, "check", "--format", "json", "-o", str(output), "--exit-zero",
+               "--jobs", str(jobs), *cache, str(folder)]
+    # as installed, with its bytecode cached (PYTHONDONTWRITEBYTECODE would compile every module each run)
+    environment = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
     started = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    done = subprocess.run(command, capture_output=True, text=True, check=False, env=environment)
     elapsed = time.perf_counter() - started
+    if "VmHWM " not in done.stderr:
+        sys.exit(f"govlint failed: {done.stderr[-2000:]}")
     peak = int(done.stderr.rsplit("VmHWM ", 1)[1].split()[0])
     return elapsed, peak
+
+
+def _line(count: int, jobs: int, what: str, elapsed: float, peak: int) -> str:
+    return (f"{count} reports, --jobs {jobs}, {what}: {elapsed:.1f} s ({count / elapsed:.0f} reports/s), "
+            f"main process peak {peak / 1024:.0f} MB")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", type=int, nargs="+", default=[1000])
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
-    parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--govlint", default=sys.executable, help="the python whose govlint is measured")
+    parser.add_argument("--no-cache", action="store_true", help="measure without the results cache")
     args = parser.parse_args()
     from province import province
 
+    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
     for size in args.reports:
-        with tempfile.TemporaryDirectory() as folder:
+        with tempfile.TemporaryDirectory() as scratch:
+            folder = Path(scratch) / "reports"
             generated = province(seed=3, bodies=size // 2, sites=max(1, size // 200), planted=max(1, size // 500))
-            generated.write(Path(folder))
-            files = sorted(Path(folder).rglob("*.txt"))
-            count = len(files)
-            _run(args.govlint, files[0], 1)  # bytecode cache written
+            generated.write(folder)
+            count = sum(1 for _ in folder.rglob("*.txt"))
+            first = next(folder.rglob("*.txt"))
+            _run(args.govlint, first, 1, Path(scratch) / "warm-up.json", ["--no-cache"])  # bytecode written
             for jobs in args.jobs:
-                runs = [_run(args.govlint, Path(folder), jobs) for _ in range(args.runs)]
-                elapsed, peak = min(runs)
-                print(f"{count} reports, --jobs {jobs}: {elapsed:.1f} s ({count / elapsed:.0f} reports/s), "
-                      f"main process peak {peak / 1024:.0f} MB")
+                if args.no_cache:
+                    elapsed, peak = _run(args.govlint, folder, jobs, Path(scratch) / "out.json", ["--no-cache"])
+                    print(_line(count, jobs, "no cache", elapsed, peak), flush=True)
+                    continue
+                cache = ["--cache-dir", str(Path(scratch) / f"cache-{jobs}")]
+                cold, cached = Path(scratch) / f"cold-{jobs}.json", Path(scratch) / f"cached-{jobs}.json"
+                cold_time, cold_peak = _run(args.govlint, folder, jobs, cold, cache)
+                print(_line(count, jobs, "cold", cold_time, cold_peak), flush=True)
+                warm_time, warm_peak = _run(args.govlint, folder, jobs, cached, cache)
+                same = "identical output" if cold.read_bytes() == cached.read_bytes() else "OUTPUT DIFFERS"
+                print(f"{_line(count, jobs, 'cached', warm_time, warm_peak)}; {cold_time / warm_time:.1f}x "
+                      f"faster, {same}", flush=True)
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

@@ -51,7 +51,9 @@ def _check_and_report(args: argparse.Namespace, resolver: SettingsResolver, form
     """The run, its messages and output; the exit code."""
     from linter.progress import progress_for
 
-    run = run_check(_request(args), resolver.for_path, progress_for(sys.stderr, args.quiet))
+    request = _request(args)
+    request.views = formatter.report_views and not args.statistics
+    run = run_check(request, resolver.for_path, progress_for(sys.stderr, args.quiet))
     note = (lambda message: None) if args.quiet else say
     if not run.results:
         note(f"no report files found in {' '.join(args.paths)}")
@@ -59,6 +61,8 @@ def _check_and_report(args: argparse.Namespace, resolver: SettingsResolver, form
         note(f"not checked (no report title, section headings or tables): {', '.join(run.not_reports)}")
     for error in run.errors:
         say(error)
+    if run.cache_problem:
+        note(run.cache_problem)
     if args.write_baseline:
         from linter.baseline import write_baseline
 
@@ -102,9 +106,11 @@ def _request(args: argparse.Namespace) -> CheckRequest:
         raise UsageError("--fix and --diff exclude each other")
     if args.baseline and args.write_baseline:
         raise UsageError("--baseline and --write-baseline exclude each other")
+    no_cache = args.no_cache or os.environ.get("GOVLINT_NO_CACHE", "").lower() not in ("", "0", "false", "no")
     return CheckRequest(args.paths, fix=args.fix, diff=args.diff, stdin_filename=args.stdin_filename,
                         stdin=sys.stdin.buffer.read() if reads_stdin else None, baseline=args.baseline,
-                        jobs=args.jobs, against=args.against)
+                        jobs=args.jobs, against=args.against, cache=not no_cache,
+                        cache_dir=args.cache_dir or os.environ.get("GOVLINT_CACHE_DIR") or None)
 
 
 def _formatter(name: str) -> Formatter:

@@ -114,6 +114,12 @@ def _add_check(commands: argparse._SubParsersAction) -> None:
                           "(made by 'govlint index build')")
     check.add_argument("-j", "--jobs", type=_job_count, metavar="N",
                        help="check files in N processes (default: one per CPU when there are many files; 1: serial)")
+    cache = check.add_argument_group("cache")
+    cache.add_argument("--no-cache", action="store_true",
+                       help="check every file again, read and write no cached results (or GOVLINT_NO_CACHE=1)")
+    cache.add_argument("--cache-dir", metavar="DIR",
+                       help="keep cached results in DIR (or GOVLINT_CACHE_DIR; default: .govlint_cache "
+                            "beside the configuration file, or in the current folder)")
     check.set_defaults(handler=cmd_check)
 
 

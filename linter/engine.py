@@ -9,7 +9,7 @@ from typing import Any
 
 from linter.codes import PLUGIN_LOAD_FAILED, RULE_CRASHED
 from linter.diagnostics import Diagnostic, Finding
-from linter.model import START_OF_FILE, Report
+from linter.model import START_OF_FILE, Location, Report
 from linter.rules_api import CorpusRule, Rule, RuleContext
 from linter.settings import Settings
 
@@ -39,19 +39,23 @@ class ReportInfo:
     template: str | None = None
     """"2019" or "2021": the template the report's tables follow, if recognised."""
     format: str = "text"
+    title_location: Location | None = None
+    """Where the title is: the review copy's place for findings with none in the body."""
 
     @classmethod
     def of(cls, report: Report) -> ReportInfo:
-        return cls(report.body, report.year, report.template, report.document.format)
+        return cls(report.body, report.year, report.template, report.document.format,
+                   report.title.location if report.title else None)
 
 
 @dataclass
 class FileResult:
     """What checking one file gave: its diagnostics, or the error that kept it from being read.
 
-    `report` is set by `checker.check_file`; the corpus rules use only `corpus` (the summaries
-    their `summarize` made), the spreadsheets and the ranking `info`; `info` is None when the
-    file could not be read or recognised."""
+    `report` is set by `checker.check_file`; a run drops it where the file was checked (a worker)
+    and keeps only what output and the corpus rules read (`linter.run.payload`): the corpus rules
+    use `corpus` (the summaries their `summarize` made), the spreadsheets and the ranking `info`
+    (None when the file could not be read or recognised), the HTML page `view`."""
 
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -63,6 +67,9 @@ class FileResult:
     info: ReportInfo | None = None
     corpus: dict[str, Any] = field(default_factory=dict)
     """What each corpus rule enabled for this file needs of its report (`CorpusRule.summarize`), by code."""
+    view: Any = None
+    """What the HTML page shows of the report (`linter.formatters.reportview.ReportView`), made where
+    the file was checked when a formatter reads views (`Formatter.report_views`); else None."""
 
 
 def plugin_failures(path: str) -> list[Diagnostic]:

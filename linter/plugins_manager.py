@@ -38,7 +38,8 @@ class Builtin(NamedTuple):
     """(name, extensions, extra) of each `Loader` its `govlint_loaders` returns."""
     formatters: tuple[tuple[str, str] | tuple[str, str, dict[str, Any]], ...] = ()
     """(name, description) of each `Formatter` its `govlint_formatters` returns, and its other
-    fields where they are not the defaults (`binary`, `needs`: known before the module is imported)."""
+    fields where they are not the defaults (`binary`, `needs`, `report_views`: known before the module is
+    imported)."""
 
 
 BUILTINS: dict[str, Builtin] = {
@@ -58,7 +59,8 @@ BUILTINS: dict[str, Builtin] = {
     "formatter-sarif": Builtin("linter.formatters.sarif",
                                formatters=(("sarif", "SARIF 2.1.0 for GitHub code scanning"),)),
     "formatter-html": Builtin("linter.formatters.html",
-                              formatters=(("html", "one self-contained HTML page for supervisors"),)),
+                              formatters=(("html", "one self-contained HTML page for supervisors",
+                                           {"report_views": True}),)),
     "formatter-csv": Builtin("linter.formatters.csv",
                              formatters=(("csv", "a table of findings for Excel/WPS (UTF-8 with BOM)"),)),
     "formatter-xlsx": Builtin("linter.formatters.xlsx", formatters=(

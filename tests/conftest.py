@@ -64,3 +64,11 @@ def english_locale(monkeypatch):
 def zh(monkeypatch):
     """A Chinese locale, as on a clerk's machine."""
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+
+
+@pytest.fixture(autouse=True)
+def own_results_cache(monkeypatch, tmp_path_factory):
+    """Each test's `govlint check` runs keep their results cache in a folder of the test's own
+    (linter.run.cache), not in the repository or beside the test's files; GOVLINT_NO_CACHE unset."""
+    monkeypatch.setenv("GOVLINT_CACHE_DIR", str(tmp_path_factory.mktemp("govlint_cache")))
+    monkeypatch.delenv("GOVLINT_NO_CACHE", raising=False)

@@ -77,8 +77,8 @@ def test_a_run_with_warm_caches_parses_no_toml(tmp_path) -> None:
 def _table_entry(formatter) -> tuple:
     """How BUILTINS names a formatter: name, description, and the other fields that are not the defaults."""
     defaults = {field.name: field.default for field in dataclasses.fields(formatter)}
-    others = {name: getattr(formatter, name) for name in ("binary", "needs")
-              if getattr(formatter, name) != defaults[name]}
+    others = {name: getattr(formatter, name) for name in defaults
+              if name not in ("name", "write", "description") and getattr(formatter, name) != defaults[name]}
     return (formatter.name, formatter.description, others) if others else (formatter.name, formatter.description)
 
 

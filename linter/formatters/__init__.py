@@ -58,6 +58,9 @@ class Formatter:
     """Writes bytes (a workbook) rather than text: to --output-file or a redirected stdout only."""
     needs: tuple[str, str] | None = None
     """(module, extra) of an optional dependency, checked before the run starts."""
+    report_views: bool = False
+    """Reads each result's `view` (`linter.formatters.reportview`): the run makes them where the files
+    are checked, only for such a formatter."""
 
 
 def registered_formatters() -> dict[str, Formatter]:

@@ -24,7 +24,7 @@ from linter.diagnostics import Diagnostic, Severity
 from linter.engine import FileResult
 from linter.formatters import SEVERITY_LABELS, Formatter, Output, relative_path, severity_counts
 from linter.formatters.full import summary
-from linter.formatters.reportview import ReportView, TableView, report_view
+from linter.formatters.reportview import ReportView, TableView, drawn_tables, report_view
 from linter.hookspecs import hookimpl
 from linter.source import FlaggedLine
 
@@ -290,9 +290,9 @@ def _source(flagged: FlaggedLine, label: str) -> str:
 class _Anchors:
     """Ids of one report's findings and of the drawn cells, to link one to the other."""
 
-    def __init__(self, index: int, diagnostics: list[Diagnostic], view: ReportView) -> None:
+    def __init__(self, index: int, diagnostics: list[Diagnostic], tables: tuple[TableView, ...]) -> None:
         self.prefix = f"file-{index}"
-        drawn = {(table.id, *key) for table in view.tables for key in table.cells}
+        drawn = {(table.id, *key) for table in tables for key in table.cells}
         self.cells: dict[tuple[str, str, str], int] = {}
         self.by_cell: dict[tuple[str, str, str], list[int]] = {}
         self.parts: set[tuple[str, str, str]] = set()
@@ -367,9 +367,10 @@ def _grid_cell(table: TableView, row: str, column: str, diagnostics: list[Diagno
 
 
 def _file_section(index: int, result: FileResult, view: ReportView, name: str) -> str:
-    anchors = _Anchors(index, result.diagnostics, view)
+    drawn = drawn_tables(view, result.diagnostics)
+    anchors = _Anchors(index, result.diagnostics, drawn)
     items = "".join(_finding(n, d, view, anchors) for n, d in enumerate(result.diagnostics))
-    tables = "".join(_grid(table, result.diagnostics, anchors) for table in view.tables)
+    tables = "".join(_grid(table, result.diagnostics, anchors) for table in drawn)
     return (f'<section class="file" id="file-{index}"><h3>{escape(name)}</h3>{_facts(view)}'
             f'<p class="note">{escape(summary(result.diagnostics))}</p><ol class="findings">{items}</ol>'
             f"{tables}</section>")
@@ -396,7 +397,8 @@ def page(output: Output) -> str:
 
     generated = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M")
     script = f"<script>{SCRIPT}</script>" if output.diagnostics else ""  # nothing to filter otherwise
-    views = [report_view(r.report, r.diagnostics) for r in output.results]
+    # A run made each view where its file was checked; a result made otherwise may still hold its report.
+    views = [r.view or report_view(r.report, r.diagnostics) for r in output.results]
     order = worst_first(output.results)
     names = [relative_path(r.path) for r in output.results]
     return ("<!DOCTYPE html>\n"
@@ -419,4 +421,4 @@ def write_html(output: Output, stream: TextIO) -> None:
 
 @hookimpl
 def govlint_formatters() -> list[Formatter]:
-    return [Formatter("html", write_html, "one self-contained HTML page for supervisors")]
+    return [Formatter("html", write_html, "one self-contained HTML page for supervisors", report_views=True)]

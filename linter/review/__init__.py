@@ -141,5 +141,4 @@ def write_review_copies(results: list, directory: str) -> int:
 
 def title_location(result) -> Location | None:
     """Where the report's title is, for the findings with no place in the body."""
-    report = result.report
-    return report.title.location if report is not None and report.title else None
+    return result.info.title_location if result.info else None

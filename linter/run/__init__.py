@@ -9,21 +9,24 @@ The modules, in the order a run uses them:
 - `fix_step`: --fix/--diff of one file;
 - `corpus_step`: the corpus rules over all reports, with each file's own settings;
 - `baseline_step`: --baseline, last;
+- `payload`: what a worker sends back of one file (no report);
+- `cache`: the results cache (`.govlint_cache`): a file unchanged since a run is not checked again;
 - `events`: `RunObserver`, the hooks progress output and a cache observe;
 - `results`: `CheckRequest`, `CheckRun` and what one file gives the run.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from linter.run import pool
 from linter.run.baseline_step import apply_baseline
 from linter.run.corpus_step import read_reference, run_corpus_step
 from linter.run.discovery import STDIN, discover, distinct_files, is_report, settings_name
 from linter.run.events import RunObserver
+from linter.run.payload import SharedSettings
 from linter.run.pool import collection_paused, worker_count
-from linter.run.results import CheckRequest, CheckRun
+from linter.run.results import CheckRequest, CheckRun, FileOutcome
 from linter.settings import Settings
 
 __all__ = ["STDIN", "CheckRequest", "CheckRun", "RunObserver", "collection_paused", "discover", "is_report",
@@ -50,17 +53,15 @@ def run_check(request: CheckRequest, settings_for: Callable[[str], Settings],
     `observers` are told of the run's events (`linter.run.events`).
 
     With more than one job the files are checked in worker processes; results keep the order
-    in which the files were found, so the output is the same as with one job."""
+    in which the files were found, so the output is the same as with one job. With
+    `request.cache`, a file whose result is cached is not checked again (`linter.run.cache`)."""
     reference = read_reference(request)
     tasks = planned_tasks(request, settings_for)
-    files = [(path, named) for path, named, _settings, _request in tasks]
-    jobs = worker_count(request.jobs, len(files))
-    if jobs > 1 and request.fix and not distinct_files(files):
-        jobs = 1  # two workers must not rewrite one file
     for observer in observers:
-        observer.run_started([path for path, _ in files])
+        observer.run_started([path for path, *_rest in tasks])
     run = CheckRun()
-    for outcome in pool.check_all(tasks, jobs):
+    shared = SharedSettings()
+    for outcome in map(shared.share, _outcomes(tasks, request, run)):
         for observer in observers:
             observer.file_checked(outcome.result)
         if not outcome.is_report:
@@ -76,3 +77,28 @@ def run_check(request: CheckRequest, settings_for: Callable[[str], Settings],
     for observer in observers:
         observer.run_finished(run)
     return run
+
+
+def _outcomes(tasks: list[pool.Task], request: CheckRequest, run: CheckRun) -> Iterator[FileOutcome]:
+    """Each task's outcome, in order: the cached one when there is one, else the file checked
+    (in workers with --jobs: as many as the files left to check call for) and its outcome stored."""
+    cache = None
+    if request.cache:
+        from linter.run.cache import ResultCache
+
+        cache = ResultCache(request, request.cache_dir)
+    places = [cache.key(task) if cache else None for task in tasks]
+    stored = [cache.lookup(place) if cache and place else None for place in places]
+    to_check = [task for task, outcome in zip(tasks, stored, strict=True) if outcome is None]
+    jobs = worker_count(request.jobs, len(to_check))
+    if jobs > 1 and request.fix and not distinct_files([(path, named) for path, named, *_rest in to_check]):
+        jobs = 1  # two workers must not rewrite one file
+    checked = pool.check_all(to_check, jobs)
+    for place, outcome in zip(places, stored, strict=True):
+        if outcome is None:
+            outcome = next(checked)
+            if cache and place:
+                cache.store(place, outcome)
+        yield outcome
+    if cache:
+        run.cache_problem = cache.problem

@@ -25,15 +25,16 @@ def read_reference(request: CheckRequest) -> list:
 
 def show_sources(added: list[tuple[FileResult, Diagnostic]], stdin_name: str | None) -> None:
     """The corpus rules saw summaries, not documents: the lines to show under their findings come
-    from the files, read again (only those with such a finding, one at a time). A PDF page or a
-    DOCX cell shows its place instead; standard input (`stdin_name`) cannot be read again."""
+    from the files, read again (only those with such a finding, one at a time), and so do the
+    lines the HTML page shows (a result with a `view`). A PDF page or a DOCX cell shows its place
+    instead of an excerpt; standard input (`stdin_name`) cannot be read again."""
     from linter.errors import InputError
     from linter.loaders import load
     from linter.source import excerpt
 
     wanting: dict[int, tuple[FileResult, list[Diagnostic]]] = {}
     for result, d in added:
-        if not d.location.place and result.path != stdin_name:
+        if (not d.location.place or result.view is not None) and result.path != stdin_name:
             wanting.setdefault(id(result), (result, []))[1].append(d)
     for result, diagnostics in wanting.values():
         try:
@@ -42,6 +43,10 @@ def show_sources(added: list[tuple[FileResult, Diagnostic]], stdin_name: str | N
             continue
         for d in diagnostics:
             d.excerpt = excerpt(document, d.location)
+        if result.view is not None:
+            from linter.formatters.reportview import add_excerpts
+
+            add_excerpts(result.view, document, diagnostics)
 
 
 def run_corpus_step(run: CheckRun, reference: Sequence[Any] = (), stdin_name: str | None = None) -> None:

@@ -1,8 +1,8 @@
 """Where the files of a run are checked: in this process, or in worker processes for --jobs;
 how many workers; and the garbage-collection policy of the whole command.
 
-Belongs here: what crosses between a worker and the main process (the worker payload, helper
-`province`) and stopping the workers on Ctrl-C (helper `robust`)."""
+What crosses between a worker and the main process is `linter.run.payload`; stopping the
+workers on Ctrl-C is here."""
 
 from __future__ import annotations
 
@@ -42,10 +42,11 @@ def cpu_count() -> int:
 def collection_paused() -> Iterator[None]:
     """Turn off automatic garbage collection for a whole `govlint check`: the run and its output.
 
-    Every report of a run stays in memory for the output, and each automatic collection walks
-    all of them again: a fifth of a 300-file run, half of a 2000-file run with --jobs (where
-    unpickling results allocates fast). Instead, each file's reference cycles are collected
-    when it has been checked (see `linter.run.task.check_task`), among the youngest objects only."""
+    Every result of a run stays in memory for the output, and each automatic collection walks
+    all of them again (when results still held their reports: a fifth of a 300-file run, half of
+    a 2000-file run with --jobs, where unpickling results allocates fast). Instead, each file's
+    reference cycles are collected when it has been checked (see `linter.run.task.check_task`),
+    among the youngest objects only."""
     enabled = gc.isenabled()
     gc.disable()
     try:

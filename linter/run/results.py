@@ -28,6 +28,12 @@ class CheckRequest:
     """Worker processes; None: one per CPU when there are enough files, else 1 (no pool)."""
     against: str | None = None
     """A reference index (`govlint index build`) the corpus rules compare the reports with too."""
+    views: bool = False
+    """Make each report's view for the HTML page where it is checked (`Formatter.report_views`)."""
+    cache: bool = False
+    """Read and store results in the results cache (`linter.run.cache`)."""
+    cache_dir: str | None = None
+    """The cache's folder; None: `.govlint_cache` beside each file's configuration."""
 
 
 @dataclass
@@ -41,6 +47,8 @@ class CheckRun:
     diffs: list[str] = field(default_factory=list)
     fixed: int = 0
     stale: list[Entry] = field(default_factory=list)
+    cache_problem: str | None = None
+    """Why the results cache could not be written, if it could not (the run is complete all the same)."""
 
     @property
     def diagnostics(self) -> list[Diagnostic]:

@@ -14,6 +14,7 @@ from linter.checker import check_file
 from linter.engine import FileResult
 from linter.run.discovery import STDIN, is_report, settings_name
 from linter.run.fix_step import fix
+from linter.run.payload import compact
 from linter.run.results import CheckRequest, FileOutcome
 from linter.settings import Settings
 
@@ -23,9 +24,11 @@ def check_task(path: str, named: bool, settings: Settings, request: CheckRequest
 
     With automatic garbage collection off (see `linter.run.pool.collection_paused`), the
     reference cycles the file left are collected here, among the youngest objects only: reading
-    a PDF leaves tens of thousands, checking a text file none."""
+    a PDF leaves tens of thousands, checking a text file none.
+
+    The outcome is compacted (`linter.run.payload`): what crosses to the main process is small."""
     try:
-        return _check_path(path, named, settings, request)
+        return compact(_check_path(path, named, settings, request), request)
     except Exception as error:  # one file's failure is that file's error; the run goes on
         return FileOutcome(FileResult(path, error=internal_error(path, error)))
     finally:

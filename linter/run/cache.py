@@ -1,0 +1,208 @@
+"""The results cache, like ruff's: what checking a file gave (`linter.run.payload`: diagnostics,
+info, corpus summaries, the HTML page's view), kept per file so that a second run over the same
+reports reads them instead of checking them again.
+
+An entry's key is the hash of everything its result depends on: the file's bytes, its path (as
+given and absolute: per-file-ignores and output name it), whether it was named on the command
+line, its settings (every field, so a changed configuration is another key), the content of the
+rule packs those settings use (following `extends`), and govlint itself — its version, the
+Python version, the registered rules and plugins, and the size and time of every source and data
+file of govlint and of each plugin module. A change to any of these is a different key: the old
+entry is simply no longer read.
+
+The corpus rules still see every report: an entry holds the file's corpus summaries, and the
+corpus step runs over all of them each time. The baseline is applied after, each run.
+
+Where: `.govlint_cache` beside the configuration file that applies to the file (the current
+folder without one), or the folder given by `--cache-dir` / `GOVLINT_CACHE_DIR`. Entries are
+written atomically (`linter.fileio.write_atomically`), so concurrent runs and a run killed
+half-way leave whole entries; an entry that cannot be read or unpickled is a miss, never an
+error, and is replaced. Entries are pickles: the cache folder is trusted like the configuration
+beside it. Not cached: standard input, files that could not be read, results changed by --fix,
+a result with fixes when --fix or --diff is asked (the fix must be applied or shown).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from dataclasses import fields, is_dataclass
+from enum import Enum
+from typing import TYPE_CHECKING, Any
+
+from linter.run.discovery import STDIN
+from linter.run.results import CheckRequest, FileOutcome
+
+if TYPE_CHECKING:
+    from linter.run.pool import Task
+    from linter.settings import Settings
+
+CACHE_DIR_NAME = ".govlint_cache"
+_LAYOUT = "v1"
+"""A folder per layout of entries: a govlint that stores them otherwise uses another."""
+_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# govlint's results cache: https://bford.info/cachedir/\n"
+
+
+class ResultCache:
+    """Look-ups and stores for one run; `problem` is the first reason entries could not be written."""
+
+    def __init__(self, request: CheckRequest, cache_dir: str | None) -> None:
+        self.request = request
+        self.cache_dir = cache_dir
+        self.problem: str | None = None
+        self._govlint = govlint_fingerprint()
+        self._settings: dict[int, tuple[Settings, bytes | None]] = {}
+        self._ready: set[str] = set()
+
+    def key(self, task: Task) -> tuple[str, str] | None:
+        """(folder, key) of the task's entry; None for what is never cached (stdin, an unreadable file)."""
+        path, named, settings, _request = task
+        if path == STDIN:
+            return None
+        try:
+            with open(path, "rb") as stream:
+                data = stream.read()
+        except OSError:
+            return None
+        settings_digest = self._settings_fingerprint(settings)
+        if settings_digest is None:
+            return None
+        digest = hashlib.sha256(self._govlint)
+        digest.update(settings_digest)
+        digest.update(repr((path, os.path.abspath(path), named, len(data))).encode("utf-8"))
+        digest.update(data)
+        return self._folder(settings), digest.hexdigest()
+
+    def lookup(self, where: tuple[str, str]) -> FileOutcome | None:
+        """The stored outcome, if there is a usable one for what this run asks."""
+        try:
+            with open(_entry(*where), "rb") as stream:
+                views, outcome = pickle.load(stream)
+        except Exception:  # absent, half-written by another system, corrupt, of another layout: a miss
+            return None
+        if not isinstance(outcome, FileOutcome) or (self.request.views and not views):
+            return None
+        if (self.request.fix or self.request.diff) and any(d.fix for d in outcome.result.diagnostics):
+            return None
+        if not self.request.views:
+            outcome.result.view = None
+        return outcome
+
+    def store(self, where: tuple[str, str], outcome: FileOutcome) -> None:
+        if outcome.result.error or outcome.fixed or outcome.diff is not None or self.problem:
+            return
+        folder, key = where
+        entry = _entry(folder, key)
+        try:
+            self._prepare(folder, os.path.dirname(entry))
+            from linter.fileio import write_atomically
+
+            write_atomically(entry, pickle.dumps((self.request.views, outcome), protocol=pickle.HIGHEST_PROTOCOL))
+        except OSError as error:
+            reason = error.strerror or error
+            self.problem = f"{folder}: cannot write the results cache ({reason}); this run is not cached"
+
+    def _folder(self, settings: Settings) -> str:
+        if self.cache_dir:
+            return self.cache_dir
+        return os.path.join(os.path.dirname(settings.config_path) if settings.config_path else os.getcwd(),
+                            CACHE_DIR_NAME)
+
+    def _prepare(self, folder: str, subfolder: str) -> None:
+        if subfolder in self._ready:
+            return
+        if folder not in self._ready:
+            os.makedirs(folder, exist_ok=True)
+            from linter.fileio import write_atomically
+
+            for name, text in (("CACHEDIR.TAG", _TAG), (".gitignore", "# made by govlint\n*\n")):
+                if not os.path.exists(os.path.join(folder, name)):
+                    write_atomically(os.path.join(folder, name), text)
+            self._ready.add(folder)
+        os.makedirs(subfolder, exist_ok=True)
+        self._ready.add(subfolder)
+
+    def _settings_fingerprint(self, settings: Settings) -> bytes | None:
+        """None when the packs cannot be read: the check reports that, the cache keeps out of it."""
+        if id(settings) not in self._settings:
+            try:
+                fingerprint = settings_fingerprint(settings)
+            except Exception:
+                fingerprint = None
+            self._settings[id(settings)] = (settings, fingerprint)
+        return self._settings[id(settings)][1]
+
+
+def _entry(folder: str, key: str) -> str:
+    return os.path.join(folder, _LAYOUT, key[:2], key[2:])
+
+
+def settings_fingerprint(settings: Settings) -> bytes:
+    """Every field of `settings`, and the bytes of every rule pack they use."""
+    from linter.packs import resolve_packs
+
+    packs = [(str(pack.path), _file_digest(str(pack.path)))
+             for pack in resolve_packs(settings.packs, settings.config_dir).packs]
+    return hashlib.sha256(repr((_canonical(settings), packs)).encode("utf-8")).digest()
+
+
+def govlint_fingerprint() -> bytes:
+    """govlint as it is now: version, Python, rules and plugins, and its source and data files."""
+    from linter import __version__
+    from linter.engine import all_rules
+    from linter.plugins_manager import plugins
+
+    rules = [(rule.code, rule.plugin, rule.name, str(rule.severity), _canonical(rule.options)) for rule in all_rules()]
+    modules = sorted((name, _stat(getattr(plugin, "__file__", None) or ""))
+                     for name, plugin in plugins().manager.list_name_plugin())
+    state = (_LAYOUT, __version__, sys.version, rules, modules, _sources())
+    return hashlib.sha256(repr(state).encode("utf-8")).digest()
+
+
+def _sources() -> list[tuple[str, tuple[int, int]]]:
+    """(path, (size, mtime)) of every file of govlint's packages (code, templates, packs, catalogue)."""
+    import linter
+    import linter.plugins
+    import linter.rules
+
+    found = []
+    for package in (linter, linter.plugins, linter.rules):
+        top = os.path.dirname(os.path.abspath(package.__file__))
+        for root, dirs, files in os.walk(top):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            found.extend((os.path.join(root, name), _stat(os.path.join(root, name)))
+                         for name in sorted(files) if not name.endswith(".pyc"))
+    return found
+
+
+def _stat(path: str) -> tuple[int, int]:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return (-1, -1)
+    return (status.st_size, status.st_mtime_ns)
+
+
+def _file_digest(path: str) -> str:
+    try:
+        with open(path, "rb") as stream:
+            return hashlib.sha256(stream.read()).hexdigest()
+    except OSError:
+        return ""
+
+
+def _canonical(value: Any) -> Any:
+    """`value` as nested tuples whose repr is the same in every process (sets sorted, dataclasses by field)."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return (type(value).__name__, tuple((f.name, _canonical(getattr(value, f.name))) for f in fields(value)))
+    if isinstance(value, dict):
+        return ("dict", tuple(sorted(((repr(_canonical(k)), _canonical(v)) for k, v in value.items()), key=repr)))
+    if isinstance(value, (set, frozenset)):
+        return ("set", tuple(sorted((_canonical(v) for v in value), key=repr)))
+    if isinstance(value, (list, tuple)):
+        return tuple(_canonical(v) for v in value)
+    if isinstance(value, Enum):
+        return (type(value).__name__, value.name)
+    return value
