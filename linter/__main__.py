@@ -1,5 +1,5 @@
 import sys
 
-from linter.cli import main
+from linter.cli import program
 
-sys.exit(main())
+sys.exit(program())

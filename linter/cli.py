@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 
@@ -130,12 +131,9 @@ def _job_count(text: str) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from linter.run.pool import collection_paused
+    from linter.check_command import run_check_command
 
-    with collection_paused():  # the run's pause from its imports on: they allocate much and leave no cycles
-        from linter.check_command import run_check_command
-
-        return run_check_command(args)
+    return run_check_command(args)
 
 
 def cmd_review(args: argparse.Namespace) -> int:
@@ -228,6 +226,17 @@ def cmd_index_build(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     with remembered():
         return _run(argv)
+
+
+def program() -> int:
+    """The govlint program (its console script, `python -m linter`): `main`, then every object
+    left frozen out of the garbage collector's reach. The interpreter's last collection at exit
+    walks every object the run made, 5 % of a one-file run, to free what the ending process
+    gives back anyway; module teardown, atexit handlers and flushing happen as always. Not for
+    use inside a longer-lived process (its objects would never be collected)."""
+    code = main()
+    gc.freeze()
+    return code
 
 
 def _run(argv: Sequence[str] | None) -> int:

@@ -16,12 +16,14 @@ depend on a report's text would make the store grow; none do today, and `MAX_STO
 it). The results are
 the same objects a fresh compilation makes: `re.Pattern` equality compares the engine code, the
 code objects are what `exec` would have compiled from the same text; the tests compare both.
+One difference: a pattern whose compilation warns (`re`'s FutureWarning about a possible nested
+set) warns only in the run that compiles it (no pattern of govlint's does).
 
-The store is one `marshal` file in the cache directory (`linter.datacache.cache_directory`),
-valid for one Python build; it is written when the run compiled something new. Anything
-unexpected (another Python, an unreadable or corrupt file, an engine refusing the code) means
-compiling as usual. Only the command does this: govlint used as a library leaves `re` and
-`dataclasses` alone.
+The store is one `marshal` file per Python version in the cache directory
+(`linter.datacache.cache_directory`), valid for one Python build; it is written when the run
+compiled something new. Anything unexpected (another build, an unreadable or corrupt file, an
+engine refusing the code) means compiling as usual. Only the command does this: govlint used as
+a library leaves `re` and `dataclasses` alone.
 """
 
 from __future__ import annotations
@@ -45,7 +47,8 @@ except ImportError:  # Python 3.10 (sre_compile): patterns are compiled as usual
 
 MAX_STORED = 5000
 """Patterns and method texts the store holds; past this only the current run's are kept."""
-_FILE = "compiled.marshal"
+_FILE = f"compiled-{sys.implementation.cache_tag}.marshal"
+"""One store per Python version, so that two Pythons using govlint in turn do not replace each other's."""
 _BUILD = (1, sys.version, sys.implementation.cache_tag, _sre.MAGIC if _compiler is not None else None)
 """The store's format, and the Python build whose bytecode and regex engine its code is for."""
 _compile_pattern = _compiler.compile if _compiler is not None else None
