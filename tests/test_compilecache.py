@@ -130,7 +130,7 @@ print(sum(1 for p in patterns if isinstance(p, str) and '一' in p), len(methods
 def test_a_second_run_of_the_command_compiles_no_cjk_pattern_and_no_dataclass_method(tmp_path) -> None:
     report = tmp_path / "report.txt"
     report.write_text("某某县人民政府\n2022年政府信息公开工作年度报告\n\n一、总体情况\n", encoding="utf-8")
-    environment = {**os.environ, "GOVLINT_CACHE_DIR": str(tmp_path / "cache")}
+    environment = {**os.environ, "GOVLINT_CACHE_DIR": str(tmp_path / "cache"), "GOVLINT_NO_CACHE": "1"}
 
     def compiled() -> tuple[int, int]:
         """CJK patterns and dataclass methods the run compiled."""

@@ -25,7 +25,7 @@ print(bool(parsed), file=sys.stderr)
 def test_a_second_run_reads_the_templates_without_parsing_yaml(tmp_path) -> None:
     report = tmp_path / "report.txt"
     report.write_text("某某县人民政府\n2022年政府信息公开工作年度报告\n\n一、总体情况\n", encoding="utf-8")
-    environment = {**os.environ, "GOVLINT_CACHE_DIR": str(tmp_path / "cache")}
+    environment = {**os.environ, "GOVLINT_CACHE_DIR": str(tmp_path / "cache"), "GOVLINT_NO_CACHE": "1"}
 
     def parsed_yaml() -> str:
         done = subprocess.run([sys.executable, "-c", SCRIPT, str(report)], capture_output=True, text=True,
@@ -55,7 +55,7 @@ def test_a_pack_is_parsed_once_and_again_when_its_yaml_changes(tmp_path) -> None
     report.write_text("某某县人民政府\n2022年政府信息公开工作年度报告\n\n一、总体情况\n", encoding="utf-8")
     (tmp_path / "pyproject.toml").write_text('[tool.govlint]\npacks = ["national", "local.yaml"]\n', encoding="utf-8")
     pack = tmp_path / "local.yaml"
-    environment = {**os.environ, "GOVLINT_CACHE_DIR": str(tmp_path / "cache")}
+    environment = {**os.environ, "GOVLINT_CACHE_DIR": str(tmp_path / "cache"), "GOVLINT_NO_CACHE": "1"}
 
     def run() -> tuple[str, str]:
         """The packs parsed from YAML in a run, and the run's LC001 finding."""
@@ -76,6 +76,7 @@ def test_a_changed_configuration_is_read_again(tmp_path, monkeypatch, capsys) ->
     from linter.cli import main
 
     monkeypatch.setenv("GOVLINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("GOVLINT_NO_CACHE", "1")  # the settings, not a cached result, decide the findings
     monkeypatch.chdir(tmp_path)
     (tmp_path / "report.txt").write_text(REPORT, encoding="utf-8")
     config = tmp_path / "govlint.toml"
