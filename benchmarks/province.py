@@ -25,18 +25,22 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-# Runs govlint's command line and writes the process's own peak memory (kB) to stderr at exit;
-# worker processes leave through os._exit and write nothing.
-_MEASURED = ("import atexit, sys\n"
+# Runs govlint's command line and writes the process's own peak memory (kB) and the CPU seconds
+# of the process and of its (joined) workers to stderr at exit; workers leave through os._exit
+# and write nothing.
+_MEASURED = ("import atexit, resource, sys\n"
              "def peak():\n"
              "    status = open('/proc/self/status').read()\n"
-             "    sys.stderr.write('\\nVmHWM ' + status.split('VmHWM:')[1].split()[0] + '\\n')\n"
+             "    own, workers = (resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))\n"
+             "    sys.stderr.write('\\nVmHWM ' + status.split('VmHWM:')[1].split()[0] + ' CPU %.2f %.2f\\n'\n"
+             "                     % (own.ru_utime + own.ru_stime, workers.ru_utime + workers.ru_stime))\n"
              "atexit.register(peak)\n"
              "from linter.cli import main\n"
              "sys.exit(main(sys.argv[1:]))\n")
 
 
-def _run(python: str, folder: Path, jobs: int, output: Path, cache: list[str]) -> tuple[float, int]:
+def _run(python: str, folder: Path, jobs: int, output: Path, cache: list[str]) -> tuple[float, int, float, float]:
+    """Wall time, the main process's peak memory (kB), its CPU seconds and its workers'."""
     command = [python, "-c", _MEASURED, "check", "--format", "json", "-o", str(output), "--exit-zero",
                "--jobs", str(jobs), *cache, str(folder)]
     # as installed, with its bytecode cached (PYTHONDONTWRITEBYTECODE would compile every module each run)
@@ -46,13 +50,23 @@ def _run(python: str, folder: Path, jobs: int, output: Path, cache: list[str]) -
     elapsed = time.perf_counter() - started
     if "VmHWM " not in done.stderr:
         sys.exit(f"govlint failed: {done.stderr[-2000:]}")
-    peak = int(done.stderr.rsplit("VmHWM ", 1)[1].split()[0])
-    return elapsed, peak
+    peak, _, own, workers = done.stderr.rsplit("VmHWM ", 1)[1].split()[:4]
+    return elapsed, int(peak), float(own), float(workers)
 
 
-def _line(count: int, jobs: int, what: str, elapsed: float, peak: int) -> str:
+def _line(count: int, jobs: int, what: str, measured: tuple[float, int, float, float]) -> str:
+    elapsed, peak, own, workers = measured
     return (f"{count} reports, --jobs {jobs}, {what}: {elapsed:.1f} s ({count / elapsed:.0f} reports/s), "
-            f"main process peak {peak / 1024:.0f} MB")
+            f"main process peak {peak / 1024:.0f} MB, CPU {own:.1f} s main + {workers:.1f} s workers")
+
+
+def _idle_estimate(one: tuple[float, int, float, float], two: tuple[float, int, float, float]) -> str:
+    """What --jobs 2 gains on two idle cores, from CPU time: the main process and the two workers
+    share them, the main process's own work at least is serial."""
+    serial = one[2] + one[3]
+    parallel = max(two[2], (two[2] + two[3]) / 2)
+    return (f"on two idle cores: --jobs 1 needs {serial:.1f} s of CPU, --jobs 2 at least {parallel:.1f} s "
+            f"of wall time: at most {serial / parallel:.2f}x faster")
 
 
 def main() -> None:
@@ -73,19 +87,22 @@ def main() -> None:
             count = sum(1 for _ in folder.rglob("*.txt"))
             first = next(folder.rglob("*.txt"))
             _run(args.govlint, first, 1, Path(scratch) / "warm-up.json", ["--no-cache"])  # bytecode written
+            first_runs = {}
             for jobs in args.jobs:
                 if args.no_cache:
-                    elapsed, peak = _run(args.govlint, folder, jobs, Path(scratch) / "out.json", ["--no-cache"])
-                    print(_line(count, jobs, "no cache", elapsed, peak), flush=True)
+                    first_runs[jobs] = _run(args.govlint, folder, jobs, Path(scratch) / "out.json", ["--no-cache"])
+                    print(_line(count, jobs, "no cache", first_runs[jobs]), flush=True)
                     continue
                 cache = ["--cache-dir", str(Path(scratch) / f"cache-{jobs}")]
                 cold, cached = Path(scratch) / f"cold-{jobs}.json", Path(scratch) / f"cached-{jobs}.json"
-                cold_time, cold_peak = _run(args.govlint, folder, jobs, cold, cache)
-                print(_line(count, jobs, "cold", cold_time, cold_peak), flush=True)
-                warm_time, warm_peak = _run(args.govlint, folder, jobs, cached, cache)
+                first_runs[jobs] = _run(args.govlint, folder, jobs, cold, cache)
+                print(_line(count, jobs, "cold", first_runs[jobs]), flush=True)
+                warm = _run(args.govlint, folder, jobs, cached, cache)
                 same = "identical output" if cold.read_bytes() == cached.read_bytes() else "OUTPUT DIFFERS"
-                print(f"{_line(count, jobs, 'cached', warm_time, warm_peak)}; {cold_time / warm_time:.1f}x "
+                print(f"{_line(count, jobs, 'cached', warm)}; {first_runs[jobs][0] / warm[0]:.1f}x "
                       f"faster, {same}", flush=True)
+            if 1 in first_runs and 2 in first_runs:
+                print(_idle_estimate(first_runs[1], first_runs[2]), flush=True)
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 

@@ -31,9 +31,20 @@ CHINESE_NUMERALS = "一二三四五六七八九十"
 SECTION_NUMERALS = "一二三四五六"
 
 
+_FOLDED = {chr(code): chr(folded) for code, folded in _FOLD.items() if code != folded}
+_FOLDABLE = re.compile("[" + "".join(re.escape(char) for char in _FOLDED) + "]")
+
+
+def _folded(match: re.Match[str]) -> str:
+    return _FOLDED[match.group()]
+
+
 def normalize(text: str) -> str:
-    """Fold full-width ASCII, odd spaces and bracket variants; same length as `text`."""
-    return text.translate(_FOLD)
+    """Fold full-width ASCII, odd spaces and bracket variants; same length as `text`.
+
+    A substitution of the foldable characters only: `str.translate` with a dict raises and
+    catches a KeyError for every character it leaves alone (most of a Chinese text), twice as slow."""
+    return _FOLDABLE.sub(_folded, text)
 
 
 _SPACES = re.compile(r"\s+")

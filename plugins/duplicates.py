@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -65,14 +66,20 @@ def _merge_near_copies(keys: list[str], min_chars: int, similarity: float) -> li
     from rapidfuzz import fuzz, process
 
     merged: list[str] = []
-    earlier: list[str] = []
+    earlier: dict[str, int] = {}  # key → its position among the earlier substantial paragraphs
+    by_length: dict[int, list[str]] = {}
+    share = similarity / 100
     for key in keys:
         if _substantial(key, min_chars) and key not in earlier:
-            found = process.extractOne(key, earlier, scorer=fuzz.ratio, score_cutoff=similarity)
+            # fuzz.ratio reaches `similarity` only between keys of about the same length: compare those.
+            lengths = range(math.ceil(len(key) * share / (2 - share)) - 1, math.floor(len(key) * (2 / share - 1)) + 2)
+            candidates = sorted((k for n in lengths for k in by_length.get(n, ())), key=earlier.__getitem__)
+            found = process.extractOne(key, candidates, scorer=fuzz.ratio, score_cutoff=similarity)
             if found:
                 key = found[0]
             else:
-                earlier.append(key)
+                earlier[key] = len(earlier)
+                by_length.setdefault(len(key), []).append(key)
         merged.append(key)
     return merged
 

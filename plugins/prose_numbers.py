@@ -12,7 +12,7 @@ from linter.plugins.textscan import Passage, fingerprint, passages
 from linter.diagnostics import CellRef, Finding
 from linter.hookspecs import hookimpl
 from linter.model import Cell, Report
-from linter.rules_api import RuleContext, rule
+from linter.rules_api import RuleContext, per_report, rule
 from linter.tablenames import cell_ref
 from linter.textnorm import squash
 
@@ -123,16 +123,21 @@ def _message(found: ProseSum, relation: str) -> str:
             f"{found.unit}，{relation}")
 
 
+@per_report
+def _passage_sums(report: Report) -> list[tuple[Passage, ProseSum]]:
+    """Every total with its listed parts in the report's prose (SUM101 and SUM102 read both)."""
+    return [(passage, found) for passage in passages(report) for found in _prose_sums(passage.text)]
+
+
 def _sum_findings(report: Report, exceeds: bool) -> Iterator[Finding]:
-    for passage in passages(report):
-        for found in _prose_sums(passage.text):
-            listed = sum(found.parts)
-            if (listed > found.total) if exceeds else (listed < found.total):
-                relation = "超过了总数"
-                if not exceeds:
-                    relation = f"比总数少{found.total - listed}{found.unit}（若所列不是全部类别，可忽略）"
-                yield Finding(_message(found, relation), passage.locate(found.start, found.end),
-                              fingerprint=fingerprint("SUM1", found.total, *found.parts))
+    for passage, found in _passage_sums(report):
+        listed = sum(found.parts)
+        if (listed > found.total) if exceeds else (listed < found.total):
+            relation = "超过了总数"
+            if not exceeds:
+                relation = f"比总数少{found.total - listed}{found.unit}（若所列不是全部类别，可忽略）"
+            yield Finding(_message(found, relation), passage.locate(found.start, found.end),
+                          fingerprint=fingerprint("SUM1", found.total, *found.parts))
 
 
 @rule("SUM101", "prose-parts-exceed-total", "error")

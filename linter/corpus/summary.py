@@ -50,8 +50,13 @@ def signature(text: str) -> tuple[int, ...]:
     from rensa import RMinHash
 
     minhash = RMinHash(num_perm=NUM_PERM, seed=SEED)
-    minhash.update([text[i:i + SHINGLE] for i in range(len(text) - SHINGLE + 1)])
+    shingles = len(text) - SHINGLE + 1
+    for start in range(0, shingles, _SHINGLES_PER_UPDATE):  # a few at a time: a large file has millions
+        minhash.update([text[i:i + SHINGLE] for i in range(start, min(start + _SHINGLES_PER_UPDATE, shingles))])
     return tuple(minhash.digest())
+
+
+_SHINGLES_PER_UPDATE = 20_000
 
 
 def summarize(report: Report) -> ReportSummary:

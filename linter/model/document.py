@@ -179,5 +179,8 @@ def stored_lines(text: str) -> list[str]:
 def text_document(path: str, text: str, *, format: Format = "text", encoding: str = "utf-8") -> Document:
     """Build a `Document` for text stored as-is: line i of the list is source line i+1."""
     newline = "\r\n" if "\r\n" in text else ("\r" if "\r" in text and "\n" not in text else "\n")
-    lines = [Line(i, raw, (Segment(0, i + 1, 1),)) for i, raw in enumerate(stored_lines(text))]
-    return Document(path, lines, format=format, encoding=encoding, newline=newline, source_text=text)
+    stored = stored_lines(text)
+    lines = [Line(i, raw, (Segment(0, i + 1, 1),)) for i, raw in enumerate(stored)]
+    document = Document(path, lines, format=format, encoding=encoding, newline=newline, source_text=text)
+    document.stored_lines = stored  # the same strings as the lines' text, not a second copy
+    return document

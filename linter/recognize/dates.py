@@ -7,6 +7,7 @@ import re
 
 from linter.dategrammar import DateMention, find_dates
 from linter.model import Dated, Document, Line, Report
+from linter.rules_api import per_report
 from linter.textnorm import squash
 
 _HAN = re.compile("[\u4e00-\u9fff]")
@@ -16,8 +17,10 @@ _SIGNATURE_LINES = 15
 _SIGNATURE_CHARS = 40
 
 
+@per_report
 def signature_zone_start(report: Report) -> int:
-    """Line index from which a short dated line is taken as the signature (the last section)."""
+    """Line index from which a short dated line is taken as the signature (the last section); made
+    once per report (every figures-only date asks)."""
     if report.sections:
         return max(s.heading_line for s in report.sections)
     return max(len(report.document.lines) - _SIGNATURE_LINES, 0)

@@ -16,6 +16,7 @@ cell is read only when they agree. Every bound (the search, the sets of sums) gi
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -51,6 +52,7 @@ class Piece:
 Split = tuple[Piece, ...]
 
 
+@functools.lru_cache(maxsize=8192)
 def read_cell(text: str, column_kind: str) -> tuple[int | Decimal, CellKind, str] | None:
     """The value, cell kind and unit of `text` as a whole cell of a column of `column_kind`."""
     if not _PATTERNS.get(column_kind, _COUNT).fullmatch(text):
@@ -69,6 +71,7 @@ def splits(groups: Sequence[str], kinds: Sequence[str]) -> list[Split] | None:
     steps = 0
     remaining = [sum(len(g) for g in groups[i:]) for i in range(len(groups) + 1)]
     longest = {kind: _LONGEST.get(kind, _LONGEST["count"]) for kind in kinds}
+    room = [sum(longest[k] for k in kinds[column:]) for column in range(len(kinds) + 1)]  # from each column on
 
     def walk(group: int, offset: int, column: int, taken: list[Piece]) -> bool:
         nonlocal steps
@@ -83,7 +86,7 @@ def splits(groups: Sequence[str], kinds: Sequence[str]) -> list[Split] | None:
         # Each cell needs a character and each group a cell; no cell is longer than its column allows.
         if len(groups) - group > len(kinds) - column or left < len(kinds) - column:
             return True
-        if left > sum(longest[k] for k in kinds[column:]):
+        if left > room[column]:
             return True
         text = groups[group]
         for end in range(offset + 1, min(len(text), offset + longest[kinds[column]]) + 1):

@@ -56,7 +56,7 @@ def unflatten(document: Document, sections: dict[str, SectionTemplate], template
         if area is not None and not headings and not _continues(line):
             area = None
         if not headings and area is None:
-            lines.append(dataclasses.replace(line, index=len(lines)))
+            lines.append(line if line.index == len(lines) else dataclasses.replace(line, index=len(lines)))
             continue
         changed = True
         cuts, glued, area = _cuts(line.norm, headings, area, two_rows)
