@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 from collections.abc import Sequence
 
@@ -235,6 +236,12 @@ def program() -> int:
     gives back anyway; module teardown, atexit handlers and flushing happen as always. Not for
     use inside a longer-lived process (its objects would never be collected)."""
     code = main()
+    if code == EXIT_INTERRUPTED:
+        # Workers stopped at Ctrl-C may leave half a result in the pool's pipe: the interpreter's
+        # exit would then wait for ever on concurrent.futures' reader thread. Nothing is left to do.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
     gc.freeze()
     return code
 

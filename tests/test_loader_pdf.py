@@ -197,3 +197,24 @@ def test_no_text_layer_is_a_known_code_that_can_be_ignored(tmp_path, capsys) -> 
     assert main(["check", "--ignore", "PARSE001", str(path)]) == 0
     assert main(["rule", "PARSE001"]) == 0
     assert "OCR" in capsys.readouterr().out
+
+
+def test_a_gap_or_indent_of_a_damaged_pdf_is_bounded() -> None:
+    # A fuzzed PDF (a font size near zero, a character far off the page) wrote a line of 1.4 million
+    # spaces, and its two pages 80 million characters that took minutes to check.
+    from linter.loaders.pdf import _MAX_SPACES, _line_text
+
+    def char(text: str, x0: float, size: float) -> dict:
+        return {"text": text, "x0": x0, "x1": x0 + size, "size": size}
+
+    line = _line_text([char("一", 1e9, 0.001), char("二", 3e9, 0.001)], margin=1.0)
+    assert line == " " * _MAX_SPACES + "一" + " " * _MAX_SPACES + "二"
+    assert _line_text([char("一", 90.0, 10.0), char("二", 200.0, 10.0)], margin=72.0) == "    一" + " " * 20 + "二"
+
+
+def test_a_page_with_more_characters_than_a_page_can_hold_is_refused(monkeypatch, report_pdf: str) -> None:
+    import linter.loaders.pdf as pdf
+
+    monkeypatch.setattr(pdf, "MAX_PAGE_CHARACTERS", 50)
+    with pytest.raises(InputError, match=r"refused: page 1 holds [\d,]+ characters, more than the 50 a report's page"):
+        load(report_pdf)

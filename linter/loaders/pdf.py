@@ -62,6 +62,9 @@ def load_pdf(path: str, data: bytes) -> Document:
             except pdfium.PdfiumError as error:
                 reason = f"page {number} of the PDF cannot be read ({type(error).__name__}: {error})"
                 raise InputError(path, reason) from None
+            except _TooManyCharacters as error:
+                raise InputError(path, f"refused: page {number} holds {error.count:,} characters, more than the "
+                                       f"{MAX_PAGE_CHARACTERS:,} a report's page may hold") from None
             if not _write_page(builder, number, chars, edges):
                 without_text.append(number)
             builder.blank()
@@ -134,11 +137,23 @@ _UPRIGHT = {
 _PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
 
 
+MAX_PAGE_CHARACTERS = 100_000
+"""A dense A4 page holds about 5,000 characters; a small PDF whose content streams inflate to
+millions of them (a fuzzed file gave 80 million on two pages) is refused before they are read."""
+
+
+class _TooManyCharacters(Exception):
+    def __init__(self, count: int) -> None:
+        self.count = count
+
+
 def _chars(raw, textpage, height: float) -> list[dict]:
     """Characters with pdfminer's box: from the font's descent below the baseline to one font
     size above that, as wide as the glyph's advance (vertical writing: the font size square
     above the origin)."""
     count = raw.FPDFText_CountChars(textpage)
+    if count > MAX_PAGE_CHARACTERS:
+        raise _TooManyCharacters(count)
     buffer = ctypes.create_string_buffer(count * 2 + 2)
     raw.FPDFText_GetText(textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
     text = buffer.raw[:count * 2].decode("utf-16-le", errors="replace")
@@ -291,7 +306,7 @@ def _line_text(chars: list[dict], margin: float = 0.0) -> str:
         return ""
     size = median(c["size"] for c in visible) or 10.0
     half = size / 2
-    parts = [" " * max(0, round((visible[0]["x0"] - margin) / half))] if margin else []
+    parts = [" " * _spaces(visible[0]["x0"] - margin, half)] if margin else []
     before, spaced = None, False
     for char in chars:
         if not char["text"].strip():
@@ -300,12 +315,21 @@ def _line_text(chars: list[dict], margin: float = 0.0) -> str:
         if before is not None:
             gap = char["x0"] - before["x1"]
             if gap >= 1.5 * size:
-                parts.append(" " * max(2, round(gap / half)))
+                parts.append(" " * max(2, _spaces(gap, half)))
             elif spaced or gap > 0.25 * size:
                 parts.append(" ")
         parts.append(char["text"])
         before, spaced = char, False
     return "".join(parts)
+
+
+_MAX_SPACES = 400
+"""Half characters across the widest page a report has (A3 landscape at 5 pt: about 340); a
+damaged PDF with a near-zero font size or a far-off position would otherwise write millions."""
+
+
+def _spaces(width: float, half: float) -> int:
+    return min(_MAX_SPACES, max(0, round(width / half)))
 
 
 def _cell_text(chars: list[dict]) -> Piece:
