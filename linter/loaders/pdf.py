@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from statistics import median
 
 from linter.codes import NO_TEXT_LAYER
-from linter.errors import InputError, UncheckableError
+from linter.errors import GovlintError, InputError, UncheckableError
 from linter.hookspecs import hookimpl
 from linter.loaders import Loader
 from linter.loaders.lines import DocumentBuilder, Piece, join_wrapped, table_row
@@ -142,7 +142,7 @@ MAX_PAGE_CHARACTERS = 100_000
 millions of them (a fuzzed file gave 80 million on two pages) is refused before they are read."""
 
 
-class _TooManyCharacters(Exception):
+class _TooManyCharacters(GovlintError):
     def __init__(self, count: int) -> None:
         self.count = count
 
