@@ -149,6 +149,23 @@ def _start_worker() -> None:
 def _stop(pool) -> None:
     # concurrent.futures has no public way to kill busy workers; waiting for them would make
     # Ctrl-C take as long as the slowest file.
+    _silence(getattr(pool, "_executor_manager_thread", None))
     for process in list(getattr(pool, "_processes", {}).values()):
         process.terminate()
     pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _silence(thread) -> None:
+    """No traceback from the pool's manager thread when it finds its workers killed (the run is
+    being stopped: one line says so)."""
+    import threading
+
+    if thread is None:
+        return
+    others = threading.excepthook
+
+    def hook(args: threading.ExceptHookArgs) -> None:
+        if args.thread is not thread:
+            others(args)
+
+    threading.excepthook = hook
