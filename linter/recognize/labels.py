@@ -32,18 +32,6 @@ class Vocabulary:
         """The vocabulary of table `table_id` (made once per set of templates)."""
         return _vocabulary(templates, table_id)
 
-    @classmethod
-    def made(cls, table_id: str, templates: dict[str, Template]) -> Vocabulary:
-        by_year = {}
-        for year, template in templates.items():
-            table = template.tables.get(table_id)
-            if table is None:
-                continue
-            words = {r.label for r in table.rows} | set(table.subtables)
-            words |= {text for r in table.rows for c in table.columns_of(r.id) for text in (c.id, c.label)}
-            by_year[year] = frozenset(label_key(w) for w in words)
-        return cls(by_year)
-
     def year_of(self, key: str) -> str | None:
         """The template year whose own wording `key` is (None when shared or unclear)."""
         if key not in self._years_of:
@@ -71,7 +59,15 @@ class Vocabulary:
 
 @per_template
 def _vocabulary(templates: dict[str, Template], table_id: str) -> Vocabulary:
-    return Vocabulary.made(table_id, templates)
+    by_year = {}
+    for year, template in templates.items():
+        table = template.tables.get(table_id)
+        if table is None:
+            continue
+        words = {r.label for r in table.rows} | set(table.subtables)
+        words |= {text for r in table.rows for c in table.columns_of(r.id) for text in (c.id, c.label)}
+        by_year[year] = frozenset(label_key(w) for w in words)
+    return Vocabulary(by_year)
 
 
 def make_label(lines: list[Line], tokens: tuple[Token, ...], template_id: str, template_label: str,

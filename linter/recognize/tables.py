@@ -43,21 +43,21 @@ def recognize_tables(report: Report, templates: dict[str, Template]) -> set[int]
     if "四" in parsed:  # one data row: numbers wrapped over several lines belong together
         parsed["四"] = (join_unlabelled(parsed["四"][0]), parsed["四"][1])
     vocabularies = {tid: Vocabulary.of(tid, templates) for tid in TABLE_IDS}
-    alignments = {tid: _alignments(parsed[tid][0], templates, tid) for tid in ("三",) if parsed.get(tid, ([],))[0]}
+    runs_of = {tid: runs for tid, (runs, _) in parsed.items() if runs}
+    alignments = {"三": _alignments(runs_of["三"], templates, "三")} if "三" in runs_of else {}
     evidence = _table_two_evidence(report, vocabularies["二"], parsed.get("二"))
     shape = _shape_evidence(report, alignments.get("三"), templates)
     report.template = _decide(evidence, shape)
     report.template_evidence = evidence + shape
     # Tables 二 and 四 follow the template decided: only its alignment is needed.
     years = {report.template: templates[report.template]} if report.template else templates
-    alignments |= {tid: _alignments(runs, years, tid) for tid, (runs, _) in parsed.items() if runs and tid != "三"}
+    alignments |= {tid: _alignments(runs, years, tid) for tid, runs in runs_of.items() if tid != "三"}
     occupied: set[int] = set()
-    for tid in [tid for tid in parsed if tid in alignments]:
+    for tid, runs in runs_of.items():
         by_year = alignments[tid]
         year = report.template or max(by_year, key=lambda y: by_year[y].score)
         # Table 三 may mix the years' （六） rows: it takes the shape that fits best.
         chosen = by_year[year] if tid != "三" else max(by_year.values(), key=lambda a: a.score)
-        runs = parsed[tid][0]
         last = max(t.line for t in [*runs[-1].cells, *(t for m in chosen.matches for t in m.label)])
         location = report.document.locate_span(regions[tid][0], last)
         report.tables[tid] = _build(report, Table(tid, year, location), chosen, templates, vocabularies[tid], runs)
