@@ -84,7 +84,7 @@ def _summaries(generated) -> list:
     """Each generated report's summary as `summarize` makes it, from its text (no recognition)."""
     import re
 
-    from linter.corpus.summary import ReportSummary, Sentence, signature
+    from linter.corpus.summary import ReportSummary, Sentences, signature
     from linter.corpus.text import MIN_SENTENCE, SENTENCE_END, key_hash, own_names, sentence_key
     from linter.model import Location
     from linter.recognize.title import classify_body
@@ -103,10 +103,10 @@ def _summaries(generated) -> list:
             for raw in SENTENCE_END.split(line):
                 key = sentence_key(raw, names)
                 if len(key) >= MIN_SENTENCE:
-                    sentences.append(Sentence(key_hash(key), len(key), Location(number, 1, number, 2), raw))
+                    sentences.append((key_hash(key), len(key), Location(number, 1, number, 2), raw))
                     keys.append(key)
         found.append(ReportSummary(path, body, classify_body(body), year, names, Location(1, 1, 1, 2),
-                                   tuple(sentences), signature("".join(keys))))
+                                   Sentences(sentences), signature("".join(keys))))
     return found
 
 

@@ -61,7 +61,7 @@ def row_title(table_id: str, row_id: str, template: TableTemplate | None) -> str
     return f"表{table_id}{'' if row.startswith('（') else ' '}{row}"
 
 
-def cell_name(cell: Cell, template: TableTemplate | None) -> str:
+def cell_name(cell: Cell | CellRef, template: TableTemplate | None) -> str:
     """"表三（七）总计·总计", "表二 规章·本年制发件数", "表四 行政复议·总计"."""
     title = row_title(cell.table, cell.row, template)
     joint = " " if title == f"表{cell.table}" else "·"

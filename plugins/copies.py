@@ -71,7 +71,7 @@ def _where(summary: ReportSummary, previous: bool = False) -> str:
 
 
 def _span(summary: ReportSummary, passage: Passage) -> Location:
-    return summary.sentences[passage.first].location.through(summary.sentences[passage.last].location)
+    return summary.sentences.locations[passage.first].through(summary.sentences.locations[passage.last])
 
 
 def _changes(passage: Passage) -> str:
@@ -99,15 +99,15 @@ def _passages(reports: Sequence[ReportSummary], context: RuleContext,
 def _passage_finding(corpus: Corpus, copy: ReportSummary, source: Source, passage: Passage,
                      context: RuleContext) -> Finding:
     original = corpus.summaries[source.index]
-    at = original.sentences[passage.source_first].location
-    there = at.through(original.sentences[passage.source_last].location)
-    text = copy.sentences[passage.first].text
+    at = original.sentences.locations[passage.source_first]
+    there = at.through(original.sentences.locations[passage.source_last])
+    text = copy.sentences.text(passage.first)
     where = f"{'本机关' if source.previous else ''}{_where(original, source.previous)}"
     return Finding(
         f"该段（{passage.size}字）与{where} 第{at.line}行起的"
         f"内容相同{_changes(passage)}；本报告 {source.share:.0%} 的内容见于该报告：“{text[:20]}…”",
         _span(copy, passage),
-        fingerprint=f"{context.rule.code}:{original.body}:{original.year}:{copy.sentences[passage.first].key:x}",
+        fingerprint=f"{context.rule.code}:{original.body}:{original.year}:{copy.sentences.keys[passage.first]:x}",
         related_locations=(Related(there, "来源报告中的相同内容", original.path),))
 
 
@@ -202,7 +202,7 @@ def _first_shared(summary: ReportSummary, source: Source) -> Location:
     """Where a source's shared text begins: its first copied passage, else (only standard
     phrases shared) its title."""
     if source.passages:
-        return summary.sentences[source.passages[0].source_first].location
+        return summary.sentences.locations[source.passages[0].source_first]
     return _title(summary)
 
 

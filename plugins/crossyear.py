@@ -7,58 +7,93 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from linter.diagnostics import Finding
+from linter.corpus.packed import Locations
+from linter.diagnostics import CellRef, Finding
 from linter.hookspecs import hookimpl
-from linter.model import Cell, Report
+from linter.model import Location, Report
 from linter.rules_api import RuleContext, corpus_rule
-from linter.tablenames import cell_name, cell_ref, template_of
+from linter.tablenames import cell_name, followed_year, table_template
 from linter.textnorm import squash
 
 _COMPARED = {"三": ("二", "四"), "二": ("规章", "行政规范性文件")}
 """The rows XYR001 (table 三) and XYR002 (table 二) compare across years."""
 
 
-@dataclass(frozen=True)
-class NamedCell:
-    cell: Cell
+class ComparedCell(NamedTuple):
+    ref: CellRef
+    value: int
+    location: Location
     name: str
     """As a clerk names it: "表三 二、上年结转政府信息公开申请数量·自然人"."""
 
 
-@dataclass(frozen=True)
+_SHARED: dict[tuple, tuple] = {}
+"""One tuple for equal cell ids and templates: reports of one template compare the same cells, and
+the main process holds a summary of every report of a run."""
+
+
+def _shared(ids: tuple) -> tuple:
+    return _SHARED.setdefault(ids, ids)
+
+
+@dataclass(frozen=True, slots=True)
 class YearSummary:
-    """What the cross-year rules compare of one report, made where the report is checked."""
+    """What the cross-year rules compare of one report, made where the report is checked; the
+    cells packed (the main process holds one for every report of a run)."""
 
     path: str
     body: str
     """Squashed, for comparing names."""
     body_kind: str | None
     year: int
-    cells: dict[tuple[str, str, str], NamedCell]
-    """The compared rows' int cells of the aligned tables, by (table, row, column), in table order."""
+    templates: tuple[tuple[str, str | None], ...]
+    """(table, the template year it follows) of the tables compared."""
+    ids: tuple[tuple[str, str, str], ...]
+    """The compared rows' int cells of the aligned tables, as (table, row, column), in table order."""
+    values: tuple[int, ...]
+    locations: Locations
 
-    def value(self, table: str, row: str, column: str) -> NamedCell | None:
-        return self.cells.get((table, row, column))
+    def __reduce__(self) -> tuple:
+        return _year_summary, (self.path, self.body, self.body_kind, self.year, self.templates, self.ids,
+                               self.values, self.locations)
 
-    def row(self, table: str, row: str) -> list[NamedCell]:
-        return [cell for (t, r, _), cell in self.cells.items() if (t, r) == (table, row)]
+    def _cell(self, index: int) -> ComparedCell:
+        ref = CellRef(*self.ids[index])
+        return ComparedCell(ref, self.values[index], self.locations[index],
+                            cell_name(ref, table_template(ref.table, dict(self.templates)[ref.table])))
+
+    def value(self, table: str, row: str, column: str) -> ComparedCell | None:
+        wanted = (table, row, column)
+        return next((self._cell(i) for i, ids in enumerate(self.ids) if ids == wanted), None)
+
+    def row(self, table: str, row: str) -> list[ComparedCell]:
+        return [self._cell(i) for i, (t, r, _) in enumerate(self.ids) if (t, r) == (table, row)]
+
+
+def _year_summary(path: str, body: str, body_kind: str | None, year: int, templates: tuple, ids: tuple,
+                  values: tuple[int, ...], locations: Locations) -> YearSummary:
+    """A YearSummary whose ids and templates are those of the reports already seen (as unpickled
+    in the main process, from a worker or the results cache)."""
+    return YearSummary(path, body, body_kind, year, _shared(templates), _shared(ids), values, locations)
 
 
 def summarize_years(report: Report) -> YearSummary | None:
     """The report's body, year and compared cells; None without a body or a year."""
     if not (report.body and report.year):
         return None
-    cells = {}
+    templates, cells = [], []
     for table_id, rows in _COMPARED.items():
         table = report.tables.get(table_id)
         if table is None or not table.aligned:
             continue
-        template = template_of(report, table_id)
-        for (row, column), cell in table.cells.items():
-            if row in rows and cell.kind == "int" and cell.value is not None:
-                cells[table_id, row, column] = NamedCell(cell, cell_name(cell, template))
-    return YearSummary(report.path, squash(report.body), report.body_kind, report.year, cells)
+        templates.append((table_id, followed_year(report, table)))
+        cells.extend(cell for (row, _), cell in table.cells.items()
+                     if row in rows and cell.kind == "int" and cell.value is not None)
+    return _year_summary(report.path, squash(report.body), report.body_kind, report.year, tuple(templates),
+                         tuple((cell.table, cell.row, cell.column) for cell in cells),
+                         tuple(cell.value for cell in cells), Locations(cell.location for cell in cells))
 
 
 def consecutive_years(reports: list[YearSummary]) -> Iterator[tuple[YearSummary, YearSummary]]:
@@ -87,15 +122,14 @@ def check_carry_over(reports: list[YearSummary], context: RuleContext) -> Iterat
     """
     for current, previous in consecutive_years(reports):
         for this_year in current.row("三", "二"):
-            cell = this_year.cell
-            last_year = previous.value("三", "四", cell.column)
-            if last_year is None or cell.value == last_year.cell.value:
+            last_year = previous.value("三", "四", this_year.ref.column)
+            if last_year is None or this_year.value == last_year.value:
                 continue
             yield current, Finding(
-                f"{this_year.name} 为 {cell.value}，但上一年度（{previous.year}年）报告 "
-                f"{os.path.basename(previous.path)} 的 {last_year.name} 为 {last_year.cell.value}，两者应相等",
-                cell.location, cell=cell_ref(cell), related=(cell_ref(last_year.cell),),
-                fingerprint=f"X1:{cell.column}:{previous.year}")
+                f"{this_year.name} 为 {this_year.value}，但上一年度（{previous.year}年）报告 "
+                f"{os.path.basename(previous.path)} 的 {last_year.name} 为 {last_year.value}，两者应相等",
+                this_year.location, cell=this_year.ref, related=(last_year.ref,),
+                fingerprint=f"X1:{this_year.ref.column}:{previous.year}")
 
 
 @corpus_rule("XYR002", "regulations-in-force-across-years", severity="info", summarize=summarize_years)
@@ -117,12 +151,12 @@ def check_in_force(reports: list[YearSummary], context: RuleContext) -> Iterator
             if None in cells:
                 continue
             in_force, _, _, before = cells
-            now, new, gone, then = (c.cell.value for c in cells)
+            now, new, gone, then = (c.value for c in cells)
             if now != then + new - gone:
                 yield current, Finding(
                     f"{in_force.name} 为 {now}，但上一年度（{previous.year}年）现行有效 {then} "
                     f"+ 本年制发 {new} − 本年废止 {gone} = {then + new - gone}（如有集中清理，可忽略）",
-                    in_force.cell.location, cell=cell_ref(in_force.cell), related=(cell_ref(before.cell),),
+                    in_force.location, cell=in_force.ref, related=(before.ref,),
                     fingerprint=f"X2:{row}:{previous.year}")
 
 

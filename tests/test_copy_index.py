@@ -75,9 +75,12 @@ def test_an_index_of_another_version_or_damaged_inside_is_a_clear_error(publishe
     other.write_bytes(gzip.compress(json.dumps({**data, "version": 99}).encode()))
     assert main(["check", "--against", str(other), str(folder / "2023")]) == 2
     assert "rebuild it with 'govlint index build'" in capsys.readouterr().err
-    data["reports"][0]["sentences"][0][2] = ["one", 2]
-    other.write_bytes(gzip.compress(json.dumps(data).encode()))
-    assert main(["check", "--against", str(other), str(folder / "2023")]) == 2
-    assert "damaged govlint index" in capsys.readouterr().err
+    sentence = data["reports"][0]["sentences"][0]
+    # a location that is no location; MinHash values and sentence hashes out of their ranges (32, 64 bits)
+    for damage in ({"sentences": [[*sentence[:2], ["one", 2], sentence[3]]]}, {"signature": [2 ** 32] * 64},
+                   {"sentences": [[-1, *sentence[1:]]]}):
+        other.write_bytes(gzip.compress(json.dumps({**data, "reports": [{**data["reports"][0], **damage}]}).encode()))
+        assert main(["check", "--against", str(other), str(folder / "2023")]) == 2
+        assert "damaged govlint index" in capsys.readouterr().err
     assert main(["check", "--against", str(tmp_path / "missing"), str(folder / "2023")]) == 2
     assert "cannot read the index" in capsys.readouterr().err

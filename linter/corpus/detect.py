@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from linter.corpus.bodies import BodyYear, duplicates, groups, latest_earlier
-from linter.corpus.summary import NUM_PERM, ReportSummary, Sentence
+from linter.corpus.summary import NUM_PERM, ReportSummary
 from linter.corpus.text import changed_words
 
 BANDS, ROWS = 16, 4
@@ -98,7 +98,7 @@ class Corpus:
     def _standard_keys(self, options: CopyOptions) -> set[int]:
         by_body: dict[int, set[int]] = {}
         for summary, body in zip(self.summaries, self.body_id, strict=True):
-            by_body.setdefault(body, set()).update(s.key for s in summary.sentences)
+            by_body.setdefault(body, set()).update(summary.sentences.keys)
         frequency = Counter(key for keys in by_body.values() for key in keys)
         floor = min(options.standard_bodies, max(MIN_STANDARD_BODIES, math.ceil(options.standard_share * len(by_body))))
         return {key for key, bodies in frequency.items() if bodies >= floor}
@@ -106,36 +106,30 @@ class Corpus:
     def _postings(self) -> dict[int, list[int]]:
         seen: Counter[int] = Counter()
         for summary in self.summaries:
-            seen.update({s.key for s in summary.sentences})
+            seen.update(set(summary.sentences.keys))
         postings: dict[int, list[int]] = {}
         for index, summary in enumerate(self.summaries):
-            for key in {s.key for s in summary.sentences}:
+            for key in set(summary.sentences.keys):
                 if seen[key] > 1 and key not in self.standard:
                     found = postings.setdefault(key, [])
                     if len(found) <= MAX_POSTINGS:
                         found.append(index)
         return postings
 
-    def _buckets(self) -> dict[tuple[int, int], list[int]]:
-        buckets: dict[tuple[int, int], list[int]] = {}
+    def _buckets(self) -> dict[int, list[int]]:
+        buckets: dict[int, list[int]] = {}
         for index, summary in enumerate(self.summaries):
-            signature = summary.signature
-            if len(signature) != NUM_PERM:
-                continue
-            for band in range(BANDS):
-                found = buckets.setdefault((band, hash(signature[band * ROWS:(band + 1) * ROWS])), [])
+            for band in _bands(summary):
+                found = buckets.setdefault(band, [])
                 if len(found) <= MAX_POSTINGS:
                     found.append(index)
         return buckets
 
-    def _comparable(self, index: int) -> list[Sentence]:
-        return [s for s in self.summaries[index].sentences if s.key not in self.standard]
-
     def _key_index(self, index: int) -> dict[int, int]:
         if index not in self._keys:
             self._keys[index] = {}
-            for position, sentence in enumerate(self.summaries[index].sentences):
-                self._keys[index].setdefault(sentence.key, position)
+            for position, key in enumerate(self.summaries[index].sentences.keys):
+                self._keys[index].setdefault(key, position)
         return self._keys[index]
 
     def _may_source(self, index: int, other: int) -> bool:
@@ -150,16 +144,16 @@ class Corpus:
 
     def _candidates(self, index: int) -> list[int]:
         shared: Counter[int] = Counter()
-        for sentence in self._comparable(index):
-            for other in self.postings.get(sentence.key, ()):
-                if self._may_source(index, other):
-                    shared[other] += sentence.size
-        signature = self.summaries[index].signature
-        if len(signature) == NUM_PERM:
-            for band in range(BANDS):
-                for other in self.buckets.get((band, hash(signature[band * ROWS:(band + 1) * ROWS])), ()):
+        sentences = self.summaries[index].sentences
+        for key, size in zip(sentences.keys, sentences.sizes, strict=True):
+            if key not in self.standard:
+                for other in self.postings.get(key, ()):
                     if self._may_source(index, other):
-                        shared[other] += 1
+                        shared[other] += size
+        for band in _bands(self.summaries[index]):
+            for other in self.buckets.get(band, ()):
+                if self._may_source(index, other):
+                    shared[other] += 1
         previous = self.previous[index]
         ranked = [other for other, _ in sorted(shared.items(), key=lambda item: (-item[1], item[0]))
                   if other != previous]
@@ -169,22 +163,24 @@ class Corpus:
         """What report `index` shares with the others (nothing but the duplicate for a duplicate)."""
         original = self.duplicate_of[index]
         if original is not None:
-            mine = {s.key: s.size for s in self.summaries[index].sentences}
-            theirs = {s.key for s in self.summaries[original].sentences}
+            sentences = self.summaries[index].sentences
+            mine = dict(zip(sentences.keys, sentences.sizes, strict=True))
+            theirs = set(self.summaries[original].sentences.keys)
             total = sum(mine.values()) or 1
             return CopyResult(original, sum(size for key, size in mine.items() if key in theirs) / total)
         sentences = self.summaries[index].sentences
-        total = sum(s.size for s in sentences)
+        keys, sizes = sentences.keys, sentences.sizes
+        total = sum(sizes)
         owner: dict[int, tuple[int, int]] = {}
         found: Counter[int] = Counter()
         for other in self._candidates(index):
-            keys = self._key_index(other)
-            for position, sentence in enumerate(sentences):
-                if position not in owner and sentence.key in keys:
-                    owner[position] = (other, keys[sentence.key])
-                    found[other] += sentence.size
+            positions = self._key_index(other)
+            for position, key in enumerate(keys):
+                if position not in owner and key in positions:
+                    owner[position] = (other, positions[key])
+                    found[other] += sizes[position]
         result = CopyResult(share=sum(found.values()) / total if total else 0.0)
-        comparable = [p for p, s in enumerate(sentences) if s.key not in self.standard]
+        comparable = [p for p, key in enumerate(keys) if key not in self.standard]
         by_source: dict[int, list[Passage]] = {}
         current, current_source = None, None
         for position in comparable:
@@ -197,11 +193,22 @@ class Corpus:
                 current, current_source = Passage(position, position, at, at, 0), other
                 by_source.setdefault(other, []).append(current)
             current.last, current.source_last = position, max(at, current.source_last)
-            current.size += sentences[position].size
+            current.size += sizes[position]
             if len(current.changes) < 3:
-                copied, original_text = sentences[position].text, self.summaries[other].sentences[at].text
+                copied, original_text = sentences.text(position), self.summaries[other].sentences.text(at)
                 current.changes.extend(changed_words(copied, original_text, 3 - len(current.changes)))
         for other, size in found.items():
             result.sources.append(Source(other, other == self.previous[index], size / total, by_source.get(other, [])))
         result.sources.sort(key=lambda s: (-s.share, s.index))
         return result
+
+
+def _bands(summary: ReportSummary) -> list[int]:
+    """The LSH bucket of each band of the report's signature (none without a signature): the
+    band's values and its number in one int, one object per bucket key."""
+    signature = summary.signature
+    if len(signature) != NUM_PERM:
+        return []
+    raw = signature.tobytes()
+    width = len(raw) // BANDS
+    return [int.from_bytes(raw[band * width:(band + 1) * width], "little") * BANDS + band for band in range(BANDS)]

@@ -13,10 +13,11 @@ import gzip
 import json
 import os
 import zlib
+from array import array
 from collections.abc import Iterable
 from typing import Any
 
-from linter.corpus.summary import NUM_PERM, SEED, SHINGLE, ReportSummary, Sentence
+from linter.corpus.summary import NUM_PERM, SEED, SHINGLE, ReportSummary, Sentences
 from linter.errors import InputError
 from linter.fileio import write_atomically
 from linter.model import Location
@@ -37,10 +38,12 @@ def _location(location: Location) -> list:
 
 
 def _summary_to_json(summary: ReportSummary) -> dict[str, Any]:
+    sentences = summary.sentences
     return {"path": summary.path, "body": summary.body, "kind": summary.kind, "year": summary.year,
             "names": list(summary.names), "title": _location(summary.title) if summary.title else None,
             "signature": list(summary.signature),
-            "sentences": [[s.key, s.size, _location(s.location), s.text] for s in summary.sentences]}
+            "sentences": [[key, size, _location(location), sentences.text(i)] for i, (key, size, location)
+                          in enumerate(zip(sentences.keys, sentences.sizes, sentences.locations, strict=True))]}
 
 
 def write_index(path: str, summaries: Iterable[ReportSummary]) -> int:
@@ -73,7 +76,7 @@ def read_index(path: str) -> list[ReportSummary]:
                                "rebuild it with 'govlint index build'")
     try:
         return [_summary_from_json(item) for item in data["reports"]]
-    except (KeyError, TypeError, ValueError, IndexError):
+    except (KeyError, TypeError, ValueError, IndexError, OverflowError):
         raise InputError(path, "damaged govlint index (a report entry is incomplete); rebuild it") from None
 
 
@@ -97,11 +100,11 @@ def _summary_from_json(item: dict[str, Any]) -> ReportSummary:
     year = item["year"]
     if year is not None and not isinstance(year, int):
         raise ValueError("year")
-    signature = tuple(int(v) for v in item["signature"])
+    signature = array("I", [int(v) for v in item["signature"]])
     if signature and len(signature) != NUM_PERM:
         raise ValueError("signature")
-    sentences = tuple(Sentence(int(key), int(size), _located(where), _text(text, optional=False))
-                      for key, size, where, text in item["sentences"])
+    sentences = Sentences((int(key), int(size), _located(where), _text(text, optional=False))
+                          for key, size, where, text in item["sentences"])
     return ReportSummary(_text(item["path"], optional=False), _text(item["body"]), _text(item["kind"]), year,
                          tuple(_text(n, optional=False) for n in item["names"]),
                          _located(item["title"]) if item["title"] is not None else None, sentences, signature)

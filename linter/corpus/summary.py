@@ -7,8 +7,11 @@ summaries, it never needs the reports' text again.
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from linter.corpus.packed import Locations
 from linter.model import Location, Report
 
 NUM_PERM = 64
@@ -18,17 +21,45 @@ SHINGLE = 5
 """Characters per shingle of the normalised text."""
 
 
-@dataclass(frozen=True)
-class Sentence:
-    """One comparable sentence: its key's hash and length, where it stands, and the text as written."""
+class Sentences:
+    """A report's comparable sentences, packed (the main process holds them for every report of
+    a run): each one's key hash and length in arrays, their locations in `Locations`, their texts
+    as written in one string. Only the sentences of a finding are made into locations and text."""
 
-    key: int
-    size: int
-    location: Location
-    text: str
+    __slots__ = ("_ends", "_text", "keys", "locations", "sizes")
+
+    def __init__(self, sentences: Iterable[tuple[int, int, Location, str]] = ()) -> None:
+        """From (key hash, key length, location, text as written) of each sentence."""
+        sentences = list(sentences)
+        self.keys = array("Q", (key for key, _, _, _ in sentences))
+        """Each sentence's key hash (`linter.corpus.text.key_hash`)."""
+        self.sizes = array("q", (size for _, size, _, _ in sentences))
+        """Each sentence's key length: its compared characters."""
+        self.locations = Locations(location for _, _, location, _ in sentences)
+        self._text = "".join(text for _, _, _, text in sentences)
+        self._ends = array("q")
+        end = 0
+        for _, _, _, text in sentences:
+            end += len(text)
+            self._ends.append(end)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def text(self, index: int) -> str:
+        """Sentence `index` as written."""
+        return self._text[self._ends[index - 1] if index else 0:self._ends[index]]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sentences):
+            return NotImplemented
+        return (self.keys, self.sizes, self.locations, self._text, self._ends) == (
+            other.keys, other.sizes, other.locations, other._text, other._ends)
+
+    __hash__ = None  # type: ignore[assignment]  # equal by value, and not immutable
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReportSummary:
     path: str
     body: str | None
@@ -38,22 +69,23 @@ class ReportSummary:
     names: tuple[str, ...]
     """The forms of the body's own name that were normalised away."""
     title: Location | None
-    sentences: tuple[Sentence, ...]
-    signature: tuple[int, ...]
-    """MinHash of the normalised text's shingles (empty when there is no comparable text)."""
+    sentences: Sentences
+    signature: array
+    """MinHash of the normalised text's shingles, NUM_PERM unsigned 32-bit values (none when
+    there is no comparable text)."""
 
 
-def signature(text: str) -> tuple[int, ...]:
+def signature(text: str) -> array:
     """MinHash (rensa, NUM_PERM permutations) of the SHINGLE-character shingles of `text`."""
     if len(text) < SHINGLE:
-        return ()
+        return array("I")
     from rensa import RMinHash
 
     minhash = RMinHash(num_perm=NUM_PERM, seed=SEED)
     shingles = len(text) - SHINGLE + 1
     for start in range(0, shingles, _SHINGLES_PER_UPDATE):  # a few at a time: a large file has millions
         minhash.update([text[i:i + SHINGLE] for i in range(start, min(start + _SHINGLES_PER_UPDATE, shingles))])
-    return tuple(minhash.digest())
+    return array("I", minhash.digest())
 
 
 _SHINGLES_PER_UPDATE = 20_000
@@ -76,11 +108,11 @@ def summarize(report: Report) -> ReportSummary:
             raw = passage.raw[start:end].strip()
             key = sentence_key(raw, names)
             if len(key) >= MIN_SENTENCE:
-                sentences.append(Sentence(key_hash(key), len(key), passage.locate(start, end), raw))
+                sentences.append((key_hash(key), len(key), passage.locate(start, end), raw))
                 keys.append(key)
             start = end
             if start >= len(passage.text):
                 break
     return ReportSummary(report.path, body, report.body_kind, report.year, names,
-                         report.title.location if report.title else None, tuple(sentences),
+                         report.title.location if report.title else None, Sentences(sentences),
                          signature("".join(keys)))
