@@ -24,6 +24,7 @@ reports per shared key, one bucket entry per report and band.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from collections.abc import Sequence
@@ -36,6 +37,8 @@ from linter.corpus.text import changed_words
 BANDS, ROWS = 16, 4
 MAX_POSTINGS = 20
 MAX_CANDIDATES = 10
+_KEY_INDEXES = 4096
+"""Candidates' key positions kept at once (each a dict of its sentences)."""
 assert BANDS * ROWS == NUM_PERM
 
 
@@ -93,7 +96,7 @@ class Corpus:
         self.standard = self._standard_keys(options)
         self.postings = self._postings()
         self.buckets = self._buckets()
-        self._keys: dict[int, dict[int, int]] = {}
+        self._key_index = functools.lru_cache(maxsize=_KEY_INDEXES)(self._positions)
 
     def _standard_keys(self, options: CopyOptions) -> set[int]:
         by_body: dict[int, set[int]] = {}
@@ -116,21 +119,31 @@ class Corpus:
                         found.append(index)
         return postings
 
-    def _buckets(self) -> dict[int, list[int]]:
-        buckets: dict[int, list[int]] = {}
+    def _buckets(self) -> dict[int, int | list[int]]:
+        """The reports in each LSH bucket: most buckets hold one report, kept as the bare index
+        (a list for each of them would be most of the join's memory)."""
+        buckets: dict[int, int | list[int]] = {}
         for index, summary in enumerate(self.summaries):
             for band in _bands(summary):
-                found = buckets.setdefault(band, [])
-                if len(found) <= MAX_POSTINGS:
+                found = buckets.setdefault(band, index)
+                if isinstance(found, int):
+                    if found != index:
+                        buckets[band] = [found, index]
+                elif len(found) <= MAX_POSTINGS:
                     found.append(index)
         return buckets
 
-    def _key_index(self, index: int) -> dict[int, int]:
-        if index not in self._keys:
-            self._keys[index] = {}
-            for position, key in enumerate(self.summaries[index].sentences.keys):
-                self._keys[index].setdefault(key, position)
-        return self._keys[index]
+    def _bucket(self, band: int) -> Sequence[int]:
+        found = self.buckets.get(band, ())
+        return (found,) if isinstance(found, int) else found
+
+    def _positions(self, index: int) -> dict[int, int]:
+        """Where each sentence key of report `index` first stands (made again when it has left
+        the bounded cache `_key_index`)."""
+        positions: dict[int, int] = {}
+        for position, key in enumerate(self.summaries[index].sentences.keys):
+            positions.setdefault(key, position)
+        return positions
 
     def _may_source(self, index: int, other: int) -> bool:
         """Another body's report not of a later year (a report cannot copy from the future: the
@@ -151,7 +164,7 @@ class Corpus:
                     if self._may_source(index, other):
                         shared[other] += size
         for band in _bands(self.summaries[index]):
-            for other in self.buckets.get(band, ()):
+            for other in self._bucket(band):
                 if self._may_source(index, other):
                     shared[other] += 1
         previous = self.previous[index]

@@ -23,7 +23,7 @@ class Locations:
     __slots__ = ("_logical", "_pages", "_spans")
 
     def __init__(self, locations: Iterable[Location] = ()) -> None:
-        spans, pages, logical = array("q"), [], []
+        spans, pages, logical = array("I"), [], []
         for location in locations:
             spans.extend((location.line, location.column, location.end_line, location.end_column))
             pages.append(location.page)

@@ -33,11 +33,11 @@ class Sentences:
         sentences = list(sentences)
         self.keys = array("Q", (key for key, _, _, _ in sentences))
         """Each sentence's key hash (`linter.corpus.text.key_hash`)."""
-        self.sizes = array("q", (size for _, size, _, _ in sentences))
+        self.sizes = array("I", (size for _, size, _, _ in sentences))
         """Each sentence's key length: its compared characters."""
         self.locations = Locations(location for _, _, location, _ in sentences)
         self._text = "".join(text for _, _, _, text in sentences)
-        self._ends = array("q")
+        self._ends = array("I")
         end = 0
         for _, _, _, text in sentences:
             end += len(text)
