@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -135,6 +136,42 @@ def test_corrupt_entries_are_misses_and_are_replaced(folder: Path, capsys, check
     checked.clear()
     assert _check(capsys, "--cache-dir", str(cache), "--format", "json", str(folder)) == cold
     assert checked == []
+
+
+def _age(cache: Path, days: float) -> None:
+    """Make every entry of `cache`, and its last pruning, `days` old."""
+    then = time.time() - days * 24 * 3600
+    for path in [*(cache / "v1").rglob("*"), cache / "v1.pruned"]:
+        if path.is_file():
+            os.utime(path, (then, then))
+
+
+def test_entries_no_run_used_for_a_month_are_removed(folder: Path, capsys, checked: list[str],
+                                                     tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    _check(capsys, "--cache-dir", str(cache), "--format", "json", str(folder))
+    files = len(checked)
+    entries = {p for p in (cache / "v1").rglob("*") if p.is_file()}
+    assert len(entries) == files and (cache / "v1.pruned").is_file()
+    _age(cache, 40)
+    this_year = folder / "2023"
+    _check(capsys, "--cache-dir", str(cache), "--format", "json", str(this_year))  # used: touched, kept
+    kept = {p for p in (cache / "v1").rglob("*") if p.is_file()}
+    assert len(kept) == len(list(this_year.iterdir())) < files
+    checked.clear()
+    _check(capsys, "--cache-dir", str(cache), "--format", "json", str(folder))
+    assert len(checked) == files - len(kept)  # only the files whose entries were removed
+    assert {p for p in (cache / "v1").rglob("*") if p.is_file()} == entries
+
+
+def test_a_cache_is_pruned_at_most_once_a_day(folder: Path, capsys, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    _check(capsys, "--cache-dir", str(cache), "--format", "json", str(folder))
+    entries = {p for p in (cache / "v1").rglob("*") if p.is_file()}
+    _age(cache, 40)
+    os.utime(cache / "v1.pruned")  # pruned a moment ago
+    _check(capsys, "--cache-dir", str(cache), "--format", "json", str(folder / "2023"))
+    assert {p for p in (cache / "v1").rglob("*") if p.is_file()} == entries  # the old 2022 ones too
 
 
 def test_an_unwritable_cache_is_a_note_and_the_run_is_complete(folder: Path, capsys, tmp_path: Path) -> None:

@@ -101,4 +101,5 @@ def _outcomes(tasks: list[pool.Task], request: CheckRequest, run: CheckRun) -> I
                 cache.store(place, outcome)
         yield outcome
     if cache:
+        cache.prune()
         run.cache_problem = cache.problem

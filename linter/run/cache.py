@@ -18,8 +18,16 @@ folder without one), or the folder given by `--cache-dir` / `GOVLINT_CACHE_DIR`.
 written atomically (`linter.fileio.write_atomically`), so concurrent runs and a run killed
 half-way leave whole entries; an entry that cannot be read or unpickled is a miss, never an
 error, and is replaced. Entries are pickles: the cache folder is trusted like the configuration
-beside it. Not cached: standard input, files that could not be read, results changed by --fix,
-a result with fixes when --fix or --diff is asked (the fix must be applied or shown).
+beside it.
+
+Pruning: an entry's time is when a run last used it (a hit touches it). At the end of a run, at
+most once a day per cache folder, the entries no run has used for `MAX_AGE` (those of files
+changed, moved or deleted since, of other settings or of another govlint) are removed, so the
+folder holds about what the last month's runs used: a run over part of a folder removes nothing
+another run used this month.
+
+Not cached: standard input, files that could not be read, results changed by --fix, a result
+with fixes when --fix or --diff is asked (the fix must be applied or shown).
 """
 
 from __future__ import annotations
@@ -28,6 +36,7 @@ import hashlib
 import os
 import pickle
 import sys
+import time
 from dataclasses import fields, is_dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Any
@@ -42,6 +51,12 @@ if TYPE_CHECKING:
 CACHE_DIR_NAME = ".govlint_cache"
 _LAYOUT = "v1"
 """A folder per layout of entries: a govlint that stores them otherwise uses another."""
+MAX_AGE = 30 * 24 * 3600
+"""Seconds since an entry was last used after which a run removes it."""
+_PRUNE_EVERY = 24 * 3600
+"""Seconds between two prunings of one cache folder (looking at every entry costs a stat each)."""
+_PRUNED = f"{_LAYOUT}.pruned"
+"""Beside the layout folder: its time is when the folder was last pruned."""
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# govlint's results cache: https://bford.info/cachedir/\n"
 
 
@@ -55,6 +70,7 @@ class ResultCache:
         self._govlint = govlint_fingerprint()
         self._settings: dict[int, tuple[Settings, bytes | None]] = {}
         self._ready: set[str] = set()
+        self._used: set[str] = set()
 
     def key(self, task: Task) -> tuple[str, str] | None:
         """(folder, key) of the task's entry; None for what is never cached (stdin, an unreadable file)."""
@@ -69,16 +85,20 @@ class ResultCache:
         settings_digest = self._settings_fingerprint(settings)
         if settings_digest is None:
             return None
+        folder = self._folder(settings)
+        self._used.add(folder)
         digest = hashlib.sha256(self._govlint)
         digest.update(settings_digest)
         digest.update(repr((path, os.path.abspath(path), named, len(data))).encode("utf-8"))
         digest.update(data)
-        return self._folder(settings), digest.hexdigest()
+        return folder, digest.hexdigest()
 
     def lookup(self, where: tuple[str, str]) -> FileOutcome | None:
-        """The stored outcome, if there is a usable one for what this run asks."""
+        """The stored outcome, if there is a usable one for what this run asks (its entry then
+        counts as used now)."""
+        entry = _entry(*where)
         try:
-            with open(_entry(*where), "rb") as stream:
+            with open(entry, "rb") as stream:
                 views, outcome = pickle.load(stream)
         except Exception:  # absent, half-written by another system, corrupt, of another layout: a miss
             return None
@@ -86,6 +106,10 @@ class ResultCache:
             return None
         if (self.request.fix or self.request.diff) and any(d.fix for d in outcome.result.diagnostics):
             return None
+        try:
+            os.utime(entry)
+        except OSError:  # a read-only cache: still a hit
+            pass
         if not self.request.views:
             outcome.result.view = None
         return outcome
@@ -103,6 +127,12 @@ class ResultCache:
         except OSError as error:
             reason = error.strerror or error
             self.problem = f"{folder}: cannot write the results cache ({reason}); this run is not cached"
+
+    def prune(self) -> None:
+        """Remove the entries of the run's cache folders that no run has used for MAX_AGE."""
+        if self.problem is None:
+            for folder in sorted(self._used):
+                prune(folder, time.time())
 
     def _folder(self, settings: Settings) -> str:
         if self.cache_dir:
@@ -133,6 +163,37 @@ class ResultCache:
                 fingerprint = None
             self._settings[id(settings)] = (settings, fingerprint)
         return self._settings[id(settings)][1]
+
+
+def prune(folder: str, now: float) -> int:
+    """Remove the entries of cache `folder` last used more than MAX_AGE before `now`, unless it
+    was pruned less than a day ago; the number removed. Never fails: a folder that cannot be
+    listed or an entry that cannot be removed is left as it is."""
+    layout = os.path.join(folder, _LAYOUT)
+    marker = os.path.join(folder, _PRUNED)
+    try:
+        if now - os.stat(marker).st_mtime < _PRUNE_EVERY:
+            return 0
+    except OSError:  # never pruned (or no cache there)
+        if not os.path.isdir(layout):
+            return 0
+    removed = 0
+    try:
+        with os.scandir(layout) as parts:
+            subfolders = [part.path for part in parts if part.is_dir(follow_symlinks=False)]
+        for subfolder in subfolders:
+            with os.scandir(subfolder) as entries:
+                old = [entry.path for entry in entries if entry.is_file(follow_symlinks=False)
+                       and now - entry.stat(follow_symlinks=False).st_mtime > MAX_AGE]
+            for path in old:
+                os.remove(path)
+                removed += 1
+        with open(marker, "ab"):
+            pass
+        os.utime(marker, (now, now))
+    except OSError:
+        pass
+    return removed
 
 
 def _entry(folder: str, key: str) -> str:
