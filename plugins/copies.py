@@ -14,7 +14,7 @@ from linter.model import START_OF_FILE, Location, Report
 from linter.rules_api import RuleContext, corpus_rule
 
 if TYPE_CHECKING:  # the corpus modules are imported by a run that has corpus rules to run
-    from linter.corpus.detect import CopyOptions, CopyResult, Corpus, Passage, Source
+    from linter.corpus.detect import CopyOptions, CopyResult, Passage, Source
     from linter.corpus.summary import ReportSummary
 
     Found = Iterator[tuple[ReportSummary, Finding]]
@@ -24,7 +24,7 @@ _CORPUS_OPTIONS = {"standard_share": 0.5, "standard_bodies": 10}
 """Options every CPY rule takes, for the standard phrases learned from the corpus."""
 _NEAR_DUPLICATE = "CPY003"
 
-_last: tuple[tuple, list[ReportSummary], Corpus, dict[int, CopyResult]] | None = None
+_last: tuple[tuple, list[ReportSummary], list[ReportSummary], dict[int, CopyResult]] | None = None
 
 
 def _options(context: RuleContext) -> CopyOptions:
@@ -33,9 +33,11 @@ def _options(context: RuleContext) -> CopyOptions:
     return CopyOptions(float(context.option("standard_share")), int(context.option("standard_bodies")))
 
 
-def _corpus(reports: Sequence[ReportSummary], context: RuleContext) -> tuple[Corpus, dict[int, CopyResult]]:
-    """The run's corpus joined once for all four rules (the reports' summaries, made where each
-    report was checked, then the reference index's), and the results of the run's own reports by position."""
+def _corpus(reports: Sequence[ReportSummary],
+            context: RuleContext) -> tuple[list[ReportSummary], dict[int, CopyResult]]:
+    """The run's corpus joined once for all four rules: its summaries (the reports', made where
+    each report was checked, then the reference index's) and the results of the run's own reports
+    that share something, by position (`_result`). The join itself (postings, buckets) is let go."""
     from linter.corpus.detect import Corpus
 
     global _last
@@ -44,8 +46,18 @@ def _corpus(reports: Sequence[ReportSummary], context: RuleContext) -> tuple[Cor
         checked = {os.path.abspath(r.path) for r in reports}
         reference = [s for s in context.reference if os.path.abspath(s.path) not in checked]
         corpus = Corpus([*reports, *reference], _options(context))
-        _last = (key, list(reports), corpus, {i: corpus.result(i) for i in range(len(reports))})
+        results = ((i, corpus.result(i)) for i in range(len(reports)))
+        _last = (key, list(reports), corpus.summaries,
+                 {i: result for i, result in results if result.duplicate_of is not None or result.sources})
     return _last[2], _last[3]
+
+
+def _result(results: dict[int, CopyResult], index: int) -> CopyResult:
+    """Report `index`'s result: one that shares nothing is not kept (most reports; a result each
+    would be a good part of the corpus step's memory)."""
+    from linter.corpus.detect import CopyResult
+
+    return results.get(index) or CopyResult()
 
 
 def _summarize(report: Report) -> ReportSummary:
@@ -83,22 +95,22 @@ def _changes(passage: Passage) -> str:
 
 def _passages(reports: Sequence[ReportSummary], context: RuleContext,
               previous: bool) -> Found:
-    corpus, results = _corpus(reports, context)
+    summaries, results = _corpus(reports, context)
     for index, report in enumerate(reports):
-        result = results[index]
+        result = _result(results, index)
         if _near_duplicate(context, result):
             continue
-        copy = corpus.summaries[index]
+        copy = summaries[index]
         for source in result.sources:
             if source.previous != previous:
                 continue
-            yield from ((report, _passage_finding(corpus, copy, source, passage, context))
+            yield from ((report, _passage_finding(summaries, copy, source, passage, context))
                         for passage in source.passages if passage.size >= context.option("min_chars"))
 
 
-def _passage_finding(corpus: Corpus, copy: ReportSummary, source: Source, passage: Passage,
+def _passage_finding(summaries: list[ReportSummary], copy: ReportSummary, source: Source, passage: Passage,
                      context: RuleContext) -> Finding:
-    original = corpus.summaries[source.index]
+    original = summaries[source.index]
     at = original.sentences.locations[passage.source_first]
     there = at.through(original.sentences.locations[passage.source_last])
     text = copy.sentences.text(passage.first)
@@ -162,17 +174,17 @@ def check_near_duplicate(reports: list[ReportSummary], context: RuleContext) -> 
     错误示例：青山镇2023年报告的文字 92% 与白水镇2023年报告相同（只替换了机关名称和数字）。
     正确示例：报告主要写本机关本年度的情况，与其他报告相同的只有模板文字和常用表述。
     """
-    corpus, results = _corpus(reports, context)
+    summaries, results = _corpus(reports, context)
     for index, report in enumerate(reports):
-        result = results[index]
+        result = _result(results, index)
         if result.duplicate_of is not None or result.share < context.option("report_share"):
             continue
-        sources = "、".join(f"{_where(corpus.summaries[s.index])}（{'本机关，' if s.previous else ''}{s.share:.0%}）"
+        sources = "、".join(f"{_where(summaries[s.index])}（{'本机关，' if s.previous else ''}{s.share:.0%}）"
                             for s in result.sources[:context.option("top")])
-        related = tuple(Related(_first_shared(corpus.summaries[s.index], s), f"来源报告（{s.share:.0%}）",
-                                corpus.summaries[s.index].path) for s in result.sources[:context.option("top")])
+        related = tuple(Related(_first_shared(summaries[s.index], s), f"来源报告（{s.share:.0%}）",
+                                summaries[s.index].path) for s in result.sources[:context.option("top")])
         yield report, Finding(f"本报告 {result.share:.0%} 的内容与其他报告相同：{sources}",
-                              _title(corpus.summaries[index]), fingerprint="CPY003", related_locations=related)
+                              _title(summaries[index]), fingerprint="CPY003", related_locations=related)
 
 
 @corpus_rule("CPY004", "duplicate-submission", severity="warning", summarize=_summarize, **_CORPUS_OPTIONS)
@@ -186,15 +198,15 @@ def check_duplicate_submission(reports: list[ReportSummary], context: RuleContex
     错误示例：目录中有“青山镇2023年报告.txt”和“青山镇2023年报告（修改）.txt”两份。
     正确示例：每个机关每年只报送一份（修改后替换原文件）。
     """
-    corpus, results = _corpus(reports, context)
+    summaries, results = _corpus(reports, context)
     for index, report in enumerate(reports):
-        result = results[index]
+        result = _result(results, index)
         if result.duplicate_of is None:
             continue
-        original = corpus.summaries[result.duplicate_of]
+        original = summaries[result.duplicate_of]
         share = f"{result.duplicate_share:.0%}"
         message = f"同一机关同一年度已有报告 {original.path}（重复报送）；两份报告 {share} 的内容相同"
-        yield report, Finding(message, _title(corpus.summaries[index]), fingerprint="CPY004",
+        yield report, Finding(message, _title(summaries[index]), fingerprint="CPY004",
                               related_locations=(Related(_title(original), "先报送的报告", original.path),))
 
 

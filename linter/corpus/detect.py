@@ -24,7 +24,6 @@ reports per shared key, one bucket entry per report and band.
 
 from __future__ import annotations
 
-import functools
 import math
 from collections import Counter
 from collections.abc import Sequence
@@ -96,14 +95,20 @@ class Corpus:
         self.standard = self._standard_keys(options)
         self.postings = self._postings()
         self.buckets = self._buckets()
-        self._key_index = functools.lru_cache(maxsize=_KEY_INDEXES)(self._positions)
+        self._keys: dict[int, dict[int, int]] = {}
 
     def _standard_keys(self, options: CopyOptions) -> set[int]:
-        by_body: dict[int, set[int]] = {}
-        for summary, body in zip(self.summaries, self.body_id, strict=True):
-            by_body.setdefault(body, set()).update(summary.sentences.keys)
-        frequency = Counter(key for keys in by_body.values() for key in keys)
-        floor = min(options.standard_bodies, max(MIN_STANDARD_BODIES, math.ceil(options.standard_share * len(by_body))))
+        reports_of: dict[int, list[int]] = {}
+        for index, body in enumerate(self.body_id):
+            reports_of.setdefault(body, []).append(index)
+        frequency: Counter[int] = Counter()
+        for reports in reports_of.values():  # one body's keys at a time
+            keys: set[int] = set()
+            for index in reports:
+                keys.update(self.summaries[index].sentences.keys)
+            frequency.update(keys)
+        floor = min(options.standard_bodies,
+                    max(MIN_STANDARD_BODIES, math.ceil(options.standard_share * len(reports_of))))
         return {key for key, bodies in frequency.items() if bodies >= floor}
 
     def _postings(self) -> dict[int, list[int]]:
@@ -137,12 +142,16 @@ class Corpus:
         found = self.buckets.get(band, ())
         return (found,) if isinstance(found, int) else found
 
-    def _positions(self, index: int) -> dict[int, int]:
-        """Where each sentence key of report `index` first stands (made again when it has left
-        the bounded cache `_key_index`)."""
-        positions: dict[int, int] = {}
-        for position, key in enumerate(self.summaries[index].sentences.keys):
-            positions.setdefault(key, position)
+    def _key_index(self, index: int) -> dict[int, int]:
+        """Where each sentence key of report `index` first stands; at most _KEY_INDEXES reports'
+        are kept (then made again)."""
+        positions = self._keys.get(index)
+        if positions is None:
+            if len(self._keys) >= _KEY_INDEXES:
+                self._keys.clear()
+            positions = self._keys[index] = {}
+            for position, key in enumerate(self.summaries[index].sentences.keys):
+                positions.setdefault(key, position)
         return positions
 
     def _may_source(self, index: int, other: int) -> bool:
