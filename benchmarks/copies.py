@@ -125,6 +125,7 @@ def corpus_only(reports: int) -> None:
     summaries = _summaries(generated)
     signing = time.perf_counter() - started
     print(f"summaries (done by the workers in a run): {signing:.1f} s, {signing / len(summaries) * 1000:.2f} ms each")
+    years = _year_summaries(summaries)
     gc.disable()  # as during a run (linter.run.pool.collection_paused)
     for size in sorted({min(5000, len(summaries)), len(summaries)}):
         part = summaries[:size]
@@ -136,8 +137,51 @@ def corpus_only(reports: int) -> None:
         joined = time.perf_counter() - begin
         results = [corpus.result(i) for i in range(size)]
         total = time.perf_counter() - begin
+        del corpus, results
         print(f"{size} reports: cross-year linking {linking:.3f} s; copy join {joined:.2f} s, "
-              f"with every report's result {total:.2f} s ({sum(bool(r.sources) for r in results)} with sources)")
+              f"with every report's result {total:.2f} s", flush=True)
+        begin = time.perf_counter()
+        found = sum(len(list(rule.check(part, _context(rule)))) for rule in _rules("CPY"))
+        copies = time.perf_counter() - begin
+        begin = time.perf_counter()
+        crossed = sum(len(list(rule.check(years[:size], _context(rule)))) for rule in _rules("XYR"))
+        cross = time.perf_counter() - begin
+        print(f"{size} reports: the corpus rules as a run calls them: CPY001-CPY004 {copies:.2f} s "
+              f"({found} findings), XYR001+XYR002 {cross:.2f} s ({crossed} findings); "
+              f"peak memory of this process so far {_peak_mb():.0f} MB", flush=True)
+
+
+def _rules(family: str) -> list:
+    from linter.engine import CorpusRule, all_rules
+
+    return [rule for rule in all_rules() if isinstance(rule, CorpusRule) and rule.code.startswith(family)]
+
+
+def _context(rule):
+    from linter.rules_api import RuleContext
+
+    return RuleContext(rule, rule.options)
+
+
+def _peak_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _year_summaries(summaries: list) -> list:
+    """The cross-year summary of each generated report: the generated reports all carry the same
+    tables (tests/province.py), so each gets the example's cells under its own body and year."""
+    from linter.plugins.crossyear import summarize_years
+
+    from linter.loaders import load
+    from linter.recognize import recognize
+
+    example = Path(__file__).resolve().parents[1] / "examples" / "reports" / "qingshan-2022.txt"
+    cells = summarize_years(recognize(load(str(example))))
+    assert cells is not None
+    return [type(cells)(s.path, s.body, s.kind, s.year, cells.templates, cells.ids, cells.values, cells.locations)
+            for s in summaries]
 
 
 if __name__ == "__main__":

@@ -22,11 +22,28 @@ _COMPARED = {"三": ("二", "四"), "二": ("规章", "行政规范性文件")}
 
 
 class ComparedCell(NamedTuple):
-    ref: CellRef
-    value: int
-    location: Location
-    name: str
-    """As a clerk names it: "表三 二、上年结转政府信息公开申请数量·自然人"."""
+    """Cell `index` of a summary; its place and name are made only for a finding."""
+
+    summary: YearSummary
+    index: int
+
+    @property
+    def value(self) -> int:
+        return self.summary.values[self.index]
+
+    @property
+    def ref(self) -> CellRef:
+        return CellRef(*self.summary.ids[self.index])
+
+    @property
+    def location(self) -> Location:
+        return self.summary.locations[self.index]
+
+    @property
+    def name(self) -> str:
+        """As a clerk names it: "表三 二、上年结转政府信息公开申请数量·自然人"."""
+        table = self.summary.ids[self.index][0]
+        return cell_name(self.ref, table_template(table, dict(self.summary.templates)[table]))
 
 
 _SHARED: dict[tuple, tuple] = {}
@@ -59,17 +76,14 @@ class YearSummary:
         return _year_summary, (self.path, self.body, self.body_kind, self.year, self.templates, self.ids,
                                self.values, self.locations)
 
-    def _cell(self, index: int) -> ComparedCell:
-        ref = CellRef(*self.ids[index])
-        return ComparedCell(ref, self.values[index], self.locations[index],
-                            cell_name(ref, table_template(ref.table, dict(self.templates)[ref.table])))
-
     def value(self, table: str, row: str, column: str) -> ComparedCell | None:
-        wanted = (table, row, column)
-        return next((self._cell(i) for i, ids in enumerate(self.ids) if ids == wanted), None)
+        try:
+            return ComparedCell(self, self.ids.index((table, row, column)))
+        except ValueError:
+            return None
 
     def row(self, table: str, row: str) -> list[ComparedCell]:
-        return [self._cell(i) for i, (t, r, _) in enumerate(self.ids) if (t, r) == (table, row)]
+        return [ComparedCell(self, i) for i, (t, r, _) in enumerate(self.ids) if (t, r) == (table, row)]
 
 
 def _year_summary(path: str, body: str, body_kind: str | None, year: int, templates: tuple, ids: tuple,
@@ -122,14 +136,15 @@ def check_carry_over(reports: list[YearSummary], context: RuleContext) -> Iterat
     """
     for current, previous in consecutive_years(reports):
         for this_year in current.row("三", "二"):
-            last_year = previous.value("三", "四", this_year.ref.column)
+            column = this_year.summary.ids[this_year.index][2]
+            last_year = previous.value("三", "四", column)
             if last_year is None or this_year.value == last_year.value:
                 continue
             yield current, Finding(
                 f"{this_year.name} 为 {this_year.value}，但上一年度（{previous.year}年）报告 "
                 f"{os.path.basename(previous.path)} 的 {last_year.name} 为 {last_year.value}，两者应相等",
                 this_year.location, cell=this_year.ref, related=(last_year.ref,),
-                fingerprint=f"X1:{this_year.ref.column}:{previous.year}")
+                fingerprint=f"X1:{column}:{previous.year}")
 
 
 @corpus_rule("XYR002", "regulations-in-force-across-years", severity="info", summarize=summarize_years)
