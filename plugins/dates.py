@@ -200,7 +200,7 @@ def check_carried_over_year(report: Report, context: RuleContext) -> Iterator[Fi
                 year = int(match.group(1))
                 if year == report.year or (earlier_only and year > report.year):
                     continue
-                text = "".join(passage.raw[match.start(1):match.end()].split())
+                text = "".join(passage.quote(match.start(1), match.end()).split())
                 yield Finding(
                     f"正文“{text}”所说年度为{year}年，与报告年度{report.year}年不符（可能沿用了往年报告）",
                     passage.locate(match.start(1), match.end()),

@@ -7,6 +7,7 @@ Not a plugin itself (it has no entry point); the rule modules import it.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -25,23 +26,23 @@ HAN = "\u4e00-\u9fff"
 class Passage:
     """A paragraph's lines joined (each stripped) so that patterns can span wrapped lines.
 
-    `text` is built from the folded `norm` of each line (for matching), `raw` from the same
-    characters as stored (for quoting); `locate` maps offsets back to the file.
+    `text` is built from the folded `norm` of each line (for matching); `quote` gives the same
+    characters as stored, `locate` their place in the file. The pieces are kept as arrays of
+    machine integers, not lists of objects: a large file has a million of them.
     """
 
     document: Document
     text: str
-    raw: str
-    starts: list[int]
+    starts: array
     """Offset in `text` where each piece begins."""
-    pieces: list[tuple[int, int]]
-    """(line index, column offset in that line) of each piece."""
+    line_indices: array
+    """The line each piece comes from."""
+    columns: array
+    """Where in its line each piece begins."""
 
     def _point(self, offset: int, end: bool = False) -> tuple[int, int]:
-        position = bisect_right(self.starts, offset - 1 if end else offset) - 1
-        position = max(position, 0)
-        line_index, column = self.pieces[position]
-        return line_index, column + offset - self.starts[position]
+        position = max(bisect_right(self.starts, offset - 1 if end else offset) - 1, 0)
+        return self.line_indices[position], self.columns[position] + offset - self.starts[position]
 
     def locate(self, start: int, end: int) -> Location:
         first_line, first_column = self._point(start)
@@ -52,6 +53,20 @@ class Passage:
         last = self.document.lines[last_line].locate(last_column, last_column)
         return first.through(last)
 
+    def quote(self, start: int, end: int) -> str:
+        """Characters `start:end` of the passage as stored (for quoting in a message)."""
+        lines, starts = self.document.lines, self.starts
+        parts = []
+        for position in range(max(bisect_right(starts, start) - 1, 0), len(starts)):
+            piece_start = starts[position]
+            if piece_start >= end:
+                break
+            piece_end = starts[position + 1] if position + 1 < len(starts) else len(self.text)
+            column = self.columns[position] - piece_start
+            parts.append(lines[self.line_indices[position]].text[column + max(start, piece_start):
+                                                                 column + min(end, piece_end)])
+        return "".join(parts)
+
 
 @per_report
 def passages(report: Report) -> list[Passage]:
@@ -59,19 +74,20 @@ def passages(report: Report) -> list[Passage]:
     found = []
     lines = report.document.lines
     for paragraph in report.paragraphs:
-        text, raw, starts, pieces = "", "", [], []
+        texts, length = [], 0
+        starts, line_indices, columns = array("q"), array("q"), array("q")
         for index in range(paragraph.lines[0], paragraph.lines[1] + 1):
             norm = lines[index].norm
             stripped = norm.strip()
             if not stripped:
                 continue
-            lead = len(norm) - len(norm.lstrip())
-            starts.append(len(text))
-            pieces.append((index, lead))
-            text += stripped
-            raw += lines[index].text[lead:lead + len(stripped)]
-        if text:
-            found.append(Passage(report.document, text, raw, starts, pieces))
+            starts.append(length)
+            line_indices.append(index)
+            columns.append(len(norm) - len(norm.lstrip()))
+            texts.append(stripped)
+            length += len(stripped)
+        if texts:
+            found.append(Passage(report.document, "".join(texts), starts, line_indices, columns))
     return found
 
 

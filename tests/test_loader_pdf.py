@@ -218,3 +218,12 @@ def test_a_page_with_more_characters_than_a_page_can_hold_is_refused(monkeypatch
     monkeypatch.setattr(pdf, "MAX_PAGE_CHARACTERS", 50)
     with pytest.raises(InputError, match=r"refused: page 1 holds [\d,]+ characters, more than the 50 a report's page"):
         load(report_pdf)
+
+
+def test_a_page_with_more_lines_than_a_page_can_hold_is_refused(monkeypatch, report_pdf: str) -> None:
+    import linter.loaders.pdf as pdf
+
+    assert len(load(report_pdf).lines) > 3
+    monkeypatch.setattr(pdf, "MAX_PAGE_LINES", 3)
+    with pytest.raises(InputError, match=r"refused: page 1 holds [\d,]+ lines, more than the 3 a report's page"):
+        load(report_pdf)

@@ -4,6 +4,9 @@ hang, and nothing lost (issue 13). Each test is one row of the issue's table or 
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import sys
 import time
 import zipfile
 from pathlib import Path
@@ -95,6 +98,35 @@ def test_fix_that_cannot_write_is_reported_not_raised(tmp_path, capsys, monkeypa
     result = run(capsys, "check", "--fix", str(report))
     assert result.code == 2
     assert f"govlint: {report}: cannot write fixed file: Permission denied" in result.err
+
+
+def _without_write_override() -> list[str]:
+    """A command prefix under which permissions bind: root bypasses them (CAP_DAC_OVERRIDE),
+    so as root the process runs without that capability; anyone else needs nothing."""
+    if os.geteuid() != 0:
+        return []
+    if shutil.which("setpriv") is None:
+        pytest.skip("running as root without setpriv (util-linux): a read-only folder cannot bind")
+    return ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]
+
+
+def test_fix_in_a_read_only_folder_is_reported_and_leaves_the_file_alone(tmp_path) -> None:
+    folder = tmp_path / "readonly"
+    folder.mkdir()
+    report = folder / "report.txt"
+    report.write_text(REPORT + "某某县人民政府办公室\n20230120\n", encoding="utf-8")
+    before = report.read_bytes()
+    folder.chmod(0o555)
+    try:
+        command = [*_without_write_override(), sys.executable, "-m", "linter", "check", "--fix", str(report)]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    finally:
+        folder.chmod(0o755)
+    assert done.returncode == 2
+    assert f"govlint: {report}: cannot write fixed file: Permission denied" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert report.read_bytes() == before
+    assert os.listdir(folder) == ["report.txt"]
 
 
 def test_output_file_is_replaced_in_one_step(tmp_path, capsys, monkeypatch) -> None:

@@ -73,7 +73,7 @@ def summarize(report: Report) -> ReportSummary:
         start = 0
         for end_match in (*SENTENCE_END.finditer(passage.text), None):
             end = end_match.end() if end_match else len(passage.text)
-            raw = passage.raw[start:end].strip()
+            raw = passage.quote(start, end).strip()
             key = sentence_key(raw, names)
             if len(key) >= MIN_SENTENCE:
                 sentences.append(Sentence(key_hash(key), len(key), passage.locate(start, end), raw))

@@ -59,14 +59,14 @@ def load_pdf(path: str, data: bytes) -> Document:
         for number in range(1, len(pdf) + 1):
             try:
                 chars, edges = _page_content(pdfium, pdf, number - 1)
+                if not _write_page(builder, number, chars, edges):
+                    without_text.append(number)
             except pdfium.PdfiumError as error:
                 reason = f"page {number} of the PDF cannot be read ({type(error).__name__}: {error})"
                 raise InputError(path, reason) from None
-            except _TooManyCharacters as error:
-                raise InputError(path, f"refused: page {number} holds {error.count:,} characters, more than the "
-                                       f"{MAX_PAGE_CHARACTERS:,} a report's page may hold") from None
-            if not _write_page(builder, number, chars, edges):
-                without_text.append(number)
+            except _PageTooLarge as error:
+                raise InputError(path, f"refused: page {number} holds {error.count:,} {error.what}, more than the "
+                                       f"{error.limit:,} a report's page may hold") from None
             builder.blank()
         page_count = len(pdf)
     finally:
@@ -142,9 +142,15 @@ MAX_PAGE_CHARACTERS = 100_000
 millions of them (a fuzzed file gave 80 million on two pages) is refused before they are read."""
 
 
-class _TooManyCharacters(GovlintError):
-    def __init__(self, count: int) -> None:
-        self.count = count
+MAX_PAGE_LINES = 1_000
+"""An A4 page set in 5 pt type holds about 170 lines; a damaged PDF whose characters scatter
+over thousands of positions (a fuzzed file gave 8,600 lines a page, each mostly layout spaces)
+is refused rather than checked for half a minute."""
+
+
+class _PageTooLarge(GovlintError):
+    def __init__(self, count: int, what: str, limit: int) -> None:
+        self.count, self.what, self.limit = count, what, limit
 
 
 def _chars(raw, textpage, height: float) -> list[dict]:
@@ -153,7 +159,7 @@ def _chars(raw, textpage, height: float) -> list[dict]:
     above the origin)."""
     count = raw.FPDFText_CountChars(textpage)
     if count > MAX_PAGE_CHARACTERS:
-        raise _TooManyCharacters(count)
+        raise _PageTooLarge(count, "characters", MAX_PAGE_CHARACTERS)
     buffer = ctypes.create_string_buffer(count * 2 + 2)
     raw.FPDFText_GetText(textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
     text = buffer.raw[:count * 2].decode("utf-16-le", errors="replace")
@@ -265,6 +271,8 @@ def _write_page(builder: DocumentBuilder, page_number: int, chars: list[dict], e
     free = [c for c in chars if id(c) not in used]
     rows.extend(_Row(line[0]["top"], max(c["bottom"] for c in line), chars=line)
                 for line in _cluster_lines(free) if _visible(line))
+    if len(rows) > MAX_PAGE_LINES:
+        raise _PageTooLarge(len(rows), "lines", MAX_PAGE_LINES)
     rows.sort(key=lambda row: row.top)
     margin = min((c["x0"] for row in rows if row.chars for c in row.chars if c["text"].strip()), default=0.0)
     height = median(c["size"] for c in chars) or 10.0

@@ -85,7 +85,10 @@ class Line:
 
     index: int
     text: str
-    segments: tuple[Segment, ...]
+    placed: tuple[Segment, ...] | int
+    """Where its characters come from: their `segments`, or for a line that is one whole source
+    line from column 1 (a text file's line) only that line's number. A large text file has a
+    million lines, and a Segment with its tuple costs 120 bytes more than the number."""
     norm: str = ""
     glued: bool = False
     """Table text of a flattened report whose numbers run together (see recognize/flat.py)."""
@@ -94,9 +97,17 @@ class Line:
         if not self.norm:
             self.norm = normalize(self.text)
 
+    @property
+    def segments(self) -> tuple[Segment, ...]:
+        """Characters from `offset` on come from source `line`:`column` onwards, segment by segment."""
+        placed = self.placed
+        return (Segment(0, placed, 1),) if type(placed) is int else placed
+
     def locate(self, start: int = 0, end: int | None = None) -> Location:
         """Source location of characters `start:end` of this line."""
         end = len(self.text) if end is None else end
+        if type(self.placed) is int:
+            return Location(self.placed, start + 1, self.placed, end + 1)
         first = self._segment_at(start)
         last = self._segment_at(max(start, end - 1))
         return Location(
@@ -110,7 +121,7 @@ class Line:
 
     def _segment_at(self, offset: int) -> Segment:
         """The last segment starting at or before `offset` (the first one if none does)."""
-        segments = self.segments
+        segments = self.placed
         if len(segments) == 1:
             return segments[0]
         return segments[max(bisect_right(segments, offset, key=_segment_offset) - 1, 0)]
@@ -180,7 +191,7 @@ def text_document(path: str, text: str, *, format: Format = "text", encoding: st
     """Build a `Document` for text stored as-is: line i of the list is source line i+1."""
     newline = "\r\n" if "\r\n" in text else ("\r" if "\r" in text and "\n" not in text else "\n")
     stored = stored_lines(text)
-    lines = [Line(i, raw, (Segment(0, i + 1, 1),)) for i, raw in enumerate(stored)]
+    lines = [Line(i, raw, i + 1) for i, raw in enumerate(stored)]
     document = Document(path, lines, format=format, encoding=encoding, newline=newline, source_text=text)
     document.stored_lines = stored  # the same strings as the lines' text, not a second copy
     return document
