@@ -71,7 +71,8 @@ def test_a_heading_worded_otherwise_than_the_template_imports_rapidfuzz(tmp_path
     """REPORT's heading is worded as in the template (no fuzzy comparison: rapidfuzz not imported,
     UNUSED_WHEN_WARM); another wording needs the comparison."""
     _imported(tmp_path, "--format", "concise")
-    assert "rapidfuzz" in _imported(tmp_path, "--format", "concise", text=REPORT.replace("一、总体情况", "一、工作总体情况"))
+    worded_otherwise = REPORT.replace("一、总体情况", "一、工作总体情况")
+    assert "rapidfuzz" in _imported(tmp_path, "--format", "concise", text=worded_otherwise)
 
 
 def test_heading_similarity_is_rapidfuzz_ratio_with_or_without_the_exact_shortcut() -> None:
