@@ -15,16 +15,18 @@ try:
 except ImportError:  # Python 3.10
     import tomli as tomllib
 
+from fixturetext import Fixture
+
 from linter.plugins_manager import BUILTINS
 
 ROOT = Path(__file__).resolve().parents[1]
-REPORT = """\
+REPORT = Fixture("""\
 某某县人民政府
 2022年政府信息公开工作年度报告
 
 一、总体情况
 本县认真做好政府信息公开工作。
-"""
+""")
 
 
 def _imported(tmp_path: Path, *arguments: str, text: str = REPORT) -> set[str]:
