@@ -50,25 +50,21 @@ def normalize(text: str) -> str:
 _SPACES = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=16_384)
 def squash(text: str) -> str:
     """Folded text with all white space removed: for comparing labels split by extraction.
 
-    Short texts are remembered (recognition and several rules squash the same lines and labels);
-    a long one (a whole report) is not, or the memo would keep it alive for thousands of reports,
-    and it is squashed a piece at a time (the same result: both steps work character by
-    character), because a substitution holds a string for every match until it joins them —
-    several times the size of a large file."""
-    if len(text) <= _REMEMBERED_LENGTH:
-        return _squash_remembered(text)
-    return "".join(_squash(text[start:start + _PIECE]) for start in range(0, len(text), _PIECE))
-
-
-_REMEMBERED_LENGTH = 1_000
-_PIECE = 100_000
-
-
-def _squash(text: str) -> str:
+    Remembered: recognition and several rules squash the same lines and labels. A whole report
+    goes through `squash_whole` instead."""
     return _SPACES.sub("", normalize(text))
 
 
-_squash_remembered = functools.lru_cache(maxsize=16_384)(_squash)
+def squash_whole(text: str) -> str:
+    """`squash` of a whole report's text: not remembered (the memo would keep a report-sized
+    string alive for thousands of reports), and a piece at a time (the same result: both steps
+    work character by character), because a substitution holds a string for every match until
+    it joins them — several times the size of a large file."""
+    return "".join(_SPACES.sub("", normalize(text[start:start + _PIECE])) for start in range(0, len(text), _PIECE))
+
+
+_PIECE = 100_000

@@ -13,7 +13,7 @@ from linter.diagnostics import Finding, Related
 from linter.hookspecs import hookimpl
 from linter.model import Location, Paragraph, Report
 from linter.rules_api import RuleContext, rule
-from linter.textnorm import squash
+from linter.textnorm import squash, squash_whole
 
 _PUNCTUATION = re.compile(r"[\s*#_`>|，,。.、；;：:！!？?（）()“”\"‘’'《》〈〉<>【】\[\]—\-]")
 _HAN = re.compile(f"[{HAN}]")
@@ -178,7 +178,7 @@ def check_other_body_names(report: Report, context: RuleContext) -> Iterator[Fin
     own = _own_names(report)
     if not suffixes or not own:
         return
-    whole = squash(report.document.source_text or "".join(line.text for line in report.document.lines))
+    whole = squash_whole(report.document.source_text or "".join(line.text for line in report.document.lines))
     places: dict[str, list[Location]] = {}
     counts: dict[str, int] = {}
     for passage in passages(report):

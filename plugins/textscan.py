@@ -55,17 +55,17 @@ class Passage:
 
     def quote(self, start: int, end: int) -> str:
         """Characters `start:end` of the passage as stored (for quoting in a message)."""
-        lines, starts = self.document.lines, self.starts
+        lines, starts, count = self.document.lines, self.starts, len(self.starts)
         parts = []
-        for position in range(max(bisect_right(starts, start) - 1, 0), len(starts)):
+        for position in range(max(bisect_right(starts, start) - 1, 0), count):
             piece_start = starts[position]
-            if piece_start >= end:
-                break
-            piece_end = starts[position + 1] if position + 1 < len(starts) else len(self.text)
+            piece_end = starts[position + 1] if position + 1 < count else len(self.text)
             column = self.columns[position] - piece_start
-            parts.append(lines[self.line_indices[position]].text[column + max(start, piece_start):
-                                                                 column + min(end, piece_end)])
-        return "".join(parts)
+            text = lines[self.line_indices[position]].text
+            parts.append(text[column + max(start, piece_start):column + min(end, piece_end)])
+            if end <= piece_end:
+                break
+        return parts[0] if len(parts) == 1 else "".join(parts)
 
 
 @per_report
