@@ -63,8 +63,6 @@ def _repeated_runs(keys: list[str], min_chars: int) -> list[_Run]:
 def _merge_near_copies(keys: list[str], min_chars: int, similarity: float) -> list[str]:
     """Replace each substantial paragraph nearly equal to an earlier one (a word or two changed)
     by that earlier paragraph's key, so that near copies count as repeats."""
-    from rapidfuzz import fuzz, process
-
     merged: list[str] = []
     earlier: dict[str, int] = {}  # key → its position among the earlier substantial paragraphs
     by_length: dict[int, list[str]] = {}
@@ -74,7 +72,7 @@ def _merge_near_copies(keys: list[str], min_chars: int, similarity: float) -> li
             # fuzz.ratio reaches `similarity` only between keys of about the same length: compare those.
             lengths = range(math.ceil(len(key) * share / (2 - share)) - 1, math.floor(len(key) * (2 / share - 1)) + 2)
             candidates = sorted((k for n in lengths for k in by_length.get(n, ())), key=earlier.__getitem__)
-            found = process.extractOne(key, candidates, scorer=fuzz.ratio, score_cutoff=similarity)
+            found = candidates and _nearest(key, candidates, similarity)
             if found:
                 key = found[0]
             else:
@@ -82,6 +80,20 @@ def _merge_near_copies(keys: list[str], min_chars: int, similarity: float) -> li
                 by_length.setdefault(len(key), []).append(key)
         merged.append(key)
     return merged
+
+
+def _nearest(key: str, candidates: list[str], similarity: float) -> tuple | None:
+    """The first candidate most like `key` at `similarity` or more (rapidfuzz imported only when there is one)."""
+    from rapidfuzz import fuzz, process
+
+    return process.extractOne(key, candidates, scorer=fuzz.ratio, score_cutoff=similarity)
+
+
+def _partial_ratio(name: str, own: str) -> float:
+    """rapidfuzz's partial_ratio, imported only when a report names another body of its kind."""
+    from rapidfuzz import fuzz
+
+    return fuzz.partial_ratio(name, own)
 
 
 def _span(paragraphs: list[Paragraph], first: int, length: int) -> Location:
@@ -162,8 +174,6 @@ def check_other_body_names(report: Report, context: RuleContext) -> Iterator[Fin
     同一名称出现多次只报告一条，指向第一处，写明共几处，其余各处作为相关位置
     （JSON 的 related_locations）。
     """
-    from rapidfuzz import fuzz
-
     suffixes = _body_kind_suffixes(report)
     own = _own_names(report)
     if not suffixes or not own:
@@ -174,7 +184,7 @@ def check_other_body_names(report: Report, context: RuleContext) -> Iterator[Fin
     for passage in passages(report):
         seen: set[int] = set()
         for name, start, end, sure in _names(passage.text, suffixes):
-            if start in seen or name in own or fuzz.partial_ratio(name, own) >= context.option("similarity"):
+            if start in seen or name in own or _partial_ratio(name, own) >= context.option("similarity"):
                 continue
             if not sure and name not in counts:
                 counts[name] = whole.count(name)

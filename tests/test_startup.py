@@ -15,22 +15,24 @@ try:
 except ImportError:  # Python 3.10
     import tomli as tomllib
 
+from fixturetext import Fixture
+
 from linter.plugins_manager import BUILTINS
 
 ROOT = Path(__file__).resolve().parents[1]
-REPORT = """\
+REPORT = Fixture("""\
 某某县人民政府
 2022年政府信息公开工作年度报告
 
 一、总体情况
 本县认真做好政府信息公开工作。
-"""
+""")
 
 
-def _imported(tmp_path: Path, *arguments: str) -> set[str]:
+def _imported(tmp_path: Path, *arguments: str, text: str = REPORT) -> set[str]:
     """The modules a `govlint check` run on one text report imported."""
     report = tmp_path / "report.txt"
-    report.write_text(REPORT, encoding="utf-8")
+    report.write_text(text, encoding="utf-8")
     script = ("import sys\nfrom linter.cli import main\n"
               f"main(['check', {str(report)!r}, *{list(arguments)!r}])\n"
               "print('\\n'.join(sys.modules), file=sys.stderr)\n")
@@ -56,7 +58,7 @@ def test_the_default_format_is_the_only_formatter_imported(tmp_path) -> None:
 
 
 UNUSED_WHEN_WARM = {"ruamel", "ruamel.yaml", "_ruamel_yaml", "tomllib", "json", "difflib", "importlib.resources",
-                    "tempfile", "zipfile", "linter.fileio"}
+                    "tempfile", "zipfile", "linter.fileio", "rapidfuzz"}
 
 
 def test_a_run_with_warm_caches_parses_no_yaml_and_imports_no_pack_rule_kinds(tmp_path) -> None:
@@ -65,6 +67,25 @@ def test_a_run_with_warm_caches_parses_no_yaml_and_imports_no_pack_rule_kinds(tm
     warm = _imported(tmp_path, "--format", "concise")
     assert "linter.templates" in warm
     assert warm & (UNUSED_WHEN_WARM | {"linter.packs.kinds"}) == set()
+
+
+def test_a_heading_worded_otherwise_than_the_template_imports_rapidfuzz(tmp_path) -> None:
+    """REPORT's heading is worded as in the template (no fuzzy comparison: rapidfuzz not imported,
+    UNUSED_WHEN_WARM); another wording needs the comparison."""
+    _imported(tmp_path, "--format", "concise")
+    worded_otherwise = REPORT.replace("一、总体情况", "一、工作总体情况")
+    assert "rapidfuzz" in _imported(tmp_path, "--format", "concise", text=worded_otherwise)
+
+
+def test_heading_similarity_is_rapidfuzz_ratio_with_or_without_the_exact_shortcut() -> None:
+    from rapidfuzz import fuzz
+
+    from linter.recognize.sections import _similarity
+    from linter.templates import SectionTemplate
+
+    template = SectionTemplate("一", "总体情况", ("工作概况",))
+    for title in ("总体情况", "总体情况。", "工作概况", "工作总体情况", "其他", ""):
+        assert _similarity(title, template) == max(fuzz.ratio(title.rstrip("。."), t) for t in ("总体情况", "工作概况"))
 
 
 def test_a_run_with_warm_caches_parses_no_toml(tmp_path) -> None:

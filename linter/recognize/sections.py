@@ -11,8 +11,6 @@ import functools
 import re
 from bisect import bisect_right
 
-from rapidfuzz import fuzz
-
 from linter.model import Document, Paragraph, Section
 from linter.templates import SectionTemplate
 from linter.textnorm import squash
@@ -34,7 +32,12 @@ def is_page_number(text: str) -> bool:
 
 def _similarity(title: str, template: SectionTemplate) -> float:
     written = squash(title).rstrip("。.")
-    return max(fuzz.ratio(written, squash(t)) for t in (template.title, *template.aliases))
+    titles = [squash(t) for t in (template.title, *template.aliases)]
+    if written in titles:  # the most fuzz.ratio gives, for identical strings: rapidfuzz not imported
+        return 100.0
+    from rapidfuzz import fuzz
+
+    return max(fuzz.ratio(written, t) for t in titles)
 
 
 def _heading(line_text: str, norm: str, templates: dict[str, SectionTemplate]) -> tuple | None:
@@ -49,8 +52,8 @@ def _heading(line_text: str, norm: str, templates: dict[str, SectionTemplate]) -
     number = match.group("num")
     level = len(match.group("marks").strip()) if match.group("marks") else None
     same = _similarity(title, templates[number])
-    best_other = max(_similarity(title, t) for t in templates.values())
-    if level is None and same < _SAME_NUMBER_SIMILARITY and best_other < _OTHER_NUMBER_SIMILARITY:
+    if (level is None and same < _SAME_NUMBER_SIMILARITY
+            and max(_similarity(title, t) for t in templates.values()) < _OTHER_NUMBER_SIMILARITY):
         return None
     if level is not None and same < _OTHER_NUMBER_SIMILARITY and _is_row_label(title):
         return None  # "### 一、本年新收政府信息公开申请数量": a table row made a mini-table heading
