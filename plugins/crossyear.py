@@ -136,7 +136,7 @@ def check_carry_over(reports: list[YearSummary], context: RuleContext) -> Iterat
     """
     for current, previous in consecutive_years(reports):
         for this_year in current.row("三", "二"):
-            column = this_year.summary.ids[this_year.index][2]
+            column = this_year.ref.column
             last_year = previous.value("三", "四", column)
             if last_year is None or this_year.value == last_year.value:
                 continue
