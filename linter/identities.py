@@ -124,6 +124,17 @@ def parse(expr: str) -> tuple[tuple[Term, ...], tuple[Term, ...]]:
     return parse_side(left), parse_side(right)
 
 
+@functools.lru_cache(maxsize=4096)
+def _bound(expr: str, bindings: tuple[tuple[str, str], ...]) -> tuple[tuple[tuple[int, str, str, str], ...], ...]:
+    """Each side's terms as (sign, table, row, column) with the placeholders filled (the same
+    instances recur in every report of a template)."""
+    names = dict(bindings)
+    try:
+        return tuple(tuple((t.sign, *t.bound(names)) for t in side) for side in parse(expr))
+    except (KeyError, IndexError) as error:
+        raise ExpressionError(f"unknown placeholder {error}") from None
+
+
 def placeholders(expr: str) -> set[str]:
     return set(re.findall(r"\{(\w+)\}", expr))
 
@@ -176,14 +187,13 @@ def _decimals(cell: Cell) -> int:
     return 0
 
 
-def _side(terms: tuple[Term, ...], tables: dict[str, _TableCells], bindings: dict[str, str]) -> Side | None:
+def _side(terms: tuple[tuple[int, str, str, str], ...], tables: dict[str, _TableCells]) -> Side | None:
     total: int | Decimal = 0
     cells: list[Cell] = []
     tolerance = Decimal(0)
     options: frozenset[int | Decimal] | None = frozenset({0})
     ambiguous = False
-    for term in terms:
-        table_id, row, column = term.bound(bindings)
+    for sign, table_id, row, column in terms:
         table = tables.get(table_id)
         if table is None or not table.table.aligned:
             return None
@@ -196,9 +206,9 @@ def _side(terms: tuple[Term, ...], tables: dict[str, _TableCells], bindings: dic
             cells.append(cell)
             if cell.kind == "ambiguous":
                 ambiguous = True
-                options = _add(options, [term.sign * v for v in cell.candidates] if cell.candidates else None)
+                options = _add(options, [sign * v for v in cell.candidates] if cell.candidates else None)
                 continue
-            total += term.sign * (cell.value or 0)
+            total += sign * (cell.value or 0)
             digits = _decimals(cell)
             if digits:
                 tolerance += Decimal(5) / Decimal(10) ** (digits + 1)
@@ -219,13 +229,11 @@ def evaluate(expr: str, for_each: object, table_id: str, tables: dict[str, Table
     table = tables.get(table_id)
     if table is None or not table.aligned:
         return
-    left_terms, right_terms = parse(expr)
+    parse(expr)  # a malformed expression is an error even where it has no instance
     lookup = {table_id: _TableCells(t) for table_id, t in tables.items()}
     for bindings in _bindings(for_each, table):
-        try:
-            left = _side(left_terms, lookup, bindings)
-            right = _side(right_terms, lookup, bindings)
-        except (KeyError, IndexError) as error:
-            raise ExpressionError(f"unknown placeholder {error}") from None
+        left_terms, right_terms = _bound(expr, tuple(bindings.items()))
+        left = _side(left_terms, lookup)
+        right = _side(right_terms, lookup)
         if left is not None and right is not None:
             yield Outcome(bindings, left, right)

@@ -31,6 +31,7 @@ _EMPHASIS = re.compile(r"[*_`]+(?P<inner>[^*_`]*)[*_`]+")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _MARKDOWN_RULE = re.compile(r"\s*:?-{3,}:?\s*")
 _PAGE_NUMBER = re.compile(r"\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?)\s*")
+_PAGE_NUMBER_FIRST = frozenset("-—–第")  # what a footer's first character after blanks can be
 
 
 @dataclass(slots=True, unsafe_hash=True)
@@ -55,6 +56,8 @@ class Token:
 
 def parse_number(text: str) -> tuple[int | Decimal, CellKind, str] | None:
     """Value, cell kind and unit of a cell written as a number (folded text), else None."""
+    if len(text) <= 15 and text.isdigit() and text.isascii():  # most cells: what _NUMBER reads as `\d{1,15}`
+        return int(text), "int", ""
     match = _NUMBER.fullmatch(text.strip())
     if not match:
         return None
@@ -72,7 +75,7 @@ def parse_number(text: str) -> tuple[int | Decimal, CellKind, str] | None:
 
 def is_page_number(text: str) -> bool:
     """A page footer such as "-4-" or "第 3 页" (a bare "3" may be a cell, so it is not one)."""
-    return bool(_PAGE_NUMBER.fullmatch(text))
+    return text.lstrip()[:1] in _PAGE_NUMBER_FIRST and bool(_PAGE_NUMBER.fullmatch(text))
 
 
 def tokenize(line: Line) -> list[Token]:
@@ -131,7 +134,7 @@ def _fields(norm: str) -> list[tuple[int, int]]:
 
 def _piece_tokens(line: Line, start: int, end: int, field: int) -> list[Token]:
     text = line.norm[start:end]
-    marks = _EMPHASIS.fullmatch(text)
+    marks = _EMPHASIS.fullmatch(text) if text[0] in "*_`" else None
     if marks and marks["inner"] and parse_number(marks["inner"]) is not None:  # Markdown "**12**"
         start, end = start + marks.start("inner"), start + marks.end("inner")
         text = marks["inner"]
