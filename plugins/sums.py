@@ -288,6 +288,8 @@ def _runs(blanks: set[str], lines: list[list[Cell]]) -> list[list[Cell]]:
 
 def _blank_runs(cells: list[Cell], blanks: set[str]) -> Iterator[list[Cell]]:
     """The blanks of one table as runs along rows or columns, longest first, each blank in one run."""
+    if not blanks:
+        return
     rows: dict[str, list[Cell]] = {}
     columns: dict[str, list[Cell]] = {}
     for cell in cells:

@@ -18,7 +18,6 @@ from linter.model import CellKind, Line
 
 TokenKind = Literal["number", "label", "empty"]
 
-_FIELD_SEPARATOR = re.compile(r"[\t|]")
 _PIECE = re.compile(r"\S+(?: \S+)*")  # stretches of a field separated by two or more spaces
 # Bounded: a run of more digits than any count or amount has is text, not a cell (and never
 # reaches int(), which refuses strings of over 4300 digits).
@@ -90,7 +89,7 @@ def tokenize(line: Line) -> list[Token]:
         return []
     tokens: list[Token] = []
     for index, (start, end) in enumerate(fields):
-        pieces = [(start + m.start(), start + m.end()) for m in _PIECE.finditer(norm[start:end])]
+        pieces = _pieces(norm[start:end], start)
         if not pieces:
             tokens.append(Token("empty", line.index, start, end, line.text[start:end], field=index))
         for a, b in pieces:
@@ -125,11 +124,18 @@ def _glued_tokens(line: Line) -> list[Token]:
 
 def _fields(norm: str) -> list[tuple[int, int]]:
     spans, start = [], 0
-    for separator in _FIELD_SEPARATOR.finditer(norm):
-        spans.append((start, separator.start()))
-        start = separator.end()
-    spans.append((start, len(norm)))
+    for field in norm.replace("|", "\t").split("\t"):  # both separators are one character
+        spans.append((start, start + len(field)))
+        start += len(field) + 1
     return spans
+
+
+def _pieces(field: str, offset: int) -> list[tuple[int, int]]:
+    """Where the pieces of a field are (offsets from the field's `offset` in its line)."""
+    # A printable text has no white space but the ASCII space: one piece unless padded or double-spaced.
+    if field.isprintable() and "  " not in field and field[:1] != " " and field[-1:] != " ":
+        return [(offset, offset + len(field))] if field else []
+    return [(offset + m.start(), offset + m.end()) for m in _PIECE.finditer(field)]
 
 
 def _piece_tokens(line: Line, start: int, end: int, field: int) -> list[Token]:
@@ -141,10 +147,13 @@ def _piece_tokens(line: Line, start: int, end: int, field: int) -> list[Token]:
     number = parse_number(text)
     if number is not None:
         return [_number_token(line, start, end, number, field)]
-    words = [(start + m.start(), start + m.end()) for m in _WORD.finditer(text)]
-    parsed = [parse_number(line.norm[a:b]) for a, b in words]
-    if len(words) > 1 and all(p is not None for p in parsed):
-        return [_number_token(line, a, b, p, field) for (a, b), p in zip(words, parsed, strict=True)]
+    if " " in text:  # a piece's words are separated by single spaces
+        words = [(start + m.start(), start + m.end()) for m in _WORD.finditer(text)]
+        parsed = [parse_number(line.norm[a:b]) for a, b in words]
+        if all(p is not None for p in parsed):
+            return [_number_token(line, a, b, p, field) for (a, b), p in zip(words, parsed, strict=True)]
+    else:
+        words, parsed = [(start, end)], [None]
     if _PLACEHOLDER.fullmatch(text):
         return [Token("number", line.index, start, end, line.text[start:end], field=field)]
     if _HAN.search(text):
