@@ -5,6 +5,7 @@ TPL002 and TPL005 (the cited notice, a section without its table) live with the 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -96,6 +97,7 @@ def as_written(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+@functools.lru_cache(maxsize=4096)  # labels are mostly the template's own words, in every report
 def wording(text: str) -> str:
     """A label reduced to its words: no numbering, remarks in brackets, spaces or punctuation."""
     flat = _PARENTHESISED.sub("", squash(text).replace("**", ""))
