@@ -6,6 +6,7 @@ sub-table anchors of each table), so nothing here lists labels by hand.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from linter.model import Label, Line
@@ -82,16 +83,13 @@ def header_labels(lines: list[Line], fragments: list[Token], columns: tuple[Colu
     """Column headers among `fragments` (reading order), a header split in two included: over
     consecutive fragments ("商业" "企业") or stacked in PDF text ("结果" above "维持"); each
     column is taken once, in reading order, unless `repeat` (table 二's sub-tables)."""
-    from rapidfuzz import fuzz, process
-
-    leaves = [label_key(_leaf(c.label)) for c in columns]
+    leaves = tuple(label_key(_leaf(c.label)) for c in columns)
     unused = list(range(len(columns)))
     used: set[int] = set()
     found: list[Label] = []
 
     def best(option: tuple[Token, ...]) -> tuple[float, int]:
-        match = process.extractOne(label_key(label_text(option)), leaves, scorer=fuzz.ratio)
-        return (match[1], match[2]) if match else (0.0, 0)
+        return _nearest_leaf(label_key(label_text(option)), leaves)
 
     for position, fragment in enumerate(fragments):
         if position in used:
@@ -109,6 +107,15 @@ def header_labels(lines: list[Line], fragments: list[Token], columns: tuple[Colu
             used.update(fragments.index(t) for t in option)
             found.append(make_label(lines, option, columns[column].id, columns[column].label, score, vocabulary))
     return found
+
+
+@functools.lru_cache(maxsize=_MEMO_LIMIT)  # headers are mostly the template's words, in every report
+def _nearest_leaf(key: str, leaves: tuple[str, ...]) -> tuple[float, int]:
+    """The similarity of the leaf `key` is most like, and its index (0.0, 0 without leaves)."""
+    from rapidfuzz import fuzz, process
+
+    match = process.extractOne(key, leaves, scorer=fuzz.ratio)
+    return (match[1], match[2]) if match else (0.0, 0)
 
 
 def _leaf(label: str) -> str:
