@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from linter.model import Line, Location
@@ -45,8 +45,16 @@ class Run:
     @functools.cached_property
     def label_options(self) -> tuple[list[tuple[Token, ...]], list[str]]:
         """The candidate labels (see `_candidates`) and their comparison keys."""
-        candidates = _candidates(self)
+        candidates = list(_candidates(self))
         return candidates, [label_key(label_text(c)) for c in candidates]
+
+    def label_worded(self, key: str) -> tuple[Token, ...] | None:
+        """The first candidate label (in `label_options` order) whose key is `key`, or None; stops
+        at the first, where a report that follows the template has it."""
+        if "label_options" in self.__dict__:
+            candidates, texts = self.label_options
+            return candidates[texts.index(key)] if key in texts else None
+        return next((c for c in _candidates(self) if label_key(label_text(c)) == key), None)
 
     @property
     def numbers(self) -> list[Token]:
@@ -192,19 +200,17 @@ def _bare_page_number(lines: list[Line], position: int) -> bool:
     return all(not lines[i].norm.strip() for i in (position - 1, position + 1) if 0 <= i < len(lines))
 
 
-def _candidates(run: Run) -> list[tuple[Token, ...]]:
+def _candidates(run: Run) -> Iterator[tuple[Token, ...]]:
     """Fragment sequences that may be the run's label: a stretch of the fragments before it,
     continued by the first fragments after it when the stretch ends at the run."""
     before = run.before[-_WINDOW:]
-    found: list[tuple[Token, ...]] = []
     for i in range(len(before)):
         for j in range(i + 1, min(len(before), i + _SPAN) + 1):
-            found.append(tuple(before[i:j]))
+            yield tuple(before[i:j])
             if j == len(before):
-                found += [tuple(before[i:j]) + tail for tail in _tails(run.after)]
+                yield from (tuple(before[i:j]) + tail for tail in _tails(run.after))
     if not before:
-        found += _tails(run.after)
-    return found
+        yield from _tails(run.after)
 
 
 def _tails(after: list[Token]) -> list[tuple[Token, ...]]:
@@ -241,11 +247,10 @@ def exact_alignment(runs: list[Run], rows: list[RowSpec]) -> Alignment | None:
         return None
     matches = []
     for run, row in zip(runs, rows, strict=True):
-        key = label_key(row.label)
-        candidates, texts = run.label_options
-        if key not in texts or not run.fits(row.width):
+        label = run.label_worded(label_key(row.label))
+        if label is None or not run.fits(row.width):
             return None
-        matches.append(Match(run, row, candidates[texts.index(key)], 100.0))
+        matches.append(Match(run, row, label, 100.0))
     return Alignment(matches, [], [], _MATCH_SCORE * len(rows))
 
 
