@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -124,15 +124,27 @@ def parse(expr: str) -> tuple[tuple[Term, ...], tuple[Term, ...]]:
     return parse_side(left), parse_side(right)
 
 
+_ONE_CELL, _ROW_PATTERN, _COLUMN_PATTERN = range(3)
+_BoundTerm = tuple[int, str, str, str, int]
+"""sign, table, row, column and what they name: one cell, the rows or the columns matching a pattern."""
+
+
 @functools.lru_cache(maxsize=4096)
-def _bound(expr: str, bindings: tuple[tuple[str, str], ...]) -> tuple[tuple[tuple[int, str, str, str], ...], ...]:
-    """Each side's terms as (sign, table, row, column) with the placeholders filled (the same
-    instances recur in every report of a template)."""
+def _bound(expr: str, bindings: tuple[tuple[str, str], ...]) -> tuple[tuple[_BoundTerm, ...], ...]:
+    """Each side's terms with the placeholders filled (the same instances recur in every report
+    of a template)."""
     names = dict(bindings)
     try:
-        return tuple(tuple((t.sign, *t.bound(names)) for t in side) for side in parse(expr))
+        sides = tuple(tuple((t.sign, *t.bound(names)) for t in side) for side in parse(expr))
     except (KeyError, IndexError) as error:
         raise ExpressionError(f"unknown placeholder {error}") from None
+    return tuple(tuple((*term, _names(term[2], term[3])) for term in side) for side in sides)
+
+
+def _names(row: str, column: str) -> int:
+    if column.endswith("*"):
+        return _COLUMN_PATTERN
+    return _ROW_PATTERN if row.endswith("*") else _ONE_CELL
 
 
 def placeholders(expr: str) -> set[str]:
@@ -159,22 +171,19 @@ def _matches(pattern: str, value: str) -> bool:
 
 
 class _TableCells:
-    """Finds the cells a term names, in table order; the by-column index is built on first use
+    """Finds the cells a pattern names, in table order; the by-column index is built on first use
     (row patterns such as `（三）*` are matched within one column, not over the whole table)."""
 
     def __init__(self, table: Table) -> None:
-        self.table = table
+        self.cells = table.cells
         self._by_column: dict[str, list[tuple[str, Cell]]] | None = None
 
-    def find(self, row: str, column: str) -> list[Cell]:
-        if column.endswith("*"):
-            return [c for (r, col), c in self.table.cells.items() if _matches(row, r) and _matches(column, col)]
-        if not row.endswith("*"):
-            cell = self.table.cells.get((row, column))
-            return [] if cell is None else [cell]
+    def matching(self, row: str, column: str, names: int) -> list[Cell]:
+        if names == _COLUMN_PATTERN:
+            return [c for (r, col), c in self.cells.items() if _matches(row, r) and _matches(column, col)]
         if self._by_column is None:
             self._by_column = {}
-            for (r, col), cell in self.table.cells.items():
+            for (r, col), cell in self.cells.items():
                 self._by_column.setdefault(col, []).append((r, cell))
         prefix = row[:-1]
         return [cell for r, cell in self._by_column.get(column, ()) if r.startswith(prefix)]
@@ -187,31 +196,39 @@ def _decimals(cell: Cell) -> int:
     return 0
 
 
-def _side(terms: tuple[tuple[int, str, str, str], ...], tables: dict[str, _TableCells]) -> Side | None:
+def _side(terms: tuple[_BoundTerm, ...], tables: dict[str, _TableCells]) -> Side | None:
+    """The side's sum over the aligned `tables`; None when a cell it names is absent or text."""
     total: int | Decimal = 0
     cells: list[Cell] = []
     tolerance = Decimal(0)
     options: frozenset[int | Decimal] | None = frozenset({0})
     ambiguous = False
-    for sign, table_id, row, column in terms:
+    for sign, table_id, row, column, names in terms:
         table = tables.get(table_id)
-        if table is None or not table.table.aligned:
+        if table is None:
             return None
-        found = table.find(row, column)
-        if not found and not (row.endswith("*") or column.endswith("*")):
-            return None
+        if names == _ONE_CELL:
+            cell = table.cells.get((row, column))
+            if cell is None:
+                return None
+            found: Iterable[Cell] = (cell,)
+        else:
+            found = table.matching(row, column, names)
         for cell in found:
-            if cell.kind == "text":
+            kind, value = cell.kind, cell.value
+            if kind == "text":
                 return None
             cells.append(cell)
-            if cell.kind == "ambiguous":
+            if kind == "ambiguous":
                 ambiguous = True
                 options = _add(options, [sign * v for v in cell.candidates] if cell.candidates else None)
                 continue
-            total += sign * (cell.value or 0)
-            digits = _decimals(cell)
-            if digits:
-                tolerance += Decimal(5) / Decimal(10) ** (digits + 1)
+            if value:
+                total += sign * value
+            if type(value) is not int:  # a decimal's places give the tolerance, even for 0.00
+                digits = _decimals(cell)
+                if digits:
+                    tolerance += Decimal(5) / Decimal(10) ** (digits + 1)
     if not ambiguous:
         return Side(total, cells, tolerance)
     return Side(total, cells, tolerance, _add(options, [total]), ambiguous=True)
@@ -230,7 +247,7 @@ def evaluate(expr: str, for_each: object, table_id: str, tables: dict[str, Table
     if table is None or not table.aligned:
         return
     parse(expr)  # a malformed expression is an error even where it has no instance
-    lookup = {table_id: _TableCells(t) for table_id, t in tables.items()}
+    lookup = {table_id: _TableCells(t) for table_id, t in tables.items() if t.aligned}
     for bindings in _bindings(for_each, table):
         left_terms, right_terms = _bound(expr, tuple(bindings.items()))
         left = _side(left_terms, lookup)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from linter.model import Line, Location
@@ -131,8 +131,10 @@ def label_key(text: str) -> str:
     return _PUNCTUATION.sub("", _NUMBERING.sub("", flat))
 
 
-def label_text(tokens: Iterable[Token]) -> str:
-    return "".join(t.text.strip() for t in tokens)
+def label_text(tokens: Sequence[Token]) -> str:
+    if len(tokens) == 1:
+        return tokens[0].text.strip()
+    return "".join([t.text.strip() for t in tokens])
 
 
 def span_location(lines: list[Line], tokens: tuple[Token, ...] | list[Token]) -> Location:
