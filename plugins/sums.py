@@ -222,6 +222,8 @@ def is_placeholder(cell: Cell) -> bool:
 
 def value_problem(cell: Cell, kind: str) -> str | None:
     """Why `cell`'s value does not fit a column of `kind`, or None when it does."""
+    if cell.kind == "int" and cell.value >= 0:  # most cells
+        return None
     if is_blank(cell) or cell.kind == "ambiguous":  # every candidate of an ambiguous cell fits its column
         return None
     if cell.kind == "text" or cell.value is None:
@@ -312,10 +314,13 @@ def blank_groups(report: Report) -> Iterator[tuple[list[Cell], TableTemplate]]:
     for cell, _, template in typed_cells(report):
         tables.setdefault(cell.table, ([], template))[0].append(cell)
     for cells, template in tables.values():
+        candidates = [c for c in cells if is_blank(c)]
+        if not candidates:
+            continue
         by_row: dict[str, list[Cell]] = {}
         for cell in cells:
             by_row.setdefault(cell.row, []).append(cell)
-        blanks = {c.id for c in cells if is_blank(c) and not lost_trailing_zero(c, by_row[c.row], report)}
+        blanks = {c.id for c in candidates if not lost_trailing_zero(c, by_row[c.row], report)}
         yield from ((run, template) for run in _blank_runs(cells, blanks))
 
 
