@@ -49,11 +49,12 @@ class Settings:
     """Directory that relative pack paths resolve from: that of the file that set `packs`."""
 
     def enabled(self, code: str) -> bool:
-        selected = any(code_matches(code, s) for s in self.select + self.extend_select)
+        chosen = max((len(s) for s in (*self.select, *self.extend_select) if code_matches(code, s)), default=-1)
+        if chosen < 0:  # not selected
+            return False
         ignored = max((len(s) for s in self.ignore if code_matches(code, s)), default=-1)
-        chosen = max((len(s) for s in self.select + self.extend_select if code_matches(code, s)), default=-1)
         # The more specific of select and ignore wins, as in ruff.
-        return selected and chosen > ignored
+        return chosen > ignored
 
     def severity_of(self, code: str, default: Severity) -> Severity:
         return self.severity.get(code, default)

@@ -178,7 +178,7 @@ def check_other_body_names(report: Report, context: RuleContext) -> Iterator[Fin
     own = _own_names(report)
     if not suffixes or not own:
         return
-    whole = squash_whole(report.document.source_text or "".join(line.text for line in report.document.lines))
+    whole = None  # the whole text squashed, made when a name must be counted
     places: dict[str, list[Location]] = {}
     counts: dict[str, int] = {}
     for passage in passages(report):
@@ -187,6 +187,9 @@ def check_other_body_names(report: Report, context: RuleContext) -> Iterator[Fin
             if start in seen or name in own or _partial_ratio(name, own) >= context.option("similarity"):
                 continue
             if not sure and name not in counts:
+                if whole is None:
+                    whole = squash_whole(report.document.source_text
+                                         or "".join(line.text for line in report.document.lines))
                 counts[name] = whole.count(name)
             if not sure and counts[name] < 2:
                 continue
