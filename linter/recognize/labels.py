@@ -94,17 +94,17 @@ def header_labels(lines: list[Line], fragments: list[Token], columns: tuple[Colu
     for position, fragment in enumerate(fragments):
         if position in used:
             continue
-        option, (score, leaf) = (fragment,), best((fragment,))
+        option, taken, (score, leaf) = (fragment,), (position,), best((fragment,))
         for partner in _partners(fragments, position, used):
             pair = (fragment, fragments[partner])
             pair_score, pair_leaf = best(pair)
             if pair_score > max(score, best(pair[1:])[0]):
-                option, score, leaf = pair, pair_score, pair_leaf
+                option, taken, score, leaf = pair, (position, partner), pair_score, pair_leaf
         column = next((i for i in (range(len(columns)) if repeat else unused) if leaves[i] == leaves[leaf]), None)
         if score >= _HEADER_SIMILARITY and column is not None:
             if not repeat:
                 unused.remove(column)
-            used.update(fragments.index(t) for t in option)
+            used.update(taken)
             found.append(make_label(lines, option, columns[column].id, columns[column].label, score, vocabulary))
     return found
 
@@ -134,9 +134,13 @@ def _partners(fragments: list[Token], position: int, used: set[int]) -> list[int
     # Two cells of one row of a tab or pipe table are two headers, however they read together.
     side_by_side = following is not None and following.line == fragment.line and following.field != fragment.field
     found = [position + 1] if following is not None and not side_by_side else []
-    below = next((i for i in range(position + 1, len(fragments))
-                  if i not in used and 0 < fragments[i].line - fragment.line <= _STACK_LINES
-                  and fragments[i].start < fragment.end and fragment.start < fragments[i].end), None)
-    if below is not None and below not in found:
-        found.append(below)
+    for below in range(position + 1, len(fragments)):
+        other = fragments[below]
+        if other.line - fragment.line > _STACK_LINES:  # fragments come in reading order: none further down
+            break
+        overlapping = other.start < fragment.end and fragment.start < other.end
+        if below not in used and other.line > fragment.line and overlapping:
+            if below not in found:
+                found.append(below)
+            break
     return found
