@@ -41,6 +41,9 @@ class Run:
     after: list[Token] = field(default_factory=list)
     scores: dict[str, tuple[float, tuple[Token, ...]]] = field(default_factory=dict, repr=False, compare=False)
     """Best label similarity to each template label key, with its candidate (see `align`)."""
+    _fitted: dict[tuple[int, int | None], list[Token] | None] = field(default_factory=dict, repr=False,
+                                                                      compare=False)
+    """`fit` by width and grid end (alignment, grid, cells and malformations each ask)."""
 
     @functools.cached_property
     def label_options(self) -> tuple[list[tuple[Token, ...]], list[str]]:
@@ -68,14 +71,20 @@ class Run:
         then they are blank cells."""
         if self.glued:
             return None
-        if len(self.numbers) == width:
-            return self.numbers
+        grid_end = (grid or {}).get(self.cells[0].field)
+        if (width, grid_end) not in self._fitted:
+            self._fitted[width, grid_end] = self._fit(width, grid_end)
+        return self._fitted[width, grid_end]
+
+    def _fit(self, width: int, grid_end: int | None) -> list[Token] | None:
+        numbers = self.numbers
+        if len(numbers) == width:
+            return numbers
         core = list(self.cells)
         while core[-1].kind == "empty":
             core.pop()
         if len(core) == width:
             return core
-        grid_end = (grid or {}).get(self.cells[0].field)
         if grid_end is not None and self.one_line:
             padded = [t for t in self.cells if t.field <= grid_end]
             if len(padded) == width and padded[-1].field == grid_end:
