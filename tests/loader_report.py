@@ -7,9 +7,13 @@ pages merge them.
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Callable, Iterator
 from html import escape
 from pathlib import Path
+
+import pytest
 
 TITLE = "某某市某某区某某镇人民政府2023年政府信息公开工作年度报告"
 
@@ -239,6 +243,22 @@ def _docx_table(document, rows: list) -> None:
         if rowspan > 1 or colspan > 1:
             target = target.merge(table.cell(r + rowspan - 1, c + colspan - 1))
         target.text = text
+
+
+# Where PDFium looks for the fonts a PDF names but does not embed (fpdf_sysfontinfo, Linux).
+_SYSTEM_FONT_FOLDERS = ("/usr/share/fonts", "/usr/local/share/fonts", "/usr/share/X11/fonts")
+_CJK_FONT_FILE = re.compile(r"cjk|wqy|uming|ukai|droidsansfallback|simsun|simhei|msyh|sourcehan", re.IGNORECASE)
+
+
+def cjk_font_installed() -> bool:
+    """Whether a Chinese font is installed where PDFium finds it. `write_pdf`'s STSong-Light is not
+    embedded: PDFium measures its characters with the installed CJK font, and without one their
+    boxes, and so the lines and cells read, come out otherwise (.ci/run installs fonts-noto-cjk)."""
+    return any(_CJK_FONT_FILE.search(name) for folder in _SYSTEM_FONT_FOLDERS
+               for _, _, names in os.walk(folder) for name in names)
+
+
+needs_cjk_font = pytest.mark.skipif(not cjk_font_installed(), reason="no CJK font installed (fonts-noto-cjk)")
 
 
 def write_pdf(path: Path, *, text_layer: bool = True, blocks: list = BLOCKS) -> None:

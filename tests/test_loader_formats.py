@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from loader_report import write_pdf
+from loader_report import needs_cjk_font, write_pdf
 
 from linter.cli import main
 from linter.loaders.lines import Piece, concat, join_wrapped, table_row
@@ -37,6 +37,7 @@ def test_wrapped_cell_lines_join_without_space_except_between_latin_words() -> N
     assert concat([joined.slice(3, 7)]).segments[0].line == 2
 
 
+@needs_cjk_font
 def test_every_format_gives_the_findings_of_the_text_copy(tmp_path) -> None:
     from loader_report import as_html, as_text, with_wrong_total, write_docx
 

@@ -10,6 +10,7 @@ from loader_report import (
     as_text,
     assert_same_cells,
     grid,
+    needs_cjk_font,
     text_lines,
     write_pdf,
     write_rotated_table_pdf,
@@ -36,6 +37,7 @@ def _fields(line: str) -> list[str]:
     return [field for field in line.split("\t") if field]
 
 
+@needs_cjk_font
 def test_table_rows_are_tab_joined_cells_as_in_the_text_copy(report_pdf: str) -> None:
     """Each page's part of a table has the columns drawn on that page, so only the empty fields
     of merged labels may differ from the text copy; the cells are the same, in order. (Rows of a
@@ -45,6 +47,7 @@ def test_table_rows_are_tab_joined_cells_as_in_the_text_copy(report_pdf: str) ->
     assert pdf_rows == text_rows
 
 
+@needs_cjk_font
 def test_wrapped_and_vertical_cell_labels_are_joined(report_pdf: str) -> None:
     texts = [line.text for line in load(report_pdf).lines]
     assert any(t.startswith("三、本年度办理结果\t（一）予以公开\t") for t in texts)  # one character per line in the PDF
@@ -162,6 +165,7 @@ def test_password_protected_pdf_is_an_input_error_saying_so(tmp_path) -> None:
         load(str(path))
 
 
+@needs_cjk_font
 def test_landscape_page_rotated_for_display_is_read_upright(tmp_path) -> None:
     path = tmp_path / "landscape.pdf"
     write_rotated_table_pdf(path, TABLE_4)
