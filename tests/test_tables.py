@@ -68,6 +68,16 @@ def test_tokens_of_a_single_spaced_row_and_a_padded_value() -> None:
     assert tokens[-1].text == "2020 年"
 
 
+def test_a_line_met_again_gets_new_tokens_at_its_own_line() -> None:
+    text = "商业企业\t0\t12\t\t3 万元"
+    first, again = text_document("a.txt", text).lines[0], text_document("b.txt", "\n\n" + text).lines[2]
+    once, twice = tokenize(first), tokenize(again)
+    assert [t.line for t in once] == [0] * 5 and [t.line for t in twice] == [2] * 5
+    assert [(t.kind, t.start, t.end, t.text, t.value, t.field) for t in twice] == [
+        (t.kind, t.start, t.end, t.text, t.value, t.field) for t in once]
+    assert not set(map(id, once)) & set(map(id, twice))
+
+
 def test_page_footer_is_not_a_single_number_cell() -> None:
     assert is_page_number("     -4-") and is_page_number("第 3 页")
     assert not is_page_number("4") and not is_page_number(" 0")
