@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 YEAR = r"(?:19|20)\d{2}"
@@ -202,10 +203,22 @@ def _is_number(text: str, mention: DateMention) -> bool:
         text[mention.start - 1:mention.start] in ("\t", "|") or text[mention.end:mention.end + 1] in ("\t", "|")
 
 
-def find_dates(text: str) -> list[DateMention]:
+def find_dates(text: str) -> tuple[DateMention, ...]:
     """Every date mention in `text` (folded), left to right, not overlapping."""
+    return _remembered_dates(text) if len(text) <= _REMEMBERED_TEXT else _find_dates(text)
+
+
+_REMEMBERED_TEXT = 400  # characters
+
+
+@functools.lru_cache(maxsize=8_192)  # table rows, headings and stock sentences recur in report after report
+def _remembered_dates(text: str) -> tuple[DateMention, ...]:
+    return _find_dates(text)
+
+
+def _find_dates(text: str) -> tuple[DateMention, ...]:
     if "20" not in text and "19" not in text and "年" not in text:  # what every form's year needs
-        return []
+        return ()
     urls = [m.span() for m in _URL.finditer(text)] if "://" in text or "www." in text else []
     found = []
     for match in _TOKEN.finditer(text):
@@ -215,7 +228,7 @@ def find_dates(text: str) -> list[DateMention]:
         if mention.garbled and not mention.readings:
             continue  # figures that no reading makes a date: not a date
         found.append(mention)
-    return found
+    return tuple(found)
 
 
 def _short(text: str, position: int, year: int) -> ShortMention | None:
@@ -234,7 +247,7 @@ def _short(text: str, position: int, year: int) -> ShortMention | None:
     return ShortMention(match.start(), match.end(), "short", year, readings, missing)
 
 
-def find_ranges(text: str, mentions: list[DateMention] | None = None) -> list[DateRange]:
+def find_ranges(text: str, mentions: Sequence[DateMention] | None = None) -> list[DateRange]:
     """Every range: a date, a connector (or none: lost), a second date with or without its year."""
     mentions = find_dates(text) if mentions is None else mentions
     starting = {m.start: m for m in mentions}
