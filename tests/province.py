@@ -44,6 +44,26 @@ def _tables() -> str:
     return text[text.index("第二十条第（一）项"):text.index("五、存在的主要问题及改进情况")]
 
 
+_VARIED_ROWS = ("一、本年新收政府信息公开申请数量", "（一）予以公开", "（七）总计")
+
+
+def _varied(tables: str, rng: random.Random) -> str:
+    """The tables with one applicant column of table 三's rows 一, （一） and （七） raised by the same
+    number, and their 总计 with it: every identity still holds, and the rows differ from report
+    to report as real reports' do (the carried-over rows that XYR001 compares stay as they are)."""
+    column, extra = rng.randrange(6), rng.randint(1, 300)
+    lines = tables.split("\n")
+    varied = [i for i, line in enumerate(lines) if any(label in line for label in _VARIED_ROWS)]
+    assert len(varied) == len(_VARIED_ROWS), "the example's table 三 changed"
+    for index in varied:
+        fields = lines[index].split("\t")
+        values = [int(v) for v in fields[-7:]]
+        values[column] += extra
+        values[6] += extra
+        lines[index] = "\t".join(fields[:-7] + [str(v) for v in values])
+    return "\n".join(lines)
+
+
 @dataclass
 class Body:
     name: str
@@ -115,6 +135,7 @@ class _Writer:
         # 现行有效件数 grows by the two documents made each year, as XYR002 expects
         tables = Fixture(_tables()).replace("行政规范性文件\t2\t0\t5",
                                             f"行政规范性文件\t2\t0\t{5 + 2 * (year - 2022)}")
+        tables = _varied(str(tables), random.Random(f"{body.name}{year}"))
         lines += ["二、主动公开政府信息情况", "", tables.rstrip(), "",
                   "五、存在的主要问题及改进情况", "", "".join(parts["五"]), "", "六、其他需要报告的事项", "",
                   "本年度未收取信息处理费。本年度无其他需要报告的事项。", "", body.name, f"{year + 1}年1月20日", ""]
