@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import calendar
 import datetime
-import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+
+from linter.memo import per_line
 
 YEAR = r"(?:19|20)\d{2}"
 _CN_DIGITS = "〇零○一二三四五六七八九"
@@ -203,20 +204,9 @@ def _is_number(text: str, mention: DateMention) -> bool:
         text[mention.start - 1:mention.start] in ("\t", "|") or text[mention.end:mention.end + 1] in ("\t", "|")
 
 
+@per_line
 def find_dates(text: str) -> tuple[DateMention, ...]:
     """Every date mention in `text` (folded), left to right, not overlapping."""
-    return _remembered_dates(text) if len(text) <= _REMEMBERED_TEXT else _find_dates(text)
-
-
-_REMEMBERED_TEXT = 400  # characters
-
-
-@functools.lru_cache(maxsize=8_192)  # table rows, headings and stock sentences recur in report after report
-def _remembered_dates(text: str) -> tuple[DateMention, ...]:
-    return _find_dates(text)
-
-
-def _find_dates(text: str) -> tuple[DateMention, ...]:
     if "20" not in text and "19" not in text and "年" not in text:  # what every form's year needs
         return ()
     urls = [m.span() for m in _URL.finditer(text)] if "://" in text or "www." in text else []

@@ -11,6 +11,7 @@ from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from linter.memo import per_line
 from linter.model import Document, Location, Report
 from linter.recognize.sections import is_page_number
 from linter.rules_api import per_report
@@ -110,6 +111,7 @@ _NAV_BAR = re.compile(r"(?:网|首页)\|.*(?:网|首页)\|")
 _SITE_FOOTER = re.compile(r"(?:政府信息公开|政务公开|门户网站|政府网|人民政府网)$")
 
 
+@per_line
 def is_chrome(text: str) -> bool:
     """True when a line is web page residue: navigation, page controls, header metadata."""
     flat = squash(text).strip("|")

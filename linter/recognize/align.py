@@ -44,6 +44,8 @@ class Run:
     _fitted: dict[tuple[int, int | None], list[Token] | None] = field(default_factory=dict, repr=False,
                                                                       compare=False)
     """`fit` by width and grid end (alignment, grid, cells and malformations each ask)."""
+    _worded: dict[str, tuple[Token, ...] | None] = field(default_factory=dict, repr=False, compare=False)
+    """`label_worded` by key (each template year's rows ask for their own labels)."""
 
     @functools.cached_property
     def label_options(self) -> tuple[list[tuple[Token, ...]], list[str]]:
@@ -57,7 +59,9 @@ class Run:
         if "label_options" in self.__dict__:
             candidates, texts = self.label_options
             return candidates[texts.index(key)] if key in texts else None
-        return next((c for c in _candidates(self) if label_key(label_text(c)) == key), None)
+        if key not in self._worded:
+            self._worded[key] = next((c for c in _candidates(self) if label_key(label_text(c)) == key), None)
+        return self._worded[key]
 
     @property
     def numbers(self) -> list[Token]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Literal
 
+from linter.memo import REMEMBERED_TEXT
 from linter.model import CellKind, Line
 
 TokenKind = Literal["number", "label", "empty"]
@@ -78,7 +79,6 @@ def is_page_number(text: str) -> bool:
 
 
 _MEMO_LIMIT = 8_192
-_MEMO_LINE = 400  # characters: longer lines are not remembered
 _memo: dict[tuple[str, str, bool], tuple[tuple, ...]] = {}
 """The tokens of a line's text, without its index: a table's headers, labels and rows of zeros
 come again in report after report (65 % of the table lines of ../shared's 24 real reports)."""
@@ -86,7 +86,7 @@ come again in report after report (65 % of the table lines of ../shared's 24 rea
 
 def tokenize(line: Line) -> list[Token]:
     """The tokens of one line, in reading order (empty list for blank lines and page numbers)."""
-    if len(line.text) > _MEMO_LINE:
+    if len(line.text) > REMEMBERED_TEXT:
         return _tokenize(line)
     key = (line.norm, line.text, line.glued)
     known = _memo.get(key)
