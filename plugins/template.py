@@ -117,8 +117,12 @@ def same_wording(label: Label) -> bool:
     are what extraction makes of a neighbouring merged cell ("没有现成信息提供需要另行制作", with
     "提供" from "（四）无法提供"), so only missing or changed wording counts.
     """
-    written = wording(label.text)
-    template = wording(label.template_label or label.template_id)
+    return _same_words(label.text, label.template_label or label.template_id)
+
+
+@functools.lru_cache(maxsize=4096)  # labels are mostly the template's own words, in every report
+def _same_words(text: str, template_text: str) -> bool:
+    written, template = wording(text), wording(template_text)
     # Table 四's column ids carry their group ("行政复议/结果维持"); the header cell names one part.
     candidates = {template, template.split("/")[-1], template.replace("/", "")}
     return any(in_order(candidate, written) for candidate in candidates if candidate)
