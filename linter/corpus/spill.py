@@ -1,0 +1,142 @@
+"""What the main process keeps of a report only for the findings: written to a temporary file of
+the run and read back when a finding needs it.
+
+The corpus rules join every report's summary, but much of a summary is read only to make a
+finding: each sentence's text (to say which words a copy changed, to quote it) and where each
+sentence or cell stands. A summary keeps such a part in a `Detail`; as each result arrives in the
+main process, the run hands its summaries to `spill` and the details go to the run's `SpillFile`,
+leaving the main process what the join compares (key hashes, sizes, MinHash, cell values). A
+detail is read back from the file when it is asked for — for the few reports with a finding — and
+stays in memory where nothing spilled it (a summary made outside a run, an index being built).
+
+A summary takes part by having a method `spill(file: SpillFile) -> None` (plugins' summaries
+without one simply stay in memory). The file is a `tempfile.TemporaryFile`: it has no name on
+POSIX systems, and closing it (the end of the run) removes it.
+"""
+
+from __future__ import annotations
+
+import io
+import pickle
+from collections import OrderedDict
+from collections.abc import Iterable
+from typing import IO, Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+IN_MEMORY = 1 << 20
+"""Bytes of details kept in memory before the file is made: a constant, not a share of the run."""
+_RECENT = 16
+"""Details read back that are kept (a finding reads the same report's details several times)."""
+
+
+class SpillFile:
+    """One run's temporary file of details: `put` appends one (pickled), `get` reads it back.
+    The first IN_MEMORY bytes stay in memory (a run of a few reports makes no file); `close` (or
+    leaving a `with` block) removes the file."""
+
+    def __init__(self) -> None:
+        self._file: IO[bytes] = io.BytesIO()
+        self._end = 0
+        self._recent: OrderedDict[int, Any] = OrderedDict()
+
+    def put(self, data: bytes) -> tuple[int, int]:
+        """Append a pickled value; its place in the file, (offset, size)."""
+        if self._end + len(data) > IN_MEMORY and isinstance(self._file, io.BytesIO):
+            import tempfile
+
+            held, self._file = self._file, tempfile.TemporaryFile(prefix="govlint-spill-")
+            self._file.write(held.getbuffer())
+        self._file.seek(self._end)
+        self._file.write(data)
+        place = (self._end, len(data))
+        self._end += len(data)
+        return place
+
+    def read(self, place: tuple[int, int]) -> bytes:
+        """The pickled value stored at `place` (from `put`)."""
+        if self._file.closed:
+            raise ValueError("the spill file of this run is closed: the run is over")
+        offset, size = place
+        self._file.seek(offset)
+        return self._file.read(size)
+
+    def get(self, place: tuple[int, int]) -> Any:
+        """The value stored at `place`, unpickled (the last few read are kept)."""
+        offset = place[0]
+        if offset in self._recent:
+            self._recent.move_to_end(offset)
+            return self._recent[offset]
+        value = self._recent[offset] = pickle.loads(self.read(place))
+        if len(self._recent) > _RECENT:
+            self._recent.popitem(last=False)
+        return value
+
+    def close(self) -> None:
+        """Remove the file; details spilled to it can no longer be read."""
+        self._recent.clear()
+        self._file.close()
+
+    def __enter__(self) -> SpillFile:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+class Detail(Generic[T]):
+    """A part of a summary read only for findings (never None): held in memory where it was made,
+    pickled as it came from another process (a worker, the results cache), or written to the
+    run's file by `spill`; `value` gives it back in each case. It crosses processes pickled once,
+    so the main process writes what a worker sent to the file without unpickling it."""
+
+    __slots__ = ("_file", "_pickled", "_place", "_value")
+
+    def __init__(self, value: T | None = None, pickled: bytes | None = None) -> None:
+        self._value = value
+        self._pickled = pickled
+        self._file: SpillFile | None = None
+        self._place = (0, 0)
+
+    @property
+    def value(self) -> T:
+        if self._value is not None:
+            return self._value
+        if self._file is not None:
+            return self._file.get(self._place)
+        return pickle.loads(self._pickled)  # type: ignore[arg-type]  # one of the three is set
+
+    def _data(self) -> bytes:
+        if self._pickled is not None:
+            return self._pickled
+        if self._file is not None:
+            return self._file.read(self._place)
+        return pickle.dumps(self._value, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def spill(self, file: SpillFile) -> None:
+        """Write the value to `file` and let it go (once: a spilled detail stays where it is)."""
+        if self._file is None:
+            self._place = file.put(self._data())
+            self._file, self._value, self._pickled = file, None, None
+
+    def __reduce__(self) -> tuple:
+        return _pickled_detail, (self._data(),)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Detail):
+            return NotImplemented
+        return bool(self.value == other.value)
+
+    __hash__ = None  # type: ignore[assignment]  # equal by value, and not immutable
+
+
+def _pickled_detail(data: bytes) -> Detail:
+    return Detail(pickled=data)
+
+
+def spill(summaries: Iterable[object], file: SpillFile) -> None:
+    """Spill the details of each summary that has any (a `spill(file)` method) to `file`."""
+    for summary in summaries:
+        method = getattr(summary, "spill", None)
+        if callable(method):
+            method(file)
