@@ -5,6 +5,7 @@ year's report beside this year's: `govlint check 2023/报告.txt 2024/报告.txt
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -112,7 +113,7 @@ def summarize_years(report: Report) -> YearSummary | None:
         templates.append((table_id, followed_year(report, table)))
         cells.extend(cell for (row, _), cell in table.cells.items()
                      if row in rows and cell.kind == "int" and cell.value is not None)
-    return _year_summary(report.path, squash(report.body), report.body_kind, report.year, tuple(templates),
+    return _year_summary(report.path, sys.intern(squash(report.body)), report.body_kind, report.year, tuple(templates),
                          tuple((cell.table, cell.row, cell.column) for cell in cells),
                          tuple(cell.value for cell in cells), Detail(Locations(cell.location for cell in cells)))
 

@@ -26,6 +26,8 @@ T = TypeVar("T")
 
 IN_MEMORY = 1 << 20
 """Bytes of details kept in memory before the file is made: a constant, not a share of the run."""
+_SIZE = 8
+"""Bytes of the size written before each value."""
 _RECENT = 16
 """Details read back that are kept (a finding reads the same report's details several times)."""
 
@@ -40,34 +42,33 @@ class SpillFile:
         self._end = 0
         self._recent: OrderedDict[int, Any] = OrderedDict()
 
-    def put(self, data: bytes) -> tuple[int, int]:
-        """Append a pickled value; its place in the file, (offset, size)."""
+    def put(self, data: bytes) -> int:
+        """Append a pickled value (after its size); its offset in the file."""
         if self._end + len(data) > IN_MEMORY and isinstance(self._file, io.BytesIO):
             import tempfile
 
             held, self._file = self._file, tempfile.TemporaryFile(prefix="govlint-spill-")
             self._file.write(held.getbuffer())
         self._file.seek(self._end)
+        self._file.write(len(data).to_bytes(_SIZE, "little"))
         self._file.write(data)
-        place = (self._end, len(data))
-        self._end += len(data)
-        return place
+        offset = self._end
+        self._end += _SIZE + len(data)
+        return offset
 
-    def read(self, place: tuple[int, int]) -> bytes:
-        """The pickled value stored at `place` (from `put`)."""
+    def read(self, offset: int) -> bytes:
+        """The pickled value stored at `offset` (from `put`)."""
         if self._file.closed:
             raise ValueError("the spill file of this run is closed: the run is over")
-        offset, size = place
         self._file.seek(offset)
-        return self._file.read(size)
+        return self._file.read(int.from_bytes(self._file.read(_SIZE), "little"))
 
-    def get(self, place: tuple[int, int]) -> Any:
-        """The value stored at `place`, unpickled (the last few read are kept)."""
-        offset = place[0]
+    def get(self, offset: int) -> Any:
+        """The value stored at `offset`, unpickled (the last few read are kept)."""
         if offset in self._recent:
             self._recent.move_to_end(offset)
             return self._recent[offset]
-        value = self._recent[offset] = pickle.loads(self.read(place))
+        value = self._recent[offset] = pickle.loads(self.read(offset))
         if len(self._recent) > _RECENT:
             self._recent.popitem(last=False)
         return value
@@ -90,33 +91,33 @@ class Detail(Generic[T]):
     run's file by `spill`; `value` gives it back in each case. It crosses processes pickled once,
     so the main process writes what a worker sent to the file without unpickling it."""
 
-    __slots__ = ("_file", "_pickled", "_place", "_value")
+    __slots__ = ("_file", "_offset", "_pickled", "_value")
 
     def __init__(self, value: T | None = None, pickled: bytes | None = None) -> None:
         self._value = value
         self._pickled = pickled
         self._file: SpillFile | None = None
-        self._place = (0, 0)
+        self._offset = 0
 
     @property
     def value(self) -> T:
         if self._value is not None:
             return self._value
         if self._file is not None:
-            return self._file.get(self._place)
+            return self._file.get(self._offset)
         return pickle.loads(self._pickled)  # type: ignore[arg-type]  # one of the three is set
 
     def _data(self) -> bytes:
         if self._pickled is not None:
             return self._pickled
         if self._file is not None:
-            return self._file.read(self._place)
+            return self._file.read(self._offset)
         return pickle.dumps(self._value, protocol=pickle.HIGHEST_PROTOCOL)
 
     def spill(self, file: SpillFile) -> None:
         """Write the value to `file` and let it go (once: a spilled detail stays where it is)."""
         if self._file is None:
-            self._place = file.put(self._data())
+            self._offset = file.put(self._data())
             self._file, self._value, self._pickled = file, None, None
 
     def __reduce__(self) -> tuple:

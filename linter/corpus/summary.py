@@ -7,6 +7,7 @@ summaries, it never needs the reports' text again.
 
 from __future__ import annotations
 
+import sys
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -114,7 +115,7 @@ def summarize(report: Report) -> ReportSummary:
     from linter.plugins.textscan import passages
     from linter.textnorm import squash
 
-    body = squash(report.body) if report.body else None
+    body = sys.intern(squash(report.body)) if report.body else None  # one string with the other summaries
     names = own_names(body)
     sentences, keys = [], []
     for passage in passages(report):
