@@ -66,10 +66,12 @@ def run_check(request: CheckRequest, settings_for: Callable[[str], Settings],
     for observer in observers:
         observer.run_started([path for path, *_rest in tasks])
     run = CheckRun()
+    outcomes = _outcomes(tasks, request, run)
+    del tasks  # the plan goes with the last outcome: the corpus step holds the results, not it
     shared = SharedSettings()
     with SpillFile() as spilled:
         spill(reference, spilled)
-        for outcome in map(shared.share, _outcomes(tasks, request, run)):
+        for outcome in map(shared.share, outcomes):
             for observer in observers:
                 observer.file_checked(outcome.result)
             if not outcome.is_report:
