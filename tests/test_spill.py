@@ -60,6 +60,7 @@ def test_a_spilled_detail_reads_back_equal_and_pickles_as_its_value(in_memory: i
 
 
 def test_the_spill_file_is_gone_when_the_run_ends(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # with one process, with workers, and with the results cache (cold, then every summary from it)
     folder = _province(tmp_path / "province")
     scratch = tmp_path / "tmp"
     scratch.mkdir()
@@ -70,14 +71,17 @@ def test_the_spill_file_is_gone_when_the_run_ends(tmp_path: Path, monkeypatch: p
         def file_checked(self, result: FileResult) -> None:
             open_in_scratch.append(len(_open_in(scratch)))
 
-    for jobs in (1, 2):
+    found = []
+    for jobs, cache in ((1, False), (2, False), (2, True), (1, True)):
         open_in_scratch: list[int] = []
-        request = CheckRequest([str(folder)], jobs=jobs)
+        request = CheckRequest([str(folder)], jobs=jobs, cache=cache, cache_dir=str(tmp_path / "cache"))
         run = check_run.run_check(request, SettingsResolver(checker.known_codes).for_path, [Spilling()])
+        found.append([(d.path, d.code, d.message, d.location) for d in run.diagnostics])
         assert {d.code for d in run.diagnostics} >= {"CPY001", "CPY002", "CPY003", "CPY004", "XYR001", "XYR002"}
         assert list(scratch.iterdir()) == [] and _open_in(scratch) == []
         if os.path.isdir("/proc/self/fd"):
             assert open_in_scratch[0] == 0 and open_in_scratch[-1] == 1
+    assert all(one == found[0] for one in found)
 
 
 def _open_in(folder: Path) -> list[str]:
