@@ -4,11 +4,14 @@ process, is read back for findings, and the file is gone when the run ends."""
 
 from __future__ import annotations
 
+import errno
 import gc
+import io
 import os
 import pickle
 import tempfile
 import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -57,6 +60,48 @@ def test_a_spilled_detail_reads_back_equal_and_pickles_as_its_value(in_memory: i
         assert pickle.loads(pickle.dumps(spilled)).value == value
     with pytest.raises(ValueError, match="closed"):
         _ = spilled.value
+
+
+class _FullDisk(io.BytesIO):
+    """A temporary file on a disk that fills after `room` bytes."""
+
+    room = 0
+
+    def write(self, data: bytes | memoryview) -> int:  # type: ignore[override]
+        if self.tell() + len(memoryview(data)) > self.room:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return super().write(data)
+
+
+def test_a_detail_that_finds_no_room_on_disk_stays_in_memory(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(spill_module, "IN_MEMORY", 0)
+    monkeypatch.setattr(_FullDisk, "room", 100)
+    monkeypatch.setattr(tempfile, "TemporaryFile", lambda **_options: _FullDisk())
+    values = [("一句话。" * 3, number) for number in range(8)]
+    details = [Detail(value) for value in values]
+    with SpillFile() as file:
+        for detail in details:
+            detail.spill(file)
+        assert [detail.value for detail in details] == values
+    assert details[-1].value == values[-1]  # not on disk: still here when the file is gone
+    with pytest.raises(ValueError, match="closed"):
+        _ = details[0].value  # the first fitted
+
+
+def test_without_a_temporary_file_the_details_stay_in_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(**_options: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    folder = _province(tmp_path)
+    request = CheckRequest([str(folder)], jobs=1)
+    expected = [(d.path, d.code, d.message) for d in check_run.run_check(request, _settings()).diagnostics]
+    monkeypatch.setattr(spill_module, "IN_MEMORY", 0)
+    monkeypatch.setattr(tempfile, "TemporaryFile", refuse)
+    assert [(d.path, d.code, d.message) for d in check_run.run_check(request, _settings()).diagnostics] == expected
+
+
+def _settings() -> Callable[[str], Settings]:
+    return SettingsResolver(checker.known_codes).for_path
 
 
 def test_the_spill_file_is_gone_when_the_run_ends(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -11,11 +11,13 @@ stays in memory where nothing spilled it (a summary made outside a run, an index
 
 A summary takes part by having a method `spill(file: SpillFile) -> None` (plugins' summaries
 without one simply stay in memory). The file is a `tempfile.TemporaryFile`: it has no name on
-POSIX systems, and closing it (the end of the run) removes it.
+POSIX systems, and closing it (the end of the run) removes it. Where no temporary file can be
+made, or the disk is full, the details stay in memory: the run is the same, only larger.
 """
 
 from __future__ import annotations
 
+import errno
 import io
 import pickle
 from collections import OrderedDict
@@ -34,27 +36,51 @@ _RECENT = 16
 
 class SpillFile:
     """One run's temporary file of details: `put` appends one (pickled), `get` reads it back.
-    The first IN_MEMORY bytes stay in memory (a run of a few reports makes no file); `close` (or
-    leaving a `with` block) removes the file."""
+    The first IN_MEMORY bytes stay in memory (a run of a few reports makes no file), and all of
+    them when no temporary file can be made; `close` (or leaving a `with` block) removes the file.
+
+    The file is unbuffered: a write that fails (a full disk) fails in the `put` of its own value,
+    which then stays where it was (`Detail.spill`), and the values written before stay readable."""
 
     def __init__(self) -> None:
         self._file: IO[bytes] = io.BytesIO()
+        self._on_disk = False
+        self._in_memory_only = False
         self._end = 0
         self._recent: OrderedDict[int, Any] = OrderedDict()
 
     def put(self, data: bytes) -> int:
-        """Append a pickled value (after its size); its offset in the file."""
-        if self._end + len(data) > IN_MEMORY and isinstance(self._file, io.BytesIO):
-            import tempfile
-
-            held, self._file = self._file, tempfile.TemporaryFile(prefix="govlint-spill-")
-            self._file.write(held.getbuffer())
+        """Append a pickled value (after its size); its offset in the file. OSError when it
+        cannot be written."""
+        record = len(data).to_bytes(_SIZE, "little") + data
+        if self._end + len(record) > IN_MEMORY and not (self._on_disk or self._in_memory_only):
+            self._to_disk()
         self._file.seek(self._end)
-        self._file.write(len(data).to_bytes(_SIZE, "little"))
-        self._file.write(data)
+        if self._file.write(record) != len(record):
+            raise OSError(errno.ENOSPC, "the spill file could not be written")
         offset = self._end
-        self._end += _SIZE + len(data)
+        self._end += len(record)
         return offset
+
+    def _to_disk(self) -> None:
+        """Move the values held in memory to a temporary file; keep them in memory if none can
+        be made or written."""
+        import tempfile
+
+        try:
+            disk = tempfile.TemporaryFile(prefix="govlint-spill-", buffering=0)
+        except OSError:
+            self._in_memory_only = True
+            return
+        try:
+            with self._file.getbuffer() as held:  # type: ignore[attr-defined]  # a BytesIO until now
+                if disk.write(held) != self._end:
+                    raise OSError(errno.ENOSPC, "the spill file could not be written")
+        except OSError:
+            disk.close()
+            self._in_memory_only = True
+            return
+        self._file, self._on_disk = disk, True
 
     def read(self, offset: int) -> bytes:
         """The pickled value stored at `offset` (from `put`)."""
@@ -117,7 +143,10 @@ class Detail(Generic[T]):
     def spill(self, file: SpillFile) -> None:
         """Write the value to `file` and let it go (once: a spilled detail stays where it is)."""
         if self._file is None:
-            self._offset = file.put(self._data())
+            try:
+                self._offset = file.put(self._data())
+            except OSError:  # no room for it on disk: it stays here
+                return
             self._file, self._value, self._pickled = file, None, None
 
     def __reduce__(self) -> tuple:
