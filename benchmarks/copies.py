@@ -181,7 +181,7 @@ def _year_summaries(summaries: list) -> list:
     example = Path(__file__).resolve().parents[1] / "examples" / "reports" / "qingshan-2022.txt"
     cells = summarize_years(recognize(load(str(example))))
     assert cells is not None
-    return [type(cells)(s.path, s.body, s.kind, s.year, cells.templates, cells.ids, cells.values, cells.locations)
+    return [type(cells)(s.path, s.body, s.kind, s.year, cells.templates, cells.ids, cells.values, cells.places)
             for s in summaries]
 
 

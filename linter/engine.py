@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,7 +31,7 @@ def rule_by_code(code: str) -> Rule | None:
     return next((r for r in all_rules() if r.code == code.upper()), None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReportInfo:
     """What output says of a checked report besides its findings; what the spreadsheets and the ranking read."""
 
@@ -44,11 +45,23 @@ class ReportInfo:
 
     @classmethod
     def of(cls, report: Report) -> ReportInfo:
-        return cls(report.body, report.year, report.template, report.document.format,
-                   report.title.location if report.title else None)
+        """The body's name interned: the corpus summaries' squashed name is most often the same
+        string, and then one object in what a worker sends back."""
+        return cls(sys.intern(report.body) if report.body else None, report.year, report.template,
+                   report.document.format, report.title.location if report.title else None)
+
+    def __reduce__(self) -> tuple:
+        return _report_info, (self.body, self.year, self.template, self.format, self.title_location)
 
 
-@dataclass
+def _report_info(body: str | None, year: int | None, template: str | None, format: str,
+                 title_location: Location | None) -> ReportInfo:
+    """A ReportInfo as unpickled in the main process (from a worker or the cache): its template
+    and format names are one string for all results, not one each."""
+    return ReportInfo(body, year, sys.intern(template) if template else None, sys.intern(format), title_location)
+
+
+@dataclass(slots=True)
 class FileResult:
     """What checking one file gave: its diagnostics, or the error that kept it from being read.
 

@@ -194,7 +194,8 @@ class CorpusRule(Rule):
     check gets the summaries of the reports taking part (those whose settings enable the rule)
     and yields (summary, Finding) pairs: the summary of the report the finding belongs to, and
     the finding in it. Without `summarize` the check gets whole reports, at the cost of sending
-    each of them back from its worker.
+    each of them back from its worker. A summary with a `spill(file)` method has what only a
+    finding reads written to the run's temporary file as it arrives (`linter.corpus.spill`).
     """
 
     summarize: Callable[[Report], Any] = whole_report

@@ -41,15 +41,22 @@ def _corpus(reports: Sequence[ReportSummary],
     from linter.corpus.detect import Corpus
 
     global _last
-    key = (tuple(map(id, reports)), _options(context), id(context.reference))
-    if _last is None or _last[0] != key:
-        checked = {os.path.abspath(r.path) for r in reports}
-        reference = [s for s in context.reference if os.path.abspath(s.path) not in checked]
+    key = (_options(context), id(context.reference))
+    if _last is None or _last[0] != key or not _same(_last[1], reports):
+        reference = list(context.reference)
+        if reference:
+            checked = {os.path.abspath(r.path) for r in reports}
+            reference = [s for s in reference if os.path.abspath(s.path) not in checked]
         corpus = Corpus([*reports, *reference], _options(context))
         results = ((i, corpus.result(i)) for i in range(len(reports)))
         _last = (key, list(reports), corpus.summaries,
                  {i: result for i, result in results if result.duplicate_of is not None or result.sources})
     return _last[2], _last[3]
+
+
+def _same(seen: list[ReportSummary], reports: Sequence[ReportSummary]) -> bool:
+    """Whether `reports` are the summaries `seen`, the same objects in the same order."""
+    return len(seen) == len(reports) and all(one is other for one, other in zip(seen, reports, strict=True))
 
 
 def _result(results: dict[int, CopyResult], index: int) -> CopyResult:

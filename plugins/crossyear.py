@@ -5,11 +5,13 @@ year's report beside this year's: `govlint check 2023/报告.txt 2024/报告.txt
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from linter.corpus.packed import Locations
+from linter.corpus.spill import Detail, SpillFile
 from linter.diagnostics import CellRef, Finding
 from linter.hookspecs import hookimpl
 from linter.model import Location, Report
@@ -37,7 +39,7 @@ class ComparedCell(NamedTuple):
 
     @property
     def location(self) -> Location:
-        return self.summary.locations[self.index]
+        return self.summary.places.value[self.index]
 
     @property
     def name(self) -> str:
@@ -58,7 +60,8 @@ def _shared(ids: tuple) -> tuple:
 @dataclass(frozen=True, slots=True)
 class YearSummary:
     """What the cross-year rules compare of one report, made where the report is checked; the
-    cells packed (the main process holds one for every report of a run)."""
+    cells packed (the main process holds one for every report of a run), their places in a
+    `Detail` the run spills to its temporary file (`linter.corpus.spill`): only a finding reads them."""
 
     path: str
     body: str
@@ -70,11 +73,16 @@ class YearSummary:
     ids: tuple[tuple[str, str, str], ...]
     """The compared rows' int cells of the aligned tables, as (table, row, column), in table order."""
     values: tuple[int, ...]
-    locations: Locations
+    places: Detail[Locations]
+    """Where each cell stands."""
 
     def __reduce__(self) -> tuple:
         return _year_summary, (self.path, self.body, self.body_kind, self.year, self.templates, self.ids,
-                               self.values, self.locations)
+                               self.values, self.places)
+
+    def spill(self, file: SpillFile) -> None:
+        """Write the cells' places to the run's spill file."""
+        self.places.spill(file)
 
     def value(self, table: str, row: str, column: str) -> ComparedCell | None:
         try:
@@ -87,10 +95,10 @@ class YearSummary:
 
 
 def _year_summary(path: str, body: str, body_kind: str | None, year: int, templates: tuple, ids: tuple,
-                  values: tuple[int, ...], locations: Locations) -> YearSummary:
+                  values: tuple[int, ...], places: Detail[Locations]) -> YearSummary:
     """A YearSummary whose ids and templates are those of the reports already seen (as unpickled
     in the main process, from a worker or the results cache)."""
-    return YearSummary(path, body, body_kind, year, _shared(templates), _shared(ids), values, locations)
+    return YearSummary(path, body, body_kind, year, _shared(templates), _shared(ids), values, places)
 
 
 def summarize_years(report: Report) -> YearSummary | None:
@@ -105,9 +113,9 @@ def summarize_years(report: Report) -> YearSummary | None:
         templates.append((table_id, followed_year(report, table)))
         cells.extend(cell for (row, _), cell in table.cells.items()
                      if row in rows and cell.kind == "int" and cell.value is not None)
-    return _year_summary(report.path, squash(report.body), report.body_kind, report.year, tuple(templates),
+    return _year_summary(report.path, sys.intern(squash(report.body)), report.body_kind, report.year, tuple(templates),
                          tuple((cell.table, cell.row, cell.column) for cell in cells),
-                         tuple(cell.value for cell in cells), Locations(cell.location for cell in cells))
+                         tuple(cell.value for cell in cells), Detail(Locations(cell.location for cell in cells)))
 
 
 def consecutive_years(reports: list[YearSummary]) -> Iterator[tuple[YearSummary, YearSummary]]:

@@ -47,33 +47,34 @@ class BodyYear:
 
 @dataclass
 class _Names:
-    """The names of one kind of body in one year, for look-ups by suffix."""
+    """The names of one kind of body in one year, for look-ups by suffix: the first entry of each
+    (one int, not a list of them: a run links thousands of names, each with several suffixes)."""
 
-    exact: dict[str, list[int]] = field(default_factory=dict)
-    ending_with: dict[str, list[int]] = field(default_factory=dict)
-    """Every distinctive suffix of a name → the entries whose name ends with it."""
+    exact: dict[str, int] = field(default_factory=dict)
+    ending_with: dict[str, int] = field(default_factory=dict)
+    """Every distinctive suffix of a name → the first entry whose name ends with it."""
 
     def add(self, name: str, index: int) -> None:
-        self.exact.setdefault(name, []).append(index)
+        self.exact.setdefault(name, index)
         for start in range(len(name)):
             suffix = name[start:]
             if not _distinctive(suffix):
                 break
-            self.ending_with.setdefault(suffix, []).append(index)
+            self.ending_with.setdefault(suffix, index)
 
     def match(self, name: str) -> int | None:
         """The first entry naming the same body as `name`: one with exactly this name, else one
         whose name ends with it, else the longest name it ends with."""
         if name in self.exact:
-            return self.exact[name][0]
+            return self.exact[name]
         if _distinctive(name) and name in self.ending_with:
-            return self.ending_with[name][0]
+            return self.ending_with[name]
         for start in range(1, len(name)):
             suffix = name[start:]
             if not _distinctive(suffix):
                 break
             if suffix in self.exact:
-                return self.exact[suffix][0]
+                return self.exact[suffix]
         return None
 
 

@@ -18,25 +18,28 @@
    重复率 does): a report copied whole into hundreds of others is found as a near-duplicate
    through the LSH buckets even when each of its sentences has become "standard" by frequency.
 
-Memory is linear in the corpus: one set of keys per body, one list of at most MAX_POSTINGS + 1
-reports per shared key, one bucket entry per report and band.
+Memory is linear in the corpus, and small per report: the keys and LSH buckets are first counted
+in count-min sketches (`linter.corpus.sketch`, a few bytes per key), and only those found in more
+than one report (or body) get a dictionary entry — an exact count, a list of at most
+MAX_POSTINGS + 1 reports — so the result is that of counting everything exactly.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from linter.corpus.bodies import BodyYear, duplicates, groups, latest_earlier
+from linter.corpus.sketch import Sketch
 from linter.corpus.summary import NUM_PERM, ReportSummary
 from linter.corpus.text import changed_words
 
 BANDS, ROWS = 16, 4
 MAX_POSTINGS = 20
 MAX_CANDIDATES = 10
-_KEY_INDEXES = 4096
+_KEY_INDEXES = 256
 """Candidates' key positions kept at once (each a dict of its sentences)."""
 assert BANDS * ROWS == NUM_PERM
 
@@ -52,7 +55,7 @@ class CopyOptions:
     standard_bodies: int = 10
 
 
-@dataclass
+@dataclass(slots=True)
 class Passage:
     """Consecutive sentences `first`..`last` of the copy found in one source, as its sentences
     `source_first`..`source_last`; `size` counts the compared characters."""
@@ -65,7 +68,7 @@ class Passage:
     changes: list[tuple[str, str]] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Source:
     index: int
     previous: bool
@@ -74,8 +77,11 @@ class Source:
     passages: list[Passage]
 
 
-@dataclass
+@dataclass(slots=True)
 class CopyResult:
+    """What one report shares (the results of the reports that share something are kept until
+    the four rules have run: slotted, as `Source` and `Passage`)."""
+
     duplicate_of: int | None = None
     duplicate_share: float = 0.0
     sources: list[Source] = field(default_factory=list)
@@ -92,55 +98,65 @@ class Corpus:
         self.duplicate_of = duplicates(entries)
         self.body_id = groups(entries)
         self.previous = latest_earlier(entries, self.body_id)
+        self._sentence_count = sum(len(s.sentences) for s in summaries)
         self.standard = self._standard_keys(options)
         self.postings = self._postings()
         self.buckets = self._buckets()
         self._keys: dict[int, dict[int, int]] = {}
 
     def _standard_keys(self, options: CopyOptions) -> set[int]:
+        """The keys in the reports of at least the floor's number of bodies: counted exactly only
+        for the keys a first pass's sketch says may reach it (most keys are one body's)."""
         reports_of: dict[int, list[int]] = {}
         for index, body in enumerate(self.body_id):
             reports_of.setdefault(body, []).append(index)
+        floor = min(options.standard_bodies,
+                    max(MIN_STANDARD_BODIES, math.ceil(options.standard_share * len(reports_of))))
+        sketch = Sketch(self._sentence_count)
+        for keys in self._body_keys(reports_of.values()):
+            sketch.add(keys)
         frequency: Counter[int] = Counter()
-        for reports in reports_of.values():  # one body's keys at a time
+        for keys in self._body_keys(reports_of.values()):
+            frequency.update(sketch.may_reach(keys, floor))
+        return {key for key, bodies in frequency.items() if bodies >= floor}
+
+    def _body_keys(self, bodies: Iterable[list[int]]) -> Iterator[set[int]]:
+        """The distinct keys of each body's reports, one body at a time."""
+        for reports in bodies:
             keys: set[int] = set()
             for index in reports:
                 keys.update(self.summaries[index].sentences.keys)
-            frequency.update(keys)
-        floor = min(options.standard_bodies,
-                    max(MIN_STANDARD_BODIES, math.ceil(options.standard_share * len(reports_of))))
-        return {key for key, bodies in frequency.items() if bodies >= floor}
+            yield keys
 
     def _postings(self) -> dict[int, list[int]]:
-        seen: Counter[int] = Counter()
+        """The reports holding each non-standard key found in more than one report (at most
+        MAX_POSTINGS + 1 of them); only the keys a first pass's sketch says may be repeated get
+        an entry."""
+        sketch = Sketch(self._sentence_count)
         for summary in self.summaries:
-            seen.update(set(summary.sentences.keys))
+            sketch.add(set(summary.sentences.keys))
         postings: dict[int, list[int]] = {}
         for index, summary in enumerate(self.summaries):
-            for key in set(summary.sentences.keys):
-                if seen[key] > 1 and key not in self.standard:
+            for key in sketch.may_reach(set(summary.sentences.keys), 2):
+                if key not in self.standard:
                     found = postings.setdefault(key, [])
                     if len(found) <= MAX_POSTINGS:
                         found.append(index)
-        return postings
+        return _shared(postings)
 
-    def _buckets(self) -> dict[int, int | list[int]]:
-        """The reports in each LSH bucket: most buckets hold one report, kept as the bare index
-        (a list for each of them would be most of the join's memory)."""
-        buckets: dict[int, int | list[int]] = {}
+    def _buckets(self) -> dict[int, list[int]]:
+        """The reports in each LSH bucket of more than one report (at most MAX_POSTINGS + 1);
+        only the buckets a first pass's sketch says may hold two get an entry."""
+        sketch = Sketch(BANDS * len(self.summaries))
+        for summary in self.summaries:
+            sketch.add(_bands(summary))
+        buckets: dict[int, list[int]] = {}
         for index, summary in enumerate(self.summaries):
-            for band in _bands(summary):
-                found = buckets.setdefault(band, index)
-                if isinstance(found, int):
-                    if found != index:
-                        buckets[band] = [found, index]
-                elif len(found) <= MAX_POSTINGS:
+            for band in sketch.may_reach(_bands(summary), 2):
+                found = buckets.setdefault(band, [])
+                if len(found) <= MAX_POSTINGS:
                     found.append(index)
-        return buckets
-
-    def _bucket(self, band: int) -> Sequence[int]:
-        found = self.buckets.get(band, ())
-        return (found,) if isinstance(found, int) else found
+        return _shared(buckets)
 
     def _key_index(self, index: int) -> dict[int, int]:
         """Where each sentence key of report `index` first stands; at most _KEY_INDEXES reports'
@@ -173,7 +189,7 @@ class Corpus:
                     if self._may_source(index, other):
                         shared[other] += size
         for band in _bands(self.summaries[index]):
-            for other in self._bucket(band):
+            for other in self.buckets.get(band, ()):
                 if self._may_source(index, other):
                     shared[other] += 1
         previous = self.previous[index]
@@ -223,6 +239,11 @@ class Corpus:
             result.sources.append(Source(other, other == self.previous[index], size / total, by_source.get(other, [])))
         result.sources.sort(key=lambda s: (-s.share, s.index))
         return result
+
+
+def _shared(index: dict[int, list[int]]) -> dict[int, list[int]]:
+    """`index` without the entries of one report (the sketch let a few through)."""
+    return {item: reports for item, reports in index.items() if len(reports) > 1}
 
 
 def _bands(summary: ReportSummary) -> list[int]:

@@ -7,11 +7,13 @@ summaries, it never needs the reports' text again.
 
 from __future__ import annotations
 
+import sys
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from linter.corpus.packed import Locations
+from linter.corpus.spill import Detail, SpillFile
 from linter.model import Location, Report
 
 NUM_PERM = 64
@@ -23,10 +25,12 @@ SHINGLE = 5
 
 class Sentences:
     """A report's comparable sentences, packed (the main process holds them for every report of
-    a run): each one's key hash and length in arrays, their locations in `Locations`, their texts
-    as written in one string. Only the sentences of a finding are made into locations and text."""
+    a run): each one's key hash and length in arrays — what the join compares — and, in a
+    `Detail` the run spills to its temporary file (`linter.corpus.spill`), their locations
+    (`Locations`) and their texts as written in one string. Only the sentences of a finding are
+    read back and made into locations and text."""
 
-    __slots__ = ("_ends", "_text", "keys", "locations", "sizes")
+    __slots__ = ("_detail", "keys", "sizes")
 
     def __init__(self, sentences: Iterable[tuple[int, int, Location, str]] = ()) -> None:
         """From (key hash, key length, location, text as written) of each sentence."""
@@ -35,26 +39,35 @@ class Sentences:
         """Each sentence's key hash (`linter.corpus.text.key_hash`)."""
         self.sizes = array("I", (size for _, size, _, _ in sentences))
         """Each sentence's key length: its compared characters."""
-        self.locations = Locations(location for _, _, location, _ in sentences)
-        self._text = "".join(text for _, _, _, text in sentences)
-        self._ends = array("I")
+        ends = array("I")
         end = 0
         for _, _, _, text in sentences:
             end += len(text)
-            self._ends.append(end)
+            ends.append(end)
+        self._detail = Detail((Locations(location for _, _, location, _ in sentences),
+                               "".join(text for _, _, _, text in sentences), ends))
 
     def __len__(self) -> int:
         return len(self.keys)
 
+    @property
+    def locations(self) -> Locations:
+        """Where each sentence stands (read back from the run's spill file once spilled)."""
+        return self._detail.value[0]
+
     def text(self, index: int) -> str:
         """Sentence `index` as written."""
-        return self._text[self._ends[index - 1] if index else 0:self._ends[index]]
+        _, text, ends = self._detail.value
+        return text[ends[index - 1] if index else 0:ends[index]]
+
+    def spill(self, file: SpillFile) -> None:
+        """Write the locations and texts to the run's spill file: only a finding reads them."""
+        self._detail.spill(file)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Sentences):
             return NotImplemented
-        return (self.keys, self.sizes, self.locations, self._text, self._ends) == (
-            other.keys, other.sizes, other.locations, other._text, other._ends)
+        return (self.keys, self.sizes, self._detail) == (other.keys, other.sizes, other._detail)
 
     __hash__ = None  # type: ignore[assignment]  # equal by value, and not immutable
 
@@ -73,6 +86,10 @@ class ReportSummary:
     signature: array
     """MinHash of the normalised text's shingles, NUM_PERM unsigned 32-bit values (none when
     there is no comparable text)."""
+
+    def spill(self, file: SpillFile) -> None:
+        """Write what only a finding reads (the sentences' locations and texts) to the run's spill file."""
+        self.sentences.spill(file)
 
 
 def signature(text: str) -> array:
@@ -98,7 +115,7 @@ def summarize(report: Report) -> ReportSummary:
     from linter.plugins.textscan import passages
     from linter.textnorm import squash
 
-    body = squash(report.body) if report.body else None
+    body = sys.intern(squash(report.body)) if report.body else None  # one string with the other summaries
     names = own_names(body)
     sentences, keys = [], []
     for passage in passages(report):

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 
+from linter.corpus.spill import SpillFile, spill
 from linter.run import pool
 from linter.run.baseline_step import apply_baseline
 from linter.run.corpus_step import read_reference, run_corpus_step
@@ -54,24 +55,35 @@ def run_check(request: CheckRequest, settings_for: Callable[[str], Settings],
 
     With more than one job the files are checked in worker processes; results keep the order
     in which the files were found, so the output is the same as with one job. With
-    `request.cache`, a file whose result is cached is not checked again (`linter.run.cache`)."""
+    `request.cache`, a file whose result is cached is not checked again (`linter.run.cache`).
+
+    What the corpus rules read only for a finding (sentence texts, places) is written to a
+    temporary file of the run as each result arrives (`linter.corpus.spill`), and the corpus
+    summaries are let go once the corpus rules have run (`run_corpus_step`); the file is removed
+    when the run ends."""
     reference = read_reference(request)
     tasks = planned_tasks(request, settings_for)
     for observer in observers:
         observer.run_started([path for path, *_rest in tasks])
     run = CheckRun()
+    outcomes = _outcomes(tasks, request, run)
+    del tasks  # the plan goes with the last outcome: the corpus step holds the results, not it
     shared = SharedSettings()
-    for outcome in map(shared.share, _outcomes(tasks, request, run)):
-        for observer in observers:
-            observer.file_checked(outcome.result)
-        if not outcome.is_report:
-            run.not_reports.append(outcome.result.path)
-            continue
-        if outcome.diff is not None:
-            run.diffs.append(outcome.diff)
-        run.fixed += outcome.fixed
-        run.results.append(outcome.result)
-    run_corpus_step(run, reference, settings_name(STDIN, request.stdin_filename) if STDIN in request.paths else None)
+    with SpillFile() as spilled:
+        spill(reference, spilled)
+        for outcome in map(shared.share, outcomes):
+            for observer in observers:
+                observer.file_checked(outcome.result)
+            if not outcome.is_report:
+                run.not_reports.append(outcome.result.path)
+                continue
+            if outcome.diff is not None:
+                run.diffs.append(outcome.diff)
+            run.fixed += outcome.fixed
+            spill(outcome.result.corpus.values(), spilled)
+            run.results.append(outcome.result)
+        stdin_name = settings_name(STDIN, request.stdin_filename) if STDIN in request.paths else None
+        run_corpus_step(run, reference, stdin_name)
     if request.baseline:
         apply_baseline(run, request.baseline)
     for observer in observers:

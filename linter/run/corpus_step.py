@@ -50,7 +50,11 @@ def show_sources(added: list[tuple[FileResult, Diagnostic]], stdin_name: str | N
 
 
 def run_corpus_step(run: CheckRun, reference: Sequence[Any] = (), stdin_name: str | None = None) -> None:
-    """Add the corpus rules' findings to the run's results, and the plugin failures to the first."""
-    show_sources(run_corpus_rules(run.results, reference), stdin_name)
+    """Add the corpus rules' findings to the run's results, and the plugin failures to the first;
+    then let the results' corpus summaries go (nothing reads them after the corpus rules)."""
+    added = run_corpus_rules(run.results, reference)
+    for result in run.results:
+        result.corpus = {}
+    show_sources(added, stdin_name)
     if run.results:
         run.results[0].diagnostics[:0] = plugin_failures(run.results[0].path)

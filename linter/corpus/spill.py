@@ -1,0 +1,172 @@
+"""What the main process keeps of a report only for the findings: written to a temporary file of
+the run and read back when a finding needs it.
+
+The corpus rules join every report's summary, but much of a summary is read only to make a
+finding: each sentence's text (to say which words a copy changed, to quote it) and where each
+sentence or cell stands. A summary keeps such a part in a `Detail`; as each result arrives in the
+main process, the run hands its summaries to `spill` and the details go to the run's `SpillFile`,
+leaving the main process what the join compares (key hashes, sizes, MinHash, cell values). A
+detail is read back from the file when it is asked for — for the few reports with a finding — and
+stays in memory where nothing spilled it (a summary made outside a run, an index being built).
+
+A summary takes part by having a method `spill(file: SpillFile) -> None` (plugins' summaries
+without one simply stay in memory). The file is a `tempfile.TemporaryFile`: it has no name on
+POSIX systems, and closing it (the end of the run) removes it. Where no temporary file can be
+made, or the disk is full, the details stay in memory: the run is the same, only larger.
+"""
+
+from __future__ import annotations
+
+import errno
+import io
+import pickle
+from collections import OrderedDict
+from collections.abc import Iterable
+from typing import IO, Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+IN_MEMORY = 1 << 20
+"""Bytes of details kept in memory before the file is made: a constant, not a share of the run."""
+_SIZE = 8
+"""Bytes of the size written before each value."""
+_RECENT = 16
+"""Details read back that are kept (a finding reads the same report's details several times)."""
+
+
+class SpillFile:
+    """One run's temporary file of details: `put` appends one (pickled), `get` reads it back.
+    The first IN_MEMORY bytes stay in memory (a run of a few reports makes no file), and all of
+    them when no temporary file can be made; `close` (or leaving a `with` block) removes the file.
+
+    The file is unbuffered: a write that fails (a full disk) fails in the `put` of its own value,
+    which then stays where it was (`Detail.spill`), and the values written before stay readable."""
+
+    def __init__(self) -> None:
+        self._file: IO[bytes] = io.BytesIO()
+        self._on_disk = False
+        self._in_memory_only = False
+        self._end = 0
+        self._recent: OrderedDict[int, Any] = OrderedDict()
+
+    def put(self, data: bytes) -> int:
+        """Append a pickled value (after its size); its offset in the file. OSError when it
+        cannot be written."""
+        record = len(data).to_bytes(_SIZE, "little") + data
+        if self._end + len(record) > IN_MEMORY and not (self._on_disk or self._in_memory_only):
+            self._to_disk()
+        self._file.seek(self._end)
+        if self._file.write(record) != len(record):
+            raise OSError(errno.ENOSPC, "the spill file could not be written")
+        offset = self._end
+        self._end += len(record)
+        return offset
+
+    def _to_disk(self) -> None:
+        """Move the values held in memory to a temporary file; keep them in memory if none can
+        be made or written."""
+        import tempfile
+
+        try:
+            disk = tempfile.TemporaryFile(prefix="govlint-spill-", buffering=0)
+        except OSError:
+            self._in_memory_only = True
+            return
+        try:
+            with self._file.getbuffer() as held:  # type: ignore[attr-defined]  # a BytesIO until now
+                if disk.write(held) != self._end:
+                    raise OSError(errno.ENOSPC, "the spill file could not be written")
+        except OSError:
+            disk.close()
+            self._in_memory_only = True
+            return
+        self._file, self._on_disk = disk, True
+
+    def read(self, offset: int) -> bytes:
+        """The pickled value stored at `offset` (from `put`)."""
+        if self._file.closed:
+            raise ValueError("the spill file of this run is closed: the run is over")
+        self._file.seek(offset)
+        return self._file.read(int.from_bytes(self._file.read(_SIZE), "little"))
+
+    def get(self, offset: int) -> Any:
+        """The value stored at `offset`, unpickled (the last few read are kept)."""
+        if offset in self._recent:
+            self._recent.move_to_end(offset)
+            return self._recent[offset]
+        value = self._recent[offset] = pickle.loads(self.read(offset))
+        if len(self._recent) > _RECENT:
+            self._recent.popitem(last=False)
+        return value
+
+    def close(self) -> None:
+        """Remove the file; details spilled to it can no longer be read."""
+        self._recent.clear()
+        self._file.close()
+
+    def __enter__(self) -> SpillFile:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+class Detail(Generic[T]):
+    """A part of a summary read only for findings (never None): held in memory where it was made,
+    pickled as it came from another process (a worker, the results cache), or written to the
+    run's file by `spill`; `value` gives it back in each case. It crosses processes pickled once,
+    so the main process writes what a worker sent to the file without unpickling it."""
+
+    __slots__ = ("_file", "_offset", "_pickled", "_value")
+
+    def __init__(self, value: T | None = None, pickled: bytes | None = None) -> None:
+        self._value = value
+        self._pickled = pickled
+        self._file: SpillFile | None = None
+        self._offset = 0
+
+    @property
+    def value(self) -> T:
+        if self._value is not None:
+            return self._value
+        if self._file is not None:
+            return self._file.get(self._offset)
+        return pickle.loads(self._pickled)  # type: ignore[arg-type]  # one of the three is set
+
+    def _data(self) -> bytes:
+        if self._pickled is not None:
+            return self._pickled
+        if self._file is not None:
+            return self._file.read(self._offset)
+        return pickle.dumps(self._value, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def spill(self, file: SpillFile) -> None:
+        """Write the value to `file` and let it go (once: a spilled detail stays where it is)."""
+        if self._file is None:
+            try:
+                self._offset = file.put(self._data())
+            except OSError:  # no room for it on disk: it stays here
+                return
+            self._file, self._value, self._pickled = file, None, None
+
+    def __reduce__(self) -> tuple:
+        return _pickled_detail, (self._data(),)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Detail):
+            return NotImplemented
+        return bool(self.value == other.value)
+
+    __hash__ = None  # type: ignore[assignment]  # equal by value, and not immutable
+
+
+def _pickled_detail(data: bytes) -> Detail:
+    return Detail(pickled=data)
+
+
+def spill(summaries: Iterable[object], file: SpillFile) -> None:
+    """Spill the details of each summary that has any (a `spill(file)` method) to `file`."""
+    for summary in summaries:
+        method = getattr(summary, "spill", None)
+        if callable(method):
+            method(file)
