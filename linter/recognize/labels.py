@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from linter.fuzzy import extract_one
 from linter.model import Label, Line
 from linter.recognize.align import label_key, label_text, span_location
 from linter.recognize.tokens import Token
@@ -41,14 +42,16 @@ class Vocabulary:
         return self._years_of[key]
 
     def _year_of(self, key: str) -> str | None:
-        from rapidfuzz import fuzz, process
-
+        if len(self.by_year) < 2:
+            return None
+        # A year's own wording scores 100 there (only identical strings do) and less in the others.
+        exact = [year for year, words in self.by_year.items() if key in words]
+        if exact:
+            return exact[0] if len(exact) == 1 else None
         scores = {}
         for year, words in self.by_year.items():
-            best = process.extractOne(key, list(words), scorer=fuzz.ratio)
+            best = extract_one(key, list(words))
             scores[year] = best if best else ("", 0.0, 0)
-        if len(scores) < 2:
-            return None
         year, (word, score, _) = max(scores.items(), key=lambda item: item[1][1])
         others = [s[1] for y, s in scores.items() if y != year]
         shared = any(word in words for y, words in self.by_year.items() if y != year)
@@ -82,15 +85,13 @@ def header_labels(lines: list[Line], fragments: list[Token], columns: tuple[Colu
     """Column headers among `fragments` (reading order), a header split in two included: over
     consecutive fragments ("商业" "企业") or stacked in PDF text ("结果" above "维持"); each
     column is taken once, in reading order, unless `repeat` (table 二's sub-tables)."""
-    from rapidfuzz import fuzz, process
-
     leaves = [label_key(_leaf(c.label)) for c in columns]
     unused = list(range(len(columns)))
     used: set[int] = set()
     found: list[Label] = []
 
     def best(option: tuple[Token, ...]) -> tuple[float, int]:
-        match = process.extractOne(label_key(label_text(option)), leaves, scorer=fuzz.ratio)
+        match = extract_one(label_key(label_text(option)), leaves)
         return (match[1], match[2]) if match else (0.0, 0)
 
     for position, fragment in enumerate(fragments):
