@@ -154,6 +154,8 @@ class ShortMention(DateMention):
 
 @dataclass(frozen=True)
 class DateRange:
+    """A span of dates in text ("2022年1月1日至12月31日"), at `start`:`end`."""
+
     start: int
     end: int
     first: DateMention

@@ -27,6 +27,8 @@ def _key(text: str) -> str:
 
 @dataclass
 class _Run:
+    """`length` paragraphs from `second` on, repeating as many from `first` on."""
+
     first: int
     second: int
     length: int

@@ -48,6 +48,8 @@ sentence are just that)."""
 
 @dataclass(frozen=True)
 class CopyOptions:
+    """When a sentence is standard wording, not copied: found in the reports of so many bodies, or so large a share."""
+
     standard_share: float = 0.5
     standard_bodies: int = 10
 
@@ -67,6 +69,8 @@ class Passage:
 
 @dataclass
 class Source:
+    """A report another one copied from, and the passages found in it."""
+
     index: int
     previous: bool
     """The source is the same body's previous report (the latest earlier year in the corpus)."""
@@ -76,6 +80,8 @@ class Source:
 
 @dataclass
 class CopyResult:
+    """What copy detection found for one report: a duplicate of a whole report, or its sources."""
+
     duplicate_of: int | None = None
     duplicate_share: float = 0.0
     sources: list[Source] = field(default_factory=list)

@@ -94,6 +94,8 @@ class Run:
 
 @dataclass(frozen=True)
 class RowSpec:
+    """A template row as alignment sees it: its label and how many cells it has."""
+
     id: str
     label: str
     width: int
@@ -101,6 +103,8 @@ class RowSpec:
 
 @dataclass
 class Match:
+    """A run given to a template row, with the label taken for it and that label's similarity."""
+
     run: Run
     row: RowSpec
     label: tuple[Token, ...]
@@ -109,6 +113,8 @@ class Match:
 
 @dataclass
 class Alignment:
+    """Runs assigned to the rows of one template year's table, and the score of the assignment."""
+
     matches: list[Match]
     missing: list[tuple[RowSpec, Run | None]]
     """Template rows no run was given to, each with the run of the row before it."""
