@@ -59,7 +59,7 @@ def test_the_default_format_is_the_only_formatter_imported(tmp_path) -> None:
 
 
 UNUSED_WHEN_WARM = {"ruamel", "ruamel.yaml", "_ruamel_yaml", "tomllib", "json", "difflib", "importlib.resources",
-                    "tempfile", "zipfile", "linter.fileio", "rapidfuzz"}
+                    "tempfile", "zipfile", "linter.fileio", "rapidfuzz", "shutil"}  # shutil: argparse's, tempfile's
 
 
 def test_a_run_with_warm_caches_parses_no_yaml_and_imports_no_pack_rule_kinds(tmp_path) -> None:
@@ -170,3 +170,22 @@ def test_every_dataclass_has_a_docstring() -> None:
                     and ast.get_docstring(node) is None):
                 undocumented.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name}")
     assert undocumented == []
+
+
+@pytest.mark.parametrize("columns", [None, "50", "abc", "0", "-3"])
+def test_help_is_as_wide_as_shutil_says_the_terminal_is(columns, monkeypatch) -> None:
+    """The help formatter finds the width as shutil does, without importing it (and bz2, lzma)."""
+    import shutil
+
+    from linter.i18n import _terminal_width
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    for lines in (None, "20"):
+        if lines is None:
+            monkeypatch.delenv("LINES", raising=False)
+        else:
+            monkeypatch.setenv("LINES", lines)
+        assert _terminal_width() == shutil.get_terminal_size().columns
