@@ -60,7 +60,7 @@ def test_the_default_format_is_the_only_formatter_imported(tmp_path) -> None:
 
 UNUSED_WHEN_WARM = {"ruamel", "ruamel.yaml", "_ruamel_yaml", "tomllib", "json", "difflib", "importlib.resources",
                     "tempfile", "zipfile", "linter.fileio", "rapidfuzz",
-                    "shutil", "heapq"}  # shutil: argparse's and tempfile's; heapq: Counter.most_common's
+                    "shutil", "heapq", "calendar"}  # argparse's and tempfile's, Counter.most_common's, dates'
 
 
 def test_a_run_with_warm_caches_parses_no_yaml_and_imports_no_pack_rule_kinds(tmp_path) -> None:
