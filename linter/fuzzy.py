@@ -39,7 +39,7 @@ def extract_one(query: str, choices: Sequence[str], score_cutoff: float = 0.0) -
 
     A best ratio below a cutoff is None in Python; one at or above it is left to rapidfuzz, whose
     test of the cutoff is its own (it may refuse a ratio equal to the cutoff)."""
-    if _in_python(len(query) + sum(len(choice) for choice in choices)):
+    if _spent < PYTHON_BUDGET and _in_python(len(query) + sum(len(choice) for choice in choices)):
         positions, best = _positions(query), None
         for index, choice in enumerate(choices):
             score = _similarity(positions, len(query), choice) * 100
@@ -57,9 +57,11 @@ def extract_one(query: str, choices: Sequence[str], score_cutoff: float = 0.0) -
 
 
 def _in_python(characters: int) -> bool:
-    """Whether a comparison of this many characters is made in Python (and counted)."""
+    """Whether a comparison of this many characters is made in Python (and counted); once one would
+    pass the budget, none is: rapidfuzz is imported then, and compares for the rest of the run."""
     global _spent
     if _spent + characters > PYTHON_BUDGET:
+        _spent = PYTHON_BUDGET
         return False
     _spent += characters
     return True

@@ -60,9 +60,10 @@ def test_comparisons_past_the_budget_are_handed_to_rapidfuzz(monkeypatch) -> Non
     monkeypatch.setattr(fuzzy, "_spent", 0)
     assert fuzzy.ratio("abcd", "abce") == fuzz.ratio("abcd", "abce")
     assert fuzzy._spent == 8  # in Python
-    assert fuzzy.ratio("abcd", "abcf") == fuzz.ratio("abcd", "abcf")
-    assert fuzzy._spent == 8  # 16 characters would pass the budget: rapidfuzz's
     assert fuzzy.ratio("abcd", "abcd") == 100.0 and fuzzy._spent == 8  # identical: nothing to compare
+    assert fuzzy.ratio("abcd", "abcf") == fuzz.ratio("abcd", "abcf")
+    assert fuzzy._spent == 10  # 16 characters would pass the budget: rapidfuzz's, and from now on
+    assert fuzzy.extract_one("a", ["b"]) == process.extractOne("a", ["b"], scorer=fuzz.ratio) and fuzzy._spent == 10
 
 
 def _year_by_rapidfuzz(vocabulary: Vocabulary, key: str) -> str | None:
