@@ -21,6 +21,8 @@ FORMAT_VERSION = 1
 
 @dataclass(frozen=True)
 class Entry:
+    """A finding recorded in a baseline: the file, the code and the finding's fingerprint."""
+
     path: str
     code: str
     fingerprint: str
@@ -51,6 +53,8 @@ def write_baseline(path: str, diagnostics: Iterable[Diagnostic]) -> int:
 
 @dataclass
 class Baseline:
+    """A baseline file read: how many times each entry is recorded."""
+
     path: str
     entries: Counter[Entry]
 

@@ -20,6 +20,8 @@ from linter.rules_api import Check, Rule, rule
 
 @dataclass(frozen=True)
 class InternalCode:
+    """A code govlint gives itself (not a rule's), with its documentation."""
+
     code: str
     name: str
     severity: Severity

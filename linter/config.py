@@ -43,6 +43,8 @@ class CliOverrides:
 
 @dataclass
 class _ConfigFile:
+    """A configuration file read: its text and govlint's table in it."""
+
     path: Path
     text: str
     table: dict[str, Any]

@@ -20,7 +20,6 @@ look-arounds on digits.
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import re
 from collections.abc import Iterator, Sequence
@@ -82,8 +81,15 @@ _LOST = {
 }
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def valid_date(year: int, month: int, day: int) -> bool:
-    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+    """Whether the day exists, in any year (`calendar.monthrange`'s days, without importing calendar)."""
+    if not 1 <= month <= 12:
+        return False
+    leap = month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return 1 <= day <= _MONTH_DAYS[month - 1] + leap
 
 
 def month_day_readings(year: int, digits: str) -> list[tuple[int, int]]:
@@ -156,6 +162,8 @@ class ShortMention(DateMention):
 
 @dataclass(frozen=True)
 class DateRange:
+    """A span of dates in text ("2022年1月1日至12月31日"), at `start`:`end`."""
+
     start: int
     end: int
     first: DateMention

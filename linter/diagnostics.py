@@ -78,6 +78,8 @@ class Finding:
 
 @dataclass
 class Diagnostic:
+    """A finding as output shows it: a rule's finding at its severity, in a file."""
+
     code: str
     severity: Severity
     message: str

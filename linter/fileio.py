@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 
 
 def write_atomically(path: str, data: bytes | str, *, keep_mode_of: str | None = None) -> None:
     """Replace `path` by `data` (str is written as UTF-8) in one step; OSError when it cannot.
 
     `keep_mode_of`: copy that file's permission bits (a fixed report keeps its mode)."""
+    import tempfile  # with shutil, random, bz2 and lzma: not for a run that only reads (`linter.fixes` for its formats)
+
     payload = data.encode("utf-8") if isinstance(data, str) else data
     handle, temporary = tempfile.mkstemp(dir=os.path.dirname(os.path.abspath(path)), prefix=".govlint-")
     try:

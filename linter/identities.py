@@ -29,6 +29,8 @@ _TERM = re.compile(r"\s*([+-])?\s*([^\s+=-][^\s+=]*)\s*")
 
 @dataclass(frozen=True)
 class Term:
+    """One cell of an identity's side, with its sign; the names may hold `{placeholders}`."""
+
     sign: int
     table: str
     row: str
@@ -43,6 +45,8 @@ class Term:
 
 @dataclass
 class Side:
+    """One side of an identity on a report's table: its cells and their sum."""
+
     value: int | Decimal
     """The sum of the side's cells (its known cells when some are ambiguous)."""
     cells: list[Cell]

@@ -72,6 +72,8 @@ _DISTRIBUTION = "govlint"
 
 @dataclass(frozen=True)
 class PluginFailure:
+    """A plugin that could not be loaded, or that implements a hook govlint does not have (PLG001)."""
+
     plugin: str
     message: str
     hook: str = ""
@@ -86,6 +88,8 @@ class PluginFailure:
 
 @dataclass
 class Plugins:
+    """The registered plugins, and those that could not be loaded or name an unknown hook."""
+
     manager: pluggy.PluginManager
     failures: list[PluginFailure]
 

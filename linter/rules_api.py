@@ -133,6 +133,8 @@ def value_error(value: Any, kind: Any) -> str | None:
 
 @dataclass(frozen=True)
 class Rule:
+    """A rule: its code, name, default severity, check function, documentation and options."""
+
     code: str
     name: str
     severity: Severity

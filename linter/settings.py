@@ -23,6 +23,8 @@ def code_matches(code: str, selector: str) -> bool:
 
 @dataclass
 class Settings:
+    """What a file is checked with: the rules selected, their severities and options, packs and the rest."""
+
     select: list[str] = field(default_factory=lambda: ["ALL"])
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)

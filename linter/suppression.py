@@ -31,6 +31,8 @@ _DIRECTIVE = re.compile(
 
 @dataclass
 class Suppression:
+    """A suppression comment (`<!-- govlint: disable=… -->`), the lines it covers and the codes it silenced."""
+
     kind: str
     codes: tuple[str, ...]
     """Codes or prefixes; empty: every code."""

@@ -14,6 +14,8 @@ from linter.yamlfile import DataFileError, load_yaml
 
 @dataclass(frozen=True)
 class Column:
+    """A column of a template table: its id, label, kind of number and group."""
+
     id: str
     label: str
     kind: str = "count"  # count | signed | money
@@ -23,6 +25,8 @@ class Column:
 
 @dataclass(frozen=True)
 class Row:
+    """A row of a template table; `columns` when the row has columns of its own."""
+
     id: str
     label: str
     subtable: str = ""
@@ -31,6 +35,8 @@ class Row:
 
 @dataclass(frozen=True)
 class TableTemplate:
+    """One of the tables 二, 三 and 四 as a template year has it."""
+
     id: str
     section: str
     rows: tuple[Row, ...]
@@ -64,6 +70,8 @@ class TableTemplate:
 
 @dataclass(frozen=True)
 class SectionTemplate:
+    """One of the six sections: its numeral, its title and the titles also accepted."""
+
     number: str
     title: str
     aliases: tuple[str, ...] = ()
@@ -71,6 +79,8 @@ class SectionTemplate:
 
 @dataclass(frozen=True)
 class Identity:
+    """A rule of a template's arithmetic (A1–A4): an expression over one table's cells."""
+
     id: str
     code: str
     table: str
@@ -80,6 +90,8 @@ class Identity:
 
 @dataclass(frozen=True)
 class Template:
+    """A template year: its sections, tables, identities and the years it is for."""
+
     year: str
     first_year: int
     last_year: int | None

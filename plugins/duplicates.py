@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from linter.plugins.textscan import HAN, fingerprint, passages, where
 
 from linter.diagnostics import Finding, Related
+from linter.fuzzy import extract_one
 from linter.hookspecs import hookimpl
 from linter.model import Location, Paragraph, Report
 from linter.rules_api import RuleContext, rule
@@ -25,6 +27,8 @@ def _key(text: str) -> str:
 
 @dataclass
 class _Run:
+    """`length` paragraphs from `second` on, repeating as many from `first` on."""
+
     first: int
     second: int
     length: int
@@ -72,7 +76,7 @@ def _merge_near_copies(keys: list[str], min_chars: int, similarity: float) -> li
             # fuzz.ratio reaches `similarity` only between keys of about the same length: compare those.
             lengths = range(math.ceil(len(key) * share / (2 - share)) - 1, math.floor(len(key) * (2 / share - 1)) + 2)
             candidates = sorted((k for n in lengths for k in by_length.get(n, ())), key=earlier.__getitem__)
-            found = candidates and _nearest(key, candidates, similarity)
+            found = candidates and extract_one(key, candidates, similarity)
             if found:
                 key = found[0]
             else:
@@ -82,18 +86,19 @@ def _merge_near_copies(keys: list[str], min_chars: int, similarity: float) -> li
     return merged
 
 
-def _nearest(key: str, candidates: list[str], similarity: float) -> tuple | None:
-    """The first candidate most like `key` at `similarity` or more (rapidfuzz imported only when there is one)."""
-    from rapidfuzz import fuzz, process
-
-    return process.extractOne(key, candidates, scorer=fuzz.ratio, score_cutoff=similarity)
-
-
-def _partial_ratio(name: str, own: str) -> float:
-    """rapidfuzz's partial_ratio, imported only when a report names another body of its kind."""
+def _like_own(name: str, own: str, similarity: float) -> bool:
+    """Whether rapidfuzz's partial_ratio of `name` and `own` is `similarity` or more. It compares
+    the shorter string with pieces of the longer no longer than it: a piece of L characters scores
+    at most 200 × min(c, L) / (len shorter + L), c the characters both strings have (with their
+    repeats), so at most 200 × c / (len shorter + c); below `similarity`, rapidfuzz is not asked
+    (nor imported)."""
+    shorter, longer = sorted((name, own), key=len)
+    common = (Counter(shorter) & Counter(longer)).total()
+    if shorter and 200 * common < similarity * (len(shorter) + common):
+        return False
     from rapidfuzz import fuzz
 
-    return fuzz.partial_ratio(name, own)
+    return fuzz.partial_ratio(name, own) >= similarity
 
 
 def _span(paragraphs: list[Paragraph], first: int, length: int) -> Location:
@@ -184,7 +189,7 @@ def check_other_body_names(report: Report, context: RuleContext) -> Iterator[Fin
     for passage in passages(report):
         seen: set[int] = set()
         for name, start, end, sure in _names(passage.text, suffixes):
-            if start in seen or name in own or _partial_ratio(name, own) >= context.option("similarity"):
+            if start in seen or name in own or _like_own(name, own, context.option("similarity")):
                 continue
             if not sure and name not in counts:
                 if whole is None:

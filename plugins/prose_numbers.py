@@ -39,6 +39,8 @@ _UNSAFE_PART = re.compile(r"[%％]|万|亿|千|\d\.\d|余|多|以上|以下|左�
 
 @dataclass
 class ProseSum:
+    """A total stated in prose and the parts listed after it ("共15件，其中…3件、…12件")."""
+
     total: int
     unit: str
     parts: list[int]

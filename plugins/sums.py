@@ -83,6 +83,8 @@ _GROUPED = ("SUM001", "SUM002", "SUM003")
 
 @dataclass
 class _Broken:
+    """An identity of the template the report's table does not keep, and how."""
+
     code: str
     identity: Identity
     outcome: Outcome

@@ -177,3 +177,36 @@ def test_a_catalogue_entry_without_words_translates_nothing(monkeypatch) -> None
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")
     assert _("no such message at all") == "no such message at all"
     assert _("year 2022") == "2022年"
+
+
+ARGUMENTS = [["check"], ["check", "a.txt", "--format", "json", "-j", "2", "--select", "SUM"], ["check", "--help"],
+             ["check", "--bogus", "a.txt"], ["check", "--format"], ["check", "-j", "0"], ["check", "a", "--version"],
+             ["inspect", "a.txt", "--format", "json"], ["inspect"], ["inspect", "a", "--format", "xml"],
+             ["review", "a.docx", "-o", "b.docx"], ["review", "a", "b"], ["rule", "SUM"], ["rule", "--all", "x", "y"],
+             ["rules", "--format", "json"], ["rules", "--bogus"], ["packs", "a.yaml", "b.yaml"], ["packs", "--help"],
+             ["index", "build", "a", "-o", "i"], ["index", "build", "a"], ["index"], ["index", "--help"]]
+
+
+@pytest.mark.parametrize("arguments", ARGUMENTS, ids=" ".join)
+def test_the_parser_of_one_command_parses_and_refuses_as_the_whole_parser(arguments, capsys, monkeypatch) -> None:
+    """A run builds its own command's sub-parser only (linter.cli.build_parser): the arguments it
+    gets, its help and its errors (the usage line naming every command) are the whole parser's."""
+    from linter.cli import build_parser
+
+    monkeypatch.setenv("COLUMNS", "100")
+    outcomes = []
+    for parser in (build_parser(), build_parser(arguments[0])):
+        try:
+            outcome = vars(parser.parse_args(arguments))
+        except SystemExit as leaving:
+            outcome = leaving.code
+        outcomes.append((outcome, capsys.readouterr()))
+    assert outcomes[0] == outcomes[1]
+
+
+def test_the_parser_of_one_command_knows_no_other(capsys) -> None:
+    from linter.cli import build_parser
+
+    with pytest.raises(SystemExit):
+        build_parser("check").parse_args(["inspect", "a.txt"])
+    assert "invalid choice: 'inspect' (choose from 'check')" in capsys.readouterr().err

@@ -183,3 +183,13 @@ def test_fuzz_mentions_and_ranges_are_spans_of_the_text_with_valid_readings(text
         assert found.start == found.first.start and found.first.end <= found.last.start <= found.last.end <= found.end
         for mention in (found.first, found.last):
             assert all(valid_date(mention.year, month, day) for month, day in mention.readings)
+
+
+def test_a_valid_date_is_a_day_calendar_has() -> None:
+    import calendar
+
+    for year in (-400, -1, 0, 1, 1900, 2000, 2023, 2024, 2100, 9999, 10000, 12345):
+        for month in range(-1, 15):
+            for day in range(-1, 34):
+                has = 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+                assert valid_date(year, month, day) == has, (year, month, day)

@@ -51,6 +51,8 @@ sentence are just that)."""
 
 @dataclass(frozen=True)
 class CopyOptions:
+    """When a sentence is standard wording, not copied: found in the reports of so many bodies, or so large a share."""
+
     standard_share: float = 0.5
     standard_bodies: int = 10
 
@@ -70,6 +72,8 @@ class Passage:
 
 @dataclass(slots=True)
 class Source:
+    """A report another one copied from, and the passages found in it."""
+
     index: int
     previous: bool
     """The source is the same body's previous report (the latest earlier year in the corpus)."""
@@ -79,8 +83,9 @@ class Source:
 
 @dataclass(slots=True)
 class CopyResult:
-    """What one report shares (the results of the reports that share something are kept until
-    the four rules have run: slotted, as `Source` and `Passage`)."""
+    """What copy detection found for one report: a duplicate of a whole report, or its sources
+    (the results of the reports that share something are kept until the four rules have run:
+    slotted, as `Source` and `Passage`)."""
 
     duplicate_of: int | None = None
     duplicate_share: float = 0.0

@@ -74,6 +74,8 @@ class Sentences:
 
 @dataclass(frozen=True, slots=True)
 class ReportSummary:
+    """What the corpus rules compare of one report (made where it is checked)."""
+
     path: str
     body: str | None
     """The body's name, squashed (linter.corpus.bodies)."""

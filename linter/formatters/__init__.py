@@ -51,6 +51,8 @@ class Output:
 
 @dataclass(frozen=True)
 class Formatter:
+    """An output format (`--format NAME`): what writes the diagnostics of a run."""
+
     name: str
     write: Callable[[Output, TextIO], None] | Callable[[Output, BinaryIO], None]
     description: str = ""

@@ -19,6 +19,8 @@ from linter.source import FlaggedLine, flagged_line, placed_line
 
 @dataclass(frozen=True)
 class TableView:
+    """A table as the HTML page shows it."""
+
     id: str
     """二, 三 or 四."""
     template: str | None
@@ -29,6 +31,8 @@ class TableView:
 
 @dataclass(frozen=True)
 class ReportView:
+    """What the HTML page shows of a report besides its findings (made where it is checked)."""
+
     title: str | None = None
     body: str | None = None
     year: int | None = None

@@ -85,6 +85,12 @@ def _located(message: str) -> str:
 class HelpFormatter(argparse.HelpFormatter):
     """argparse's help with descriptions, group titles and option help translated."""
 
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: int | None = None) -> None:
+        # argparse makes a formatter for every argument added (to check its metavar) and asks
+        # shutil for the width each time: shutil, bz2 and lzma imported for nothing.
+        super().__init__(prog, indent_increment, max_help_position, _terminal_width() - 2 if width is None else width)
+
     def _format_text(self, text: str) -> str:
         return super()._format_text(_(text))
 
@@ -99,6 +105,20 @@ class HelpFormatter(argparse.HelpFormatter):
 
     def add_usage(self, usage, actions, groups, prefix=None) -> None:
         super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
+
+
+def _terminal_width() -> int:
+    """`shutil.get_terminal_size().columns`: $COLUMNS, else the width of the terminal on stdout, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80
+    except (AttributeError, ValueError, OSError):
+        return 80
 
 
 @functools.cache

@@ -14,6 +14,8 @@ from linter.model import Document
 
 @dataclass(frozen=True)
 class Loader:
+    """A file format: the extensions it reads and what turns a file's bytes into a Document."""
+
     name: str
     extensions: tuple[str, ...]
     """Lower-case extensions with the dot: (".txt",)."""

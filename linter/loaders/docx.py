@@ -88,6 +88,8 @@ class Paragraph:
 
 @dataclass
 class BodyParagraph(Paragraph):
+    """A paragraph of the document's body (not inside a table)."""
+
     number: int = 0
     """Among the body's paragraphs outside tables, from 1."""
 
@@ -106,6 +108,8 @@ class GridCell:
 
 @dataclass
 class WordTable:
+    """A table of the document, its cells on the grid and the paragraphs in it."""
+
     number: int
     """Among the document's tables, from 1."""
     element: object

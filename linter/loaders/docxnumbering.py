@@ -61,6 +61,8 @@ def format_number(value: int, fmt: str) -> str:
 
 @dataclass(frozen=True)
 class _Level:
+    """One level of a Word numbering definition: start, format, text and what follows the number."""
+
     start: int
     fmt: str
     text: str

@@ -20,6 +20,8 @@ CellKind = Literal["int", "signed", "decimal", "blank", "text", "ambiguous"]
 
 @dataclass
 class Title:
+    """The report's title and the lines it takes."""
+
     text: str
     location: Location
     lines: tuple[int, int]
@@ -51,6 +53,8 @@ class Section:
 
 @dataclass
 class Paragraph:
+    """A paragraph of prose (a section's text, not a table), with the section it is in."""
+
     text: str
     lines: tuple[int, int]
     location: Location
@@ -59,6 +63,8 @@ class Paragraph:
 
 @dataclass(slots=True)
 class Cell:
+    """A number (or blank) of one of the tables 二, 三 and 四, by row and column of the template."""
+
     table: str
     row: str
     column: str
@@ -113,6 +119,8 @@ class Label:
 
 @dataclass
 class Malformation:
+    """Where a table differs in shape from its template (a row missing, a row of the wrong width), and how."""
+
     reason: str
     location: Location
 
@@ -147,6 +155,8 @@ class Table:
 
 @dataclass
 class TemplateEvidence:
+    """A sign of which template year the report follows, and where it is."""
+
     template: str
     reason: str
     location: Location
@@ -174,6 +184,8 @@ class MetadataField:
 
 @dataclass
 class Report:
+    """What recognition found in a document: title, body, year, sections, tables (the rules' input)."""
+
     document: Document
     title: Title | None = None
     body: str | None = None

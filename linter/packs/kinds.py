@@ -285,6 +285,8 @@ def check_require(report: Report, rule: CompiledRule) -> Iterator[Finding]:
 
 @dataclass(frozen=True)
 class Item:
+    """An item a section must mention (`section-items`), by any of its wordings."""
+
     name: str
     alternatives: tuple[str, ...]
 
@@ -315,6 +317,8 @@ def check_section_items(report: Report, rule: CompiledRule) -> Iterator[Finding]
 
 @dataclass(frozen=True)
 class IdentitySpec:
+    """An identity a pack adds (`identity`): an expression over one table's cells."""
+
     table: str
     expr: str
     for_each: Any
@@ -393,6 +397,8 @@ def check_deadline(report: Report, rule: CompiledRule) -> Iterator[Finding]:
 
 @dataclass(frozen=True)
 class Kind:
+    """A declarative rule kind of packs: its fields, how it is compiled, checked and described."""
+
     name: str
     required: tuple[str, ...]
     optional: tuple[str, ...]

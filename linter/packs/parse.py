@@ -42,6 +42,8 @@ class Reference:
 
 @dataclass(frozen=True)
 class PackRule:
+    """A rule a pack declares in YAML (a declarative kind: forbid, require, …)."""
+
     code: str
     name: str
     kind: str
@@ -57,6 +59,8 @@ class PackRule:
 
 @dataclass(frozen=True)
 class Pack:
+    """A rule pack as read from its YAML file: what it extends, changes and adds."""
+
     name: str
     description: str
     path: Path

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from linter.fuzzy import extract_one, ratio
 from linter.model import Line, Location
 from linter.recognize.tokens import Token, tokenize
 from linter.textnorm import squash
@@ -114,6 +115,8 @@ class Run:
 
 @dataclass(frozen=True)
 class RowSpec:
+    """A template row as alignment sees it: its label and how many cells it has."""
+
     id: str
     label: str
     width: int
@@ -121,6 +124,8 @@ class RowSpec:
 
 @dataclass
 class Match:
+    """A run given to a template row, with the label taken for it and that label's similarity."""
+
     run: Run
     row: RowSpec
     label: tuple[Token, ...]
@@ -129,6 +134,8 @@ class Match:
 
 @dataclass
 class Alignment:
+    """Runs assigned to the rows of one template year's table, and the score of the assignment."""
+
     matches: list[Match]
     missing: list[tuple[RowSpec, Run | None]]
     """Template rows no run was given to, each with the run of the row before it."""
@@ -236,8 +243,6 @@ def _tails(after: list[Token]) -> list[tuple[Token, ...]]:
 
 def align(runs: list[Run], rows: list[RowSpec]) -> Alignment:
     """Best monotone assignment of runs to rows."""
-    from rapidfuzz import fuzz, process
-
     keys = [label_key(row.label) for row in rows]
     similarity: list[list[tuple[float, tuple[Token, ...]]]] = []
     for run in runs:
@@ -245,7 +250,7 @@ def align(runs: list[Run], rows: list[RowSpec]) -> Alignment:
         # A table is aligned to each template year's rows, which share most labels: score each once.
         for key in keys:
             if key not in run.scores:
-                best = process.extractOne(key, texts, scorer=fuzz.ratio) if texts else None
+                best = extract_one(key, texts)
                 run.scores[key] = (best[1], candidates[best[2]]) if best else (0.0, ())
         similarity.append([run.scores[key] for key in keys])
     alignment = _best_path(runs, rows, similarity)
@@ -278,12 +283,10 @@ def score_bound(runs: list[Run], rows: list[RowSpec]) -> float:
 def _drop_interleaved(match: Match) -> None:
     """Leave out of a label a fragment of a neighbouring label that PDF text wove into it
     ("2、申请人逾期未按收费通知要" "他处理" "求缴纳费用…"), when the label then reads better."""
-    from rapidfuzz import fuzz
-
     key = label_key(match.row.label)
     for index in range(1, len(match.label) - 1):
         shorter = match.label[:index] + match.label[index + 1:]
-        score = fuzz.ratio(label_key(label_text(shorter)), key)
+        score = ratio(label_key(label_text(shorter)), key)
         if score > match.similarity:
             match.label, match.similarity = shorter, score
 

@@ -108,6 +108,8 @@ def splits(groups: Sequence[str], kinds: Sequence[str]) -> list[Split] | None:
 
 @dataclass(frozen=True)
 class Term:
+    """A cell of an identity instance on one table, with its sign."""
+
     sign: int
     row: str
     column: str

@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from linter.fuzzy import ratio
 from linter.model import Document, Line, Segment
 from linter.templates import SectionTemplate, Template
 
@@ -75,17 +76,15 @@ def _continues(line: Line) -> bool:
 
 def _headings(norm: str, sections: dict[str, SectionTemplate]) -> list[tuple[int, int, str]]:
     """(start, title end, numeral) of each section heading inside the line, after its start."""
-    from rapidfuzz import fuzz
-
     found = []
     for match in _NUMERAL.finditer(norm):
         section = sections[match[1]]
         start, best, score = match.end(), 0, 0.0
         for title in (section.title, *section.aliases):
             for length in range(max(2, len(title) * 2 // 3), len(title) + 4):
-                ratio = fuzz.ratio(norm[start:start + length], title)
-                if ratio > score:
-                    best, score = length, ratio
+                similarity = ratio(norm[start:start + length], title)
+                if similarity > score:
+                    best, score = length, similarity
         if score < _TITLE_SIMILARITY:
             continue
         end = start + best

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
+from linter.fuzzy import extract_one
 from linter.model import Label, Line
 from linter.recognize.align import label_key, label_text, span_location
 from linter.recognize.tokens import Token
@@ -42,14 +43,16 @@ class Vocabulary:
         return self._years_of[key]
 
     def _year_of(self, key: str) -> str | None:
-        from rapidfuzz import fuzz, process
-
+        if len(self.by_year) < 2:
+            return None
+        # A year's own wording scores 100 there (only identical strings do) and less in the others.
+        exact = [year for year, words in self.by_year.items() if key in words]
+        if exact:
+            return exact[0] if len(exact) == 1 else None
         scores = {}
         for year, words in self.by_year.items():
-            best = process.extractOne(key, list(words), scorer=fuzz.ratio)
+            best = extract_one(key, list(words))
             scores[year] = best if best else ("", 0.0, 0)
-        if len(scores) < 2:
-            return None
         year, (word, score, _) = max(scores.items(), key=lambda item: item[1][1])
         others = [s[1] for y, s in scores.items() if y != year]
         shared = any(word in words for y, words in self.by_year.items() if y != year)
@@ -112,9 +115,7 @@ def header_labels(lines: list[Line], fragments: list[Token], columns: tuple[Colu
 @functools.lru_cache(maxsize=_MEMO_LIMIT)  # headers are mostly the template's words, in every report
 def _nearest_leaf(key: str, leaves: tuple[str, ...]) -> tuple[float, int]:
     """The similarity of the leaf `key` is most like, and its index (0.0, 0 without leaves)."""
-    from rapidfuzz import fuzz, process
-
-    match = process.extractOne(key, leaves, scorer=fuzz.ratio)
+    match = extract_one(key, leaves)
     return (match[1], match[2]) if match else (0.0, 0)
 
 

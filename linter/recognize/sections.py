@@ -11,6 +11,7 @@ import functools
 import re
 from bisect import bisect_right
 
+from linter.fuzzy import ratio
 from linter.model import Document, Paragraph, Section
 from linter.templates import SectionTemplate
 from linter.textnorm import squash
@@ -33,11 +34,7 @@ def is_page_number(text: str) -> bool:
 def _similarity(title: str, template: SectionTemplate) -> float:
     written = squash(title).rstrip("。.")
     titles = [squash(t) for t in (template.title, *template.aliases)]
-    if written in titles:  # the most fuzz.ratio gives, for identical strings: rapidfuzz not imported
-        return 100.0
-    from rapidfuzz import fuzz
-
-    return max(fuzz.ratio(written, t) for t in titles)
+    return max(ratio(written, t) for t in titles)
 
 
 def _heading(line_text: str, norm: str, templates: dict[str, SectionTemplate]) -> tuple | None:

@@ -171,7 +171,8 @@ def _grid(alignment: Alignment) -> dict[int, int]:
         cells = match.run.fit(match.row.width)
         if cells and match.run.one_line:
             ends.setdefault(cells[0].field, Counter())[cells[-1].field] += 1
-    return {start: counter.most_common(1)[0][0] for start, counter in ends.items()}
+    # the first most common, as most_common(1) gives it, without its import of heapq
+    return {start: max(counter, key=counter.__getitem__) for start, counter in ends.items()}
 
 
 def _malformations(report: Report, table: Table, alignment: Alignment, grid: dict[int, int]) -> list[Malformation]:

@@ -116,7 +116,7 @@ def _year_from_prose(document: Document) -> tuple[int, int, int] | None:
             first_seen.setdefault(year, (line.index, match.start()))
     if not counts:
         return None
-    year, _ = counts.most_common(1)[0]
+    year = max(counts, key=counts.__getitem__)  # the first most common, as most_common(1) without heapq
     return year, *first_seen[year]
 
 
