@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from linter.diagnostics import Finding
 from linter.hookspecs import hookimpl
+from linter.memo import per_line
 from linter.model import START_OF_FILE, Label, Location, Report, Table
 from linter.recognize.title import BODY_KINDS
 from linter.rules_api import Option, Rule, RuleContext, rule
@@ -97,7 +98,7 @@ def as_written(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-@functools.lru_cache(maxsize=4096)  # labels are mostly the template's own words, in every report
+@per_line
 def wording(text: str) -> str:
     """A label reduced to its words: no numbering, remarks in brackets, spaces or punctuation."""
     flat = _PARENTHESISED.sub("", squash(text).replace("**", ""))
