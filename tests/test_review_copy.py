@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
 import pytest
 from loader_report import BLOCKS, with_wrong_total, write_docx
+from office import WRITER, convert, soffice_with
 
 from linter.cli import main
 from linter.loaders.docx import paragraph_text
@@ -177,13 +177,13 @@ def test_check_review_copy_writes_one_copy_per_word_report(tmp_path: Path, repor
         == ["reports/a.审阅.docx"]
 
 
-@pytest.mark.skipif(not shutil.which("soffice"), reason="needs LibreOffice (soffice)")
+@pytest.mark.skipif(soffice_with(WRITER) is None,
+                    reason="LibreOffice Writer is not installed (.ci/run installs it when it can)")
 def test_libreoffice_reads_the_comments_on_their_pages(tmp_path: Path, reviewed) -> None:
     """LibreOffice opens the copy and exports each comment as a PDF note on the page of its text."""
     output = reviewed[3]
     export = 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}'
-    subprocess.run(["soffice", "--headless", "--convert-to", export, "--outdir", str(tmp_path), str(output)],
-                   check=True, capture_output=True, timeout=300)
+    convert(soffice_with(WRITER), output, export, tmp_path)
     notes = _pdf_notes(tmp_path / "out.pdf")
     codes = [(page, text.split()[0].split("】")[1]) for page, text in notes]
     assert (1, "DAT001") in codes and codes.count((1, "DAT001")) == 2

@@ -8,10 +8,10 @@ import io
 import json
 import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from office import CALC, convert, soffice_with
 
 from linter.cli import main
 from linter.diagnostics import CellRef, Diagnostic, Severity
@@ -148,23 +148,12 @@ def test_xlsx_is_not_written_to_a_terminal_and_names_its_extra_when_missing(fold
     assert not (folder / "out.xlsx").exists()
 
 
-def _calc() -> str | None:
-    """The soffice of a LibreOffice that has Calc (the writer-only packages cannot read .xlsx)."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        return None
-    program = Path(os.path.realpath(soffice)).parent
-    return soffice if any(program.glob("libsclo.so")) else None
-
-
-@pytest.mark.skipif(_calc() is None, reason="LibreOffice Calc is not installed (.ci/run installs it when it can)")
+@pytest.mark.skipif(soffice_with(CALC) is None,
+                    reason="LibreOffice Calc is not installed (.ci/run installs it when it can)")
 def test_libreoffice_reads_the_workbook_as_written(folder: Path, capsys) -> None:
     _check(capsys, "--format", "xlsx", "-o", "out.xlsx")
     _check(capsys, "--format", "csv", "-o", "out.csv")
-    profile = (folder / "lo-profile").as_uri()  # its own profile: another soffice running must not take the job
-    subprocess.run([_calc(), f"-env:UserInstallation={profile}", "--headless", "--convert-to",
-                    "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", str(folder / "lo"),
-                    str(folder / "out.xlsx")], check=True, capture_output=True, timeout=300)
+    convert(soffice_with(CALC), folder / "out.xlsx", "csv:Text - txt - csv (StarCalc):44,34,76,1", folder / "lo")
     converted = list(csv.reader(io.StringIO((folder / "lo" / "out.csv").read_text(encoding="utf-8-sig"),
                                             newline="")))
     assert converted == _csv_rows(folder / "out.csv")
