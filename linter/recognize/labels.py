@@ -87,29 +87,45 @@ def header_labels(lines: list[Line], fragments: list[Token], columns: tuple[Colu
     consecutive fragments ("商业" "企业") or stacked in PDF text ("结果" above "维持"); each
     column is taken once, in reading order, unless `repeat` (table 二's sub-tables)."""
     leaves = tuple(label_key(_leaf(c.label)) for c in columns)
-    unused = list(range(len(columns)))
-    used: set[int] = set()
-    found: list[Label] = []
+    first_line = fragments[0].line if fragments else 0
+    placed = tuple((t.text, t.line - first_line, t.field, t.start, t.end) for t in fragments)
+    return [make_label(lines, tuple(fragments[p] for p in taken), columns[column].id, columns[column].label, score,
+                       vocabulary)
+            for taken, column, score in _headers(placed, leaves, repeat)]
 
-    def best(option: tuple[Token, ...]) -> tuple[float, int]:
-        return _nearest_leaf(label_key(label_text(option)), leaves)
+
+_Placed = tuple[str, int, int, int, int]
+"""A fragment as header matching reads it: text, line (from the first fragment's), field, start, end."""
+
+
+@functools.lru_cache(maxsize=1_024)  # a run's reports mostly lay out their tables' headers alike
+def _headers(fragments: tuple[_Placed, ...], leaves: tuple[str, ...],
+             repeat: bool) -> tuple[tuple[tuple[int, ...], int, float], ...]:
+    """The headers found among `fragments`: the positions of each one's fragments, its column and
+    its similarity."""
+    unused = list(range(len(leaves)))
+    used: set[int] = set()
+    found = []
+
+    def best(option: tuple[_Placed, ...]) -> tuple[float, int]:
+        return _nearest_leaf(label_key("".join(f[0].strip() for f in option)), leaves)
 
     for position, fragment in enumerate(fragments):
         if position in used:
             continue
-        option, taken, (score, leaf) = (fragment,), (position,), best((fragment,))
+        taken, (score, leaf) = (position,), best((fragment,))
         for partner in _partners(fragments, position, used):
             pair = (fragment, fragments[partner])
             pair_score, pair_leaf = best(pair)
             if pair_score > max(score, best(pair[1:])[0]):
-                option, taken, score, leaf = pair, (position, partner), pair_score, pair_leaf
-        column = next((i for i in (range(len(columns)) if repeat else unused) if leaves[i] == leaves[leaf]), None)
+                taken, score, leaf = (position, partner), pair_score, pair_leaf
+        column = next((i for i in (range(len(leaves)) if repeat else unused) if leaves[i] == leaves[leaf]), None)
         if score >= _HEADER_SIMILARITY and column is not None:
             if not repeat:
                 unused.remove(column)
             used.update(taken)
-            found.append(make_label(lines, option, columns[column].id, columns[column].label, score, vocabulary))
-    return found
+            found.append((taken, column, score))
+    return tuple(found)
 
 
 @functools.lru_cache(maxsize=_MEMO_LIMIT)  # headers are mostly the template's words, in every report
@@ -126,21 +142,21 @@ def _leaf(label: str) -> str:
     return leaf if len(group) > 1 and len(leaf) > 1 else label
 
 
-def _partners(fragments: list[Token], position: int, used: set[int]) -> list[int]:
+def _partners(fragments: tuple[_Placed, ...], position: int, used: set[int]) -> list[int]:
     """Fragments that may complete fragment `position`: the next one (not the next cell of the same
     table row), and the first one standing below it (a later line, overlapping columns) within a
     few lines."""
-    fragment = fragments[position]
+    _, line, field, start, end = fragments[position]
     following = fragments[position + 1] if position + 1 < len(fragments) and position + 1 not in used else None
     # Two cells of one row of a tab or pipe table are two headers, however they read together.
-    side_by_side = following is not None and following.line == fragment.line and following.field != fragment.field
+    side_by_side = following is not None and following[1] == line and following[2] != field
     found = [position + 1] if following is not None and not side_by_side else []
     for below in range(position + 1, len(fragments)):
-        other = fragments[below]
-        if other.line - fragment.line > _STACK_LINES:  # fragments come in reading order: none further down
+        _, other_line, _, other_start, other_end = fragments[below]
+        if other_line - line > _STACK_LINES:  # fragments come in reading order: none further down
             break
-        overlapping = other.start < fragment.end and fragment.start < other.end
-        if below not in used and other.line > fragment.line and overlapping:
+        overlapping = other_start < end and start < other_end
+        if below not in used and other_line > line and overlapping:
             if below not in found:
                 found.append(below)
             break
