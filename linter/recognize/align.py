@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from linter.fuzzy import extract_one, ratio
@@ -45,24 +45,35 @@ class Run:
     _fitted: dict[tuple[int, int | None], list[Token] | None] = field(default_factory=dict, repr=False,
                                                                       compare=False)
     """`fit` by width and grid end (alignment, grid, cells and malformations each ask)."""
-    _worded: dict[str, tuple[Token, ...] | None] = field(default_factory=dict, repr=False, compare=False)
-    """`label_worded` by key (each template year's rows ask for their own labels)."""
 
     @functools.cached_property
-    def label_options(self) -> tuple[list[tuple[Token, ...]], list[str]]:
-        """The candidate labels (see `_candidates`) and their comparison keys."""
-        candidates = list(_candidates(self))
-        return candidates, [label_key(label_text(c)) for c in candidates]
+    def _window(self) -> tuple[list[Token], int]:
+        """The fragments a label may be made of (the last before the run, the first after it),
+        and how many of them come before."""
+        before = self.before[-_WINDOW:]
+        return before + self.after[:2], len(before)
+
+    @functools.cached_property
+    def label_keys(self) -> tuple[str, ...]:
+        """The comparison key of each candidate label (see `_candidate_spans`)."""
+        fragments, before = self._window
+        return _candidate_keys(tuple(t.text for t in fragments), before)
+
+    def candidate(self, index: int) -> tuple[Token, ...]:
+        """The fragments of candidate label `index` (in `label_keys` order)."""
+        fragments, before = self._window
+        return tuple(fragments[p] for p in _candidate_spans(before, len(fragments) - before)[index])
+
+    @functools.cached_property
+    def label_options(self) -> tuple[list[tuple[Token, ...]], tuple[str, ...]]:
+        """The candidate labels and their comparison keys."""
+        return [self.candidate(i) for i in range(len(self.label_keys))], self.label_keys
 
     def label_worded(self, key: str) -> tuple[Token, ...] | None:
-        """The first candidate label (in `label_options` order) whose key is `key`, or None; stops
-        at the first, where a report that follows the template has it."""
-        if "label_options" in self.__dict__:
-            candidates, texts = self.label_options
-            return candidates[texts.index(key)] if key in texts else None
-        if key not in self._worded:
-            self._worded[key] = next((c for c in _candidates(self) if label_key(label_text(c)) == key), None)
-        return self._worded[key]
+        """The first candidate label whose key is `key`, or None (a report that follows the
+        template has its row's own wording)."""
+        keys = self.label_keys
+        return self.candidate(keys.index(key)) if key in keys else None
 
     @property
     def numbers(self) -> list[Token]:
@@ -222,23 +233,30 @@ def _bare_page_number(lines: list[Line], position: int) -> bool:
     return all(not lines[i].norm.strip() for i in (position - 1, position + 1) if 0 <= i < len(lines))
 
 
-def _candidates(run: Run) -> Iterator[tuple[Token, ...]]:
-    """Fragment sequences that may be the run's label: a stretch of the fragments before it,
-    continued by the first fragments after it when the stretch ends at the run."""
-    before = run.before[-_WINDOW:]
-    for i in range(len(before)):
-        for j in range(i + 1, min(len(before), i + _SPAN) + 1):
-            yield tuple(before[i:j])
-            if j == len(before):
-                yield from (tuple(before[i:j]) + tail for tail in _tails(run.after))
-    if not before:
-        yield from _tails(run.after)
+@functools.lru_cache(maxsize=64)
+def _candidate_spans(before: int, after: int) -> tuple[tuple[int, ...], ...]:
+    """Positions (in a run's `_window`) of the fragment sequences that may be its label: a stretch
+    of the `before` fragments before it, continued by the first of the `after` fragments after it
+    when the stretch ends at the run; with nothing before, the continuations alone."""
+    tails = [tuple(range(before + a, before + b)) for a, b in _TAILS if after >= b]
+    spans: list[tuple[int, ...]] = []
+    for i in range(before):
+        for j in range(i + 1, min(before, i + _SPAN) + 1):
+            spans.append(tuple(range(i, j)))
+            if j == before:
+                spans.extend(spans[-1] + tail for tail in tails)
+    return tuple(spans) if before else tuple(tails)
 
 
-def _tails(after: list[Token]) -> list[tuple[Token, ...]]:
-    """Continuations after a run: the first fragment, the first two, or the second alone (the
-    first being a group label broken on the same line, "提供" in "提供→需要另行制作")."""
-    return [tuple(after[a:b]) for a, b in ((0, 1), (0, 2), (1, 2)) if len(after) >= b]
+_TAILS = ((0, 1), (0, 2), (1, 2))
+"""Continuations after a run: the first fragment, the first two, or the second alone (the first
+being a group label broken on the same line, "提供" in "提供→需要另行制作")."""
+
+
+@functools.lru_cache(maxsize=8_192)  # table rows are worded alike from report to report
+def _candidate_keys(texts: tuple[str, ...], before: int) -> tuple[str, ...]:
+    return tuple(label_key("".join([texts[p].strip() for p in span]))
+                 for span in _candidate_spans(before, len(texts) - before))
 
 
 def align(runs: list[Run], rows: list[RowSpec]) -> Alignment:
