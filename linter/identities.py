@@ -247,14 +247,60 @@ def _add(sums: frozenset | None, values: list | None) -> frozenset | None:
 
 def evaluate(expr: str, for_each: object, table_id: str, tables: dict[str, Table]) -> Iterator[Outcome]:
     """Each instance of the identity on the aligned tables; instances that name absent cells are skipped."""
+    for bindings, terms, lookup in _instances(expr, for_each, table_id, tables):
+        outcome = _outcome(bindings, terms, lookup)
+        if outcome is not None:
+            yield outcome
+
+
+def broken_instances(expr: str, for_each: object, table_id: str, tables: dict[str, Table]) -> Iterator[Outcome]:
+    """The instances `evaluate` gives that do not hold. Most instances hold, with every cell a
+    plain integer or blank: those are summed without making their sides."""
+    for bindings, (left_terms, right_terms), lookup in _instances(expr, for_each, table_id, tables):
+        left = _plain_sum(left_terms, lookup)
+        if left is not None and left == _plain_sum(right_terms, lookup):
+            continue
+        outcome = _outcome(bindings, (left_terms, right_terms), lookup)
+        if outcome is not None and not outcome.holds:
+            yield outcome
+
+
+_Instance = tuple[dict[str, str], tuple[tuple[_BoundTerm, ...], ...], dict[str, _TableCells]]
+
+
+def _instances(expr: str, for_each: object, table_id: str, tables: dict[str, Table]) -> Iterator[_Instance]:
+    """Each instance's bindings and bound terms, with the aligned tables' cells."""
     table = tables.get(table_id)
     if table is None or not table.aligned:
         return
     parse(expr)  # a malformed expression is an error even where it has no instance
     lookup = {table_id: _TableCells(t) for table_id, t in tables.items() if t.aligned}
     for bindings in _bindings(for_each, table):
-        left_terms, right_terms = _bound(expr, tuple(bindings.items()))
-        left = _side(left_terms, lookup)
-        right = _side(right_terms, lookup)
-        if left is not None and right is not None:
-            yield Outcome(bindings, left, right)
+        yield bindings, _bound(expr, tuple(bindings.items())), lookup
+
+
+def _outcome(bindings: dict[str, str], terms: tuple[tuple[_BoundTerm, ...], ...],
+             lookup: dict[str, _TableCells]) -> Outcome | None:
+    left_terms, right_terms = terms
+    left = _side(left_terms, lookup)
+    right = _side(right_terms, lookup)
+    return Outcome(bindings, left, right) if left is not None and right is not None else None
+
+
+def _plain_sum(terms: tuple[_BoundTerm, ...], tables: dict[str, _TableCells]) -> int | None:
+    """The side's sum when every cell it names is present and an integer or blank, else None."""
+    total = 0
+    for sign, table_id, row, column, names in terms:
+        table = tables.get(table_id)
+        if table is None:
+            return None
+        found = (table.cells.get((row, column)),) if names == _ONE_CELL else table.matching(row, column, names)
+        for cell in found:
+            if cell is None:
+                return None
+            value = cell.value
+            if type(value) is int:
+                total += sign * value
+            elif cell.kind != "blank":
+                return None
+    return total

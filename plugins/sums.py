@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from linter.diagnostics import Finding, Related
 from linter.hookspecs import hookimpl
-from linter.identities import Outcome, evaluate
+from linter.identities import Outcome, broken_instances
 from linter.model import Cell, Report
 from linter.rules_api import Rule, RuleContext, per_report, rule
 from linter.tablenames import cell_name, cell_ref, column_name, followed_year, row_name, row_title, template_of
@@ -100,10 +100,10 @@ def _broken(report: Report, codes: tuple[str, ...]) -> dict[str, list[_Broken]]:
     found: dict[str, list[_Broken]] = {}
     for code in codes:
         for identity in identities(report, code):
-            for outcome in evaluate(identity.expr, identity.for_each, identity.table, report.tables):
+            for outcome in broken_instances(identity.expr, identity.for_each, identity.table, report.tables):
                 total = outcome.total
                 # A blank total is one omission, reported once by SUM006, not as a wrong sum.
-                if not (outcome.holds or total is None or is_blank(total)):
+                if not (total is None or is_blank(total)):
                     found.setdefault(total.id, []).append(_Broken(code, identity, outcome))
     return found
 

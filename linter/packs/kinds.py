@@ -351,8 +351,8 @@ def compile_identity(spec: Mapping[str, Any]) -> IdentitySpec:
 
 def check_identity(report: Report, rule: CompiledRule) -> Iterator[Finding]:
     spec: IdentitySpec = rule.prepared
-    for outcome in identities.evaluate(spec.expr, spec.for_each, spec.table, report.tables):
-        if outcome.holds or not outcome.left.cells:
+    for outcome in identities.broken_instances(spec.expr, spec.for_each, spec.table, report.tables):
+        if not outcome.left.cells:
             continue
         total = outcome.left.cells[0]
         parts = tuple(cell_ref(c) for c in outcome.left.cells[1:] + outcome.right.cells)
