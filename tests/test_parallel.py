@@ -193,3 +193,14 @@ def test_packs_are_applied_once_per_file(tmp_path: Path, monkeypatch: pytest.Mon
                               SettingsResolver(checker.known_codes).for_path)
     read = sum(1 for result in run.results if result.info) + len(run.not_reports)
     assert read > 5 and len(calls) == read
+
+
+def test_a_finished_run_shuts_its_pool_down_instead_of_stopping_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """Stopping (`pool._stop`) is for Ctrl-C: after a run that checked every file the pool is shut
+    down and waited for, so that no manager thread is left to race the interpreter's exit."""
+    monkeypatch.chdir(_corpus(tmp_path, copies=1))
+    stopped = []
+    monkeypatch.setattr(pool, "_stop", stopped.append)
+    _run(capsys, "--format", "json", "--jobs", "2", ".")
+    assert stopped == []

@@ -112,6 +112,10 @@ def _outcomes(tasks: list[pool.Task], request: CheckRequest, run: CheckRun) -> I
             if cache and place:
                 cache.store(place, outcome)
         yield outcome
+    # Run the pool's generator to its end, where it shuts the pool down and waits for it; closed
+    # early instead, it would stop the pool as for Ctrl-C, and its manager thread could still be
+    # closing its pipe when the interpreter exits ("Bad file descriptor" printed at exit).
+    next(checked, None)
     if cache:
         cache.prune()
         run.cache_problem = cache.problem
