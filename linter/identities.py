@@ -129,8 +129,8 @@ def parse(expr: str) -> tuple[tuple[Term, ...], tuple[Term, ...]]:
 
 
 _ONE_CELL, _ROW_PATTERN, _COLUMN_PATTERN = range(3)
-_BoundTerm = tuple[int, str, str, str, int]
-"""sign, table, row, column and what they name: one cell, the rows or the columns matching a pattern."""
+_BoundTerm = tuple[int, str, tuple[str, str], int]
+"""sign, table, (row, column) and what they name: one cell, the rows or the columns matching a pattern."""
 
 
 @functools.lru_cache(maxsize=4096)
@@ -142,7 +142,8 @@ def _bound(expr: str, bindings: tuple[tuple[str, str], ...]) -> tuple[tuple[_Bou
         sides = tuple(tuple((t.sign, *t.bound(names)) for t in side) for side in parse(expr))
     except (KeyError, IndexError) as error:
         raise ExpressionError(f"unknown placeholder {error}") from None
-    return tuple(tuple((*term, _names(term[2], term[3])) for term in side) for side in sides)
+    return tuple(tuple((sign, table, (row, column), _names(row, column)) for sign, table, row, column in side)
+                 for side in sides)
 
 
 def _names(row: str, column: str) -> int:
@@ -159,7 +160,7 @@ def _bindings(for_each: object, table: Table) -> list[dict[str, str]]:
     if for_each is None:
         return [{}]
     if for_each == "columns":
-        return [{"column": c} for c in dict.fromkeys(col for _, col in table.cells)]
+        return [{"column": c} for c in {col: None for _, col in table.cells}]
     if for_each == "rows":
         return [{"row": r} for r in table.rows()]
     if isinstance(for_each, dict):
@@ -175,22 +176,26 @@ def _matches(pattern: str, value: str) -> bool:
 
 
 class _TableCells:
-    """Finds the cells a pattern names, in table order; the by-column index is built on first use
-    (row patterns such as `（三）*` are matched within one column, not over the whole table)."""
+    """Finds the cells a pattern names, in table order. A row pattern such as `（三）*` is matched
+    within one column: the rows it names are found once, then looked up in each column."""
 
     def __init__(self, table: Table) -> None:
         self.cells = table.cells
-        self._by_column: dict[str, list[tuple[str, Cell]]] | None = None
+        self._rows_named: dict[str, list[str]] = {}
+        self._rows: list[str] | None = None
 
-    def matching(self, row: str, column: str, names: int) -> list[Cell]:
+    def matching(self, place: tuple[str, str], names: int) -> list[Cell]:
+        row, column = place
+        cells = self.cells
         if names == _COLUMN_PATTERN:
-            return [c for (r, col), c in self.cells.items() if _matches(row, r) and _matches(column, col)]
-        if self._by_column is None:
-            self._by_column = {}
-            for (r, col), cell in self.cells.items():
-                self._by_column.setdefault(col, []).append((r, cell))
+            return [c for (r, col), c in cells.items() if _matches(row, r) and _matches(column, col)]
         prefix = row[:-1]
-        return [cell for r, cell in self._by_column.get(column, ()) if r.startswith(prefix)]
+        rows = self._rows_named.get(prefix)
+        if rows is None:
+            if self._rows is None:  # a row's cells are added together: the rows' order is each column's
+                self._rows = list({r: None for r, _ in cells})
+            rows = self._rows_named[prefix] = [r for r in self._rows if r.startswith(prefix)]
+        return [cells[r, column] for r in rows if (r, column) in cells]
 
 
 def _decimals(cell: Cell) -> int:
@@ -207,17 +212,17 @@ def _side(terms: tuple[_BoundTerm, ...], tables: dict[str, _TableCells]) -> Side
     tolerance = Decimal(0)
     options: frozenset[int | Decimal] | None = frozenset({0})
     ambiguous = False
-    for sign, table_id, row, column, names in terms:
+    for sign, table_id, place, names in terms:
         table = tables.get(table_id)
         if table is None:
             return None
         if names == _ONE_CELL:
-            cell = table.cells.get((row, column))
+            cell = table.cells.get(place)
             if cell is None:
                 return None
             found: Iterable[Cell] = (cell,)
         else:
-            found = table.matching(row, column, names)
+            found = table.matching(place, names)
         for cell in found:
             kind, value = cell.kind, cell.value
             if kind == "text":
@@ -290,11 +295,11 @@ def _outcome(bindings: dict[str, str], terms: tuple[tuple[_BoundTerm, ...], ...]
 def _plain_sum(terms: tuple[_BoundTerm, ...], tables: dict[str, _TableCells]) -> int | None:
     """The side's sum when every cell it names is present and an integer or blank, else None."""
     total = 0
-    for sign, table_id, row, column, names in terms:
+    for sign, table_id, place, names in terms:
         table = tables.get(table_id)
         if table is None:
             return None
-        found = (table.cells.get((row, column)),) if names == _ONE_CELL else table.matching(row, column, names)
+        found = (table.cells.get(place),) if names == _ONE_CELL else table.matching(place, names)
         for cell in found:
             if cell is None:
                 return None
