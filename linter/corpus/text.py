@@ -16,6 +16,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 
+from linter.memo import per_line
 from linter.textnorm import normalize
 
 MIN_SENTENCE = 10
@@ -83,6 +84,13 @@ def own_names(body: str | None) -> tuple[str, ...]:
 def sentence_key(text: str, names: Iterable[str] = ()) -> str:
     """The comparable form of one sentence (see the module docstring)."""
     text = normalize(text)
+    if any(name in text for name in names):
+        return _key(text, names)
+    return _key_without_names(text)
+
+
+def _key(text: str, names: Iterable[str]) -> str:
+    """The key of a normalised sentence."""
     if "《" in text or "号" in text:  # what each kind of citation needs (the pattern is slow to try)
         text = _CITATION.sub("", text)
     for name in names:
@@ -93,6 +101,11 @@ def sentence_key(text: str, names: Iterable[str] = ()) -> str:
     if _STANDARD_SENTENCES.search(text):
         return ""
     return _template_wording().sub("", _strip(text))
+
+
+@per_line  # stock sentences recur in report after report
+def _key_without_names(text: str) -> str:
+    return _key(text, ())
 
 
 def key_hash(key: str) -> int:
