@@ -72,7 +72,10 @@ def check_garbled_dates(report: Report, context: RuleContext) -> Iterator[Findin
     正确示例：本报告中所列数据的统计时限为2023年1月1日至2023年12月31日。
     """
     for line in report.document.lines:
-        mentions = [m for m in find_dates(line.norm) if not m.garbled or _is_date(report, line, m)]
+        found = find_dates(line.norm)
+        if not found:  # most lines
+            continue
+        mentions = [m for m in found if not m.garbled or _is_date(report, line, m)]
         ranges = find_ranges(line.norm, mentions)
         garbled = [m for m in mentions if m.garbled] + [r.last for r in ranges if r.last.garbled
                                                         and r.last.form == "short"]

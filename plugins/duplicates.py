@@ -18,7 +18,7 @@ from linter.rules_api import RuleContext, rule
 from linter.textnorm import squash, squash_whole
 
 _PUNCTUATION = re.compile(r"[\s*#_`>|，,。.、；;：:！!？?（）()“”\"‘’'《》〈〉<>【】\[\]—\-]")
-_HAN = re.compile(f"[{HAN}]")
+_NOT_HAN = re.compile(f"[^{HAN}]+")
 
 
 def _key(text: str) -> str:
@@ -35,7 +35,7 @@ class _Run:
 
 
 def _substantial(key: str, min_chars: int) -> bool:
-    return len(_HAN.findall(key)) >= min_chars
+    return len(key) >= min_chars and len(_NOT_HAN.sub("", key)) >= min_chars  # its Han characters
 
 
 def _same(keys: list[str], i: int, j: int) -> bool:
