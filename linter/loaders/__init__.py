@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,8 +25,9 @@ class Loader:
     """The `govlint[extra]` that provides this loader's dependencies, if any."""
 
 
+@functools.cache
 def registered_loaders() -> dict[str, Loader]:
-    """Loaders by extension, from every plugin."""
+    """Loaders by extension, from every plugin (collected once per process, like the rules)."""
     from linter.plugins_manager import plugins
 
     by_extension: dict[str, Loader] = {}
