@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 
 import pytest
@@ -11,6 +12,7 @@ from fixturetext import fixture_text
 
 from linter.cli import main
 from linter.model import text_document
+from linter.recognize.align import _known_alignments
 from linter.recognize.tokens import is_page_number, parse_number, tokenize
 
 TABLES = FIXTURES / "tables"
@@ -76,6 +78,20 @@ def test_a_line_met_again_gets_new_tokens_at_its_own_line() -> None:
     assert [(t.kind, t.start, t.end, t.text, t.value, t.field) for t in twice] == [
         (t.kind, t.start, t.end, t.text, t.value, t.field) for t in once]
     assert not set(map(id, once)) & set(map(id, twice))
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in TABLES.iterdir()))
+def test_tables_laid_out_as_before_are_recognised_as_afresh(name: str) -> None:
+    """An alignment is remembered by the runs' shape (linter.recognize.align): a report with the
+    same layout and other numbers, lower in its file, gets the tables it gets on its own."""
+    text = (TABLES / name).read_text(encoding="utf-8")
+    variant = "\n\n" + re.sub(r"(?<![\d.])([1-8])(?![\d.])", lambda m: str(int(m[1]) + 1), text)
+    recognize_text(text, name)
+    remembered = recognize_text(variant, name)
+    _known_alignments.clear()
+    afresh = recognize_text(variant, name)
+    assert remembered.tables and remembered.tables == afresh.tables
+    assert remembered.template_evidence == afresh.template_evidence
 
 
 def test_page_footer_is_not_a_single_number_cell() -> None:

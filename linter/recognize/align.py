@@ -76,6 +76,18 @@ class Run:
         return self.candidate(keys.index(key)) if key in keys else None
 
     @property
+    def shape(self) -> tuple:
+        """What aligning the run reads of it: its label fragments' text, and what says how many
+        cells it can be (see `fits` with no grid)."""
+        fragments, before = self._window
+        numbers = self.numbers
+        core = len(self.cells)
+        while self.cells[core - 1].kind == "empty":
+            core -= 1
+        digits = sum(c.isdigit() for t in numbers for c in t.text) if self.glued else 0
+        return tuple([t.text for t in fragments]), before, self.glued, len(numbers), core, digits
+
+    @property
     def numbers(self) -> list[Token]:
         return [t for t in self.cells if t.kind == "number"]
 
@@ -259,7 +271,65 @@ def _candidate_keys(texts: tuple[str, ...], before: int) -> tuple[str, ...]:
                  for span in _candidate_spans(before, len(texts) - before))
 
 
-def align(runs: list[Run], rows: list[RowSpec]) -> Alignment:
+def align_to_years(runs: list[Run], specs: dict[str, tuple[RowSpec, ...]]) -> dict[str, Alignment]:
+    """The runs aligned to each template year's rows (`specs`), leaving out the years that cannot
+    score as well as an exact alignment to another year (only the best alignment is ever used).
+
+    Remembered by the runs' shape: the tables of a run's reports are mostly laid out and worded
+    alike, and an alignment depends on the label fragments' text and the runs' cell counts only."""
+    key = (tuple((year, id(rows)) for year, rows in specs.items()), tuple([run.shape for run in runs]))
+    known = _known_alignments.get(key)
+    if known is not None and all(a is b for a, b in zip(known[0], specs.values(), strict=True)):
+        return {year: layout.alignment(runs) for year, layout in known[1].items()}
+    found = _aligned_to_years(runs, specs)
+    if len(_known_alignments) >= _KNOWN_ALIGNMENTS:
+        _known_alignments.clear()
+    _known_alignments[key] = (tuple(specs.values()), {year: _Layout.of(a, runs) for year, a in found.items()})
+    return found
+
+
+def _aligned_to_years(runs: list[Run], specs: dict[str, tuple[RowSpec, ...]]) -> dict[str, Alignment]:
+    exact = {year: alignment for year, rows in specs.items() if (alignment := exact_alignment(runs, rows))}
+    best = max((a.score for a in exact.values()), default=float("-inf"))
+    return {year: exact.get(year) or align(runs, rows) for year, rows in specs.items()
+            if year in exact or score_bound(runs, rows) >= best}
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """An alignment with its runs by index and each label by its fragments' positions in its
+    run's window (`Run._window`): what another report whose runs have the same shape gets."""
+
+    matches: tuple[tuple[int, RowSpec, tuple[int, ...], float], ...]
+    missing: tuple[tuple[RowSpec, int | None], ...]
+    extra: tuple[int, ...]
+    score: float
+
+    @classmethod
+    def of(cls, alignment: Alignment, runs: list[Run]) -> _Layout:
+        index = {id(run): i for i, run in enumerate(runs)}
+
+        def positions(run: Run, label: tuple[Token, ...]) -> tuple[int, ...]:
+            window = run._window[0]
+            return tuple(next(p for p, t in enumerate(window) if t is token) for token in label)
+
+        return cls(tuple((index[id(m.run)], m.row, positions(m.run, m.label), m.similarity) for m in alignment.matches),
+                   tuple((row, None if run is None else index[id(run)]) for row, run in alignment.missing),
+                   tuple(index[id(run)] for run in alignment.extra), alignment.score)
+
+    def alignment(self, runs: list[Run]) -> Alignment:
+        """The alignment of `runs`, which have the shape this layout was made from."""
+        matches = [Match(runs[i], row, tuple(runs[i]._window[0][p] for p in label), similarity)
+                   for i, row, label, similarity in self.matches]
+        missing = [(row, None if i is None else runs[i]) for row, i in self.missing]
+        return Alignment(matches, missing, [runs[i] for i in self.extra], self.score)
+
+
+_KNOWN_ALIGNMENTS = 1_024
+_known_alignments: dict[tuple, tuple[tuple[tuple[RowSpec, ...], ...], dict[str, _Layout]]] = {}
+
+
+def align(runs: list[Run], rows: Sequence[RowSpec]) -> Alignment:
     """Best monotone assignment of runs to rows."""
     keys = [label_key(row.label) for row in rows]
     similarity: list[list[tuple[float, tuple[Token, ...]]]] = []
@@ -277,7 +347,7 @@ def align(runs: list[Run], rows: list[RowSpec]) -> Alignment:
     return alignment
 
 
-def exact_alignment(runs: list[Run], rows: list[RowSpec]) -> Alignment | None:
+def exact_alignment(runs: list[Run], rows: Sequence[RowSpec]) -> Alignment | None:
     """The alignment when each run, in order, has a candidate label worded as its row's and fits
     it (a report that follows the template): no other path scores as much, so `_best_path` would
     find this one."""
@@ -292,7 +362,7 @@ def exact_alignment(runs: list[Run], rows: list[RowSpec]) -> Alignment | None:
     return Alignment(matches, [], [], _MATCH_SCORE * len(rows))
 
 
-def score_bound(runs: list[Run], rows: list[RowSpec]) -> float:
+def score_bound(runs: list[Run], rows: Sequence[RowSpec]) -> float:
     """The most any alignment of `runs` to `rows` can score: every possible match perfect."""
     matched = min(len(runs), len(rows))
     return _MATCH_SCORE * matched - _SKIP_RUN * (len(runs) - matched) - _SKIP_ROW * (len(rows) - matched)
@@ -309,7 +379,7 @@ def _drop_interleaved(match: Match) -> None:
             match.label, match.similarity = shorter, score
 
 
-def _best_path(runs: list[Run], rows: list[RowSpec], similarity) -> Alignment:
+def _best_path(runs: list[Run], rows: Sequence[RowSpec], similarity) -> Alignment:
     n, m = len(runs), len(rows)
     fits = {(i, width): runs[i].fits(width) for i in range(n) for width in {row.width for row in rows}}
     best = [[0.0] * (m + 1) for _ in range(n + 1)]

@@ -18,19 +18,17 @@ from linter.recognize.align import (
     Match,
     RowSpec,
     Run,
-    align,
-    exact_alignment,
+    align_to_years,
     find_runs,
     join_unlabelled,
     label_key,
-    score_bound,
     span_location,
 )
 from linter.recognize.glued import read_glued
 from linter.recognize.labels import Vocabulary, header_labels, make_label
 from linter.recognize.regions import find_regions
 from linter.recognize.tokens import Token
-from linter.templates import Template
+from linter.templates import Template, per_template
 
 TABLE_IDS = ("二", "三", "四")
 
@@ -66,18 +64,14 @@ def recognize_tables(report: Report, templates: dict[str, Template]) -> set[int]
 
 
 def _alignments(runs: list[Run], templates: dict[str, Template], table_id: str) -> dict[str, Alignment]:
-    """The runs aligned to each template year's rows, leaving out the years that cannot score as
-    well as an exact alignment to another year (only the best alignment is ever used)."""
-    specs = {year: _row_specs(template, table_id) for year, template in templates.items()}
-    exact = {year: alignment for year, rows in specs.items() if (alignment := exact_alignment(runs, rows))}
-    best = max((a.score for a in exact.values()), default=float("-inf"))
-    return {year: exact.get(year) or align(runs, rows) for year, rows in specs.items()
-            if year in exact or score_bound(runs, rows) >= best}
+    """The runs aligned to each template year's rows (see `align_to_years`)."""
+    return align_to_years(runs, {year: _row_specs(template, table_id) for year, template in templates.items()})
 
 
-def _row_specs(template: Template, table_id: str) -> list[RowSpec]:
+@per_template
+def _row_specs(template: Template, table_id: str) -> tuple[RowSpec, ...]:
     table = template.tables[table_id]
-    return [RowSpec(r.id, r.label, len(table.columns_of(r.id))) for r in table.rows]
+    return tuple(RowSpec(r.id, r.label, len(table.columns_of(r.id))) for r in table.rows)
 
 
 def _table_two_evidence(report: Report, vocabulary: Vocabulary,
