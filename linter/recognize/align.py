@@ -87,7 +87,7 @@ class Run:
         digits = sum(c.isdigit() for t in numbers for c in t.text) if self.glued else 0
         return tuple([t.text for t in fragments]), before, self.glued, len(numbers), core, digits
 
-    @property
+    @functools.cached_property
     def numbers(self) -> list[Token]:
         return [t for t in self.cells if t.kind == "number"]
 
