@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import functools
 import os
 from dataclasses import dataclass, field
 from typing import Any
@@ -51,6 +52,17 @@ class Settings:
     """Directory that relative pack paths resolve from: that of the file that set `packs`."""
 
     def enabled(self, code: str) -> bool:
+        known = self._enabled_codes.get(code)
+        if known is None:
+            known = self._enabled_codes[code] = self._selected(code)
+        return known
+
+    @functools.cached_property
+    def _enabled_codes(self) -> dict[str, bool]:
+        """`enabled` by code: asked for every rule of every report (settings do not change once made)."""
+        return {}
+
+    def _selected(self, code: str) -> bool:
         chosen = max((len(s) for s in (*self.select, *self.extend_select) if code_matches(code, s)), default=-1)
         if chosen < 0:  # not selected
             return False
