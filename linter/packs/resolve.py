@@ -281,7 +281,22 @@ def apply_packs(rules: Sequence[Rule], settings: Settings) -> tuple[list[Rule], 
         if rule.code in taken:
             raise UsageError(f"pack rule {rule.code} ({rule.plugin}) has the code of rule {rule.code} "
                              f"from {taken[rule.code].plugin}")
-    return [*rules, *resolved.rules], resolved.apply(settings)
+    return [*rules, *resolved.rules], _applied(resolved, settings)
+
+
+_APPLIED: dict[tuple[int, int], tuple[ResolvedPacks, Settings, Settings]] = {}
+
+
+def _applied(resolved: ResolvedPacks, settings: Settings) -> Settings:
+    """`resolved.apply(settings)`, made once per pair: the files of a run share their settings, and
+    one settings object keeps what it has worked out (`Settings.enabled`) from file to file."""
+    key = (id(resolved), id(settings))
+    entry = _APPLIED.get(key)
+    if entry is None or entry[0] is not resolved or entry[1] is not settings:
+        if len(_APPLIED) >= 64:
+            _APPLIED.clear()
+        entry = _APPLIED[key] = (resolved, settings, resolved.apply(settings))
+    return entry[2]
 
 
 def rule_catalogue(local: Sequence[str] = (), base_dir: Path | str | None = None) -> list[Rule | InternalCode]:
