@@ -11,6 +11,7 @@ from linter.plugins.textscan import Passage, fingerprint, passages
 
 from linter.diagnostics import CellRef, Finding
 from linter.hookspecs import hookimpl
+from linter.memo import per_line
 from linter.model import Cell, Report
 from linter.rules_api import RuleContext, per_report, rule
 from linter.tablenames import cell_ref
@@ -37,13 +38,13 @@ _BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
 _UNSAFE_PART = re.compile(r"[%％]|万|亿|千|\d\.\d|余|多|以上|以下|左右")
 
 
-@dataclass
+@dataclass(frozen=True)
 class ProseSum:
     """A total stated in prose and the parts listed after it ("共15件，其中…3件、…12件")."""
 
     total: int
     unit: str
-    parts: list[int]
+    parts: tuple[int, ...]
     start: int
     end: int
     listed: str = "“其中”所列"
@@ -93,7 +94,7 @@ def _prose_sums(text: str) -> Iterator[ProseSum]:
         total, unit = int(match.group(1)), match.group(2)
         parts = _parts(_list_after(text, match.end()), unit)
         if parts:
-            yield ProseSum(total, unit, [value for value, _ in parts], match.start(), match.end() + parts[-1][1])
+            yield ProseSum(total, unit, tuple(value for value, _ in parts), match.start(), match.end() + parts[-1][1])
     yield from _information_sums(text)
 
 
@@ -110,7 +111,7 @@ def _information_sums(text: str) -> Iterator[ProseSum]:
             continue
         parts = _parts(listed, "条")
         if parts:
-            yield ProseSum(int(match.group(1)), "条", [value for value, _ in parts], match.start(1),
+            yield ProseSum(int(match.group(1)), "条", tuple(value for value, _ in parts), match.start(1),
                            match.end() + parts[-1][1], "其后所列")
 
 
@@ -128,7 +129,12 @@ def _message(found: ProseSum, relation: str) -> str:
 @per_report
 def _passage_sums(report: Report) -> list[tuple[Passage, ProseSum]]:
     """Every total with its listed parts in the report's prose (SUM101 and SUM102 read both)."""
-    return [(passage, found) for passage in passages(report) for found in _prose_sums(passage.text)]
+    return [(passage, found) for passage in passages(report) for found in _sums_in(passage.text)]
+
+
+@per_line  # a stock paragraph comes again in report after report
+def _sums_in(text: str) -> tuple[ProseSum, ...]:
+    return tuple(_prose_sums(text))
 
 
 def _sum_findings(report: Report, exceeds: bool) -> Iterator[Finding]:
