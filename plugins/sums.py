@@ -206,8 +206,11 @@ def review_total_mismatch(report: Report, context: RuleContext) -> Iterator[Find
 
 # --- cell values ----------------------------------------------------------------------------------
 
-def typed_cells(report: Report) -> Iterator[tuple[Cell, str, TableTemplate]]:
-    """Each cell of each aligned table with its column kind (count/signed/money) and table template."""
+@per_report
+def typed_cells(report: Report) -> list[tuple[Cell, str, TableTemplate]]:
+    """Each cell of each aligned table with its column kind (count/signed/money) and table template
+    (listed once per report: SUM005 and SUM006 read it)."""
+    typed = []
     for table in report.tables.values():
         template = template_of(report, table.id)
         if template is None or not table.aligned:
@@ -215,7 +218,8 @@ def typed_cells(report: Report) -> Iterator[tuple[Cell, str, TableTemplate]]:
         for cell in table.cells.values():
             column = template.column(cell.row, cell.column)
             if column is not None:
-                yield cell, column.kind, template
+                typed.append((cell, column.kind, template))
+    return typed
 
 
 def is_placeholder(cell: Cell) -> bool:
