@@ -54,3 +54,23 @@ def test_locations_are_columns_of_the_stored_line_with_crlf() -> None:
     assert document.newline == "\r\n"
     start = line.norm.index("二")
     assert line.locate(start, start + 1).column == 3  # two ideographic spaces precede it
+
+
+@pytest.mark.parametrize(("name", "data"), [
+    ("crlf.txt", "标题\r\n\r\n一、总体情况\r\n本年度主动公开信息 12 条。\r\n".encode()),
+    ("gb.txt", "标题\n一、总体情况\n\t本年度主动公开信息12条。\n".encode("gb18030")),
+    ("report.md", "# 标题\n\n| 行 | 数 |\n|---|---|\n| （一） | 3 |\n".encode()),
+])
+def test_the_stored_text_gives_the_excerpts_the_whole_document_gives(tmp_path, name: str, data: bytes) -> None:
+    """Corpus findings' excerpts read a text file again as its stored text only (no lines made)."""
+    from linter.loaders import load_stored_text
+    from linter.model import Location
+    from linter.source import excerpt
+
+    path = tmp_path / name
+    path.write_bytes(data)
+    whole, stored = load(str(path)), load_stored_text(str(path))
+    assert stored.lines == [] and (stored.format, stored.encoding) == (whole.format, whole.encoding)
+    for line in range(1, len(whole.lines) + 1):
+        for location in (Location(line, 1, line, 3), Location(line, 2, line + 1, 2)):
+            assert excerpt(stored, location) == excerpt(whole, location)

@@ -61,12 +61,27 @@ def load_bytes(path: str, data: bytes, extension: str | None = None) -> Document
 def load(path: str, max_size: int | None = None) -> Document:
     """The file at `path` as a `Document`; InputError (one line, exit 2) when it cannot be read
     or is larger than `max_size` bytes (then it is not read at all)."""
+    return load_bytes(path, _read(path, max_size))
+
+
+def load_stored_text(path: str) -> Document:
+    """The file as excerpts of findings read it (`linter.source.excerpt`): a plain text or
+    Markdown file as its decoded text only, with no lines made (`Document.stored_lines`); any
+    other file as `load` gives it. InputError as `load`."""
+    loader = registered_loaders().get(Path(path).suffix.lower())
+    if loader is None or loader.name != "text":
+        return load(path)
+    from linter.loaders.text import stored_text_document
+
+    return stored_text_document(path, _read(path))
+
+
+def _read(path: str, max_size: int | None = None) -> bytes:
     try:
         if max_size is not None:
             refuse_if_too_big(path, os.stat(path).st_size, max_size)
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except IsADirectoryError:
         raise InputError(path, "is a directory") from None
     except OSError as error:
         raise InputError(path, f"cannot read file: {error.strerror or error}") from None
-    return load_bytes(path, data)

@@ -29,7 +29,7 @@ def show_sources(added: list[tuple[FileResult, Diagnostic]], stdin_name: str | N
     lines the HTML page shows (a result with a `view`). A PDF page or a DOCX cell shows its place
     instead of an excerpt; standard input (`stdin_name`) cannot be read again."""
     from linter.errors import InputError
-    from linter.loaders import load
+    from linter.loaders import load, load_stored_text
     from linter.source import excerpt
 
     wanting: dict[int, tuple[FileResult, list[Diagnostic]]] = {}
@@ -38,7 +38,7 @@ def show_sources(added: list[tuple[FileResult, Diagnostic]], stdin_name: str | N
             wanting.setdefault(id(result), (result, []))[1].append(d)
     for result, diagnostics in wanting.values():
         try:
-            document = load(result.path)
+            document = load_stored_text(result.path) if result.view is None else load(result.path)
         except InputError:
             continue
         for d in diagnostics:
