@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from linter.model import Cell, Label, Malformation, Report, Table, TemplateEvidence
+from linter.model import Cell, Label, Line, Malformation, Report, Table, TemplateEvidence
 from linter.recognize.align import (
     Alignment,
     Match,
@@ -133,8 +133,9 @@ def _build(report: Report, table: Table, alignment: Alignment, templates: dict[s
             glued[match.row.id] = match
         if cells is None:
             continue
-        for column, token in zip(template.columns_of(match.row.id), cells, strict=True):
-            table.cells[(match.row.id, column.id)] = _cell(report, table_id, match.row.id, column.id, token)
+        row = match.row.id
+        for column, token in zip(template.columns_of(row), cells, strict=True):
+            table.cells[(row, column.id)] = _cell(lines[token.line], table_id, row, column.id, token)
     unsplittable = read_glued(report, table, glued, templates[table.template]) if glued else []
     table.malformed = _malformations(report, table, alignment, grid) + unsplittable
     used = {id(t) for m in alignment.matches for t in m.label}
@@ -150,8 +151,7 @@ def _with_year(label: Label, year: str | None) -> Label:
     return Label(label.text, label.location, label.template_id, label.template_label, label.similarity, year)
 
 
-def _cell(report: Report, table_id: str, row: str, column: str, token: Token) -> Cell:
-    line = report.document.lines[token.line]
+def _cell(line: Line, table_id: str, row: str, column: str, token: Token) -> Cell:
     location = line.locate(token.start, token.end)
     if token.kind == "empty":
         return Cell(table_id, row, column, None, "blank", token.text, location)
