@@ -204,7 +204,8 @@ def find_runs(lines: list[Line]) -> tuple[list[Run], list[Token]]:
         tokens = tokenize(line)
         if not tokens or _bare_page_number(lines, position):
             continue
-        row_line = sum(t.kind == "number" for t in tokens) > 1 or any(t.kind == "label" for t in tokens)
+        kinds = [t.kind for t in tokens]
+        row_line = kinds.count("number") > 1 or "label" in kinds
         if row_line:
             close()
         for token in tokens:
