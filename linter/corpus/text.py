@@ -12,10 +12,10 @@ crawler text) are not compared.
 from __future__ import annotations
 
 import functools
-import hashlib
 import re
 from collections.abc import Iterable
 
+from linter.digests import blake2b
 from linter.textnorm import normalize
 
 MIN_SENTENCE = 10
@@ -97,7 +97,7 @@ def sentence_key(text: str, names: Iterable[str] = ()) -> str:
 
 def key_hash(key: str) -> int:
     """A 64-bit hash of a key, the same in every process (unlike `hash`)."""
-    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
+    return int.from_bytes(blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
 
 
 def changed_words(copy: str, source: str, limit: int = 3) -> list[tuple[str, str]]:
