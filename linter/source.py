@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from linter.digests import sha256
 from linter.model import Document, Location
 from linter.textnorm import squash
 
@@ -91,5 +91,5 @@ def text_fingerprint(code: str, document: Document | None, location: Location, m
     Without source text (or on an empty line) the message stands in for it.
     """
     text = squash("".join(source_lines(document, location))) if document else ""
-    digest = hashlib.sha256(f"{code}\0{text or message}".encode()).hexdigest()
+    digest = sha256(f"{code}\0{text or message}".encode()).hexdigest()
     return digest[:20]

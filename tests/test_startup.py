@@ -30,7 +30,8 @@ REPORT = Fixture("""\
 """)
 
 
-def _imported(tmp_path: Path, *arguments: str, text: str = REPORT, name: str = "report.txt") -> set[str]:
+def _imported(tmp_path: Path, *arguments: str, text: str = REPORT, name: str = "report.txt",
+              results_cache: bool = False) -> set[str]:
     """The modules a `govlint check` run on one text report imported."""
     report = tmp_path / name
     report.write_text(text, encoding="utf-8")
@@ -39,6 +40,8 @@ def _imported(tmp_path: Path, *arguments: str, text: str = REPORT, name: str = "
               "print('\\n'.join(sys.modules), file=sys.stderr)\n")
     # start-up caches in tmp_path; every run checks the file (no cached result: that imports less)
     environment = {**os.environ, "GOVLINT_CACHE_DIR": str(tmp_path / "cache"), "GOVLINT_NO_CACHE": "1"}
+    if results_cache:
+        del environment["GOVLINT_NO_CACHE"]
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path,
                           env=environment, check=False)
     return set(done.stderr.split())
@@ -60,7 +63,8 @@ def test_the_default_format_is_the_only_formatter_imported(tmp_path) -> None:
 
 UNUSED_WHEN_WARM = {"ruamel", "ruamel.yaml", "_ruamel_yaml", "tomllib", "json", "difflib", "importlib.resources",
                     "tempfile", "zipfile", "linter.fileio", "rapidfuzz",
-                    "shutil", "heapq", "calendar"}  # argparse's and tempfile's, Counter.most_common's, dates'
+                    "shutil", "heapq", "calendar",  # argparse's and tempfile's, Counter.most_common's, dates'
+                    "hashlib", "_hashlib"}  # OpenSSL: linter.digests
 
 
 def test_a_run_with_warm_caches_parses_no_yaml_and_imports_no_pack_rule_kinds(tmp_path) -> None:
@@ -83,6 +87,15 @@ def test_the_example_reports_import_neither_rapidfuzz_nor_a_file_writer(tmp_path
     modules = _imported(tmp_path, text=text, name=example)
     assert {"linter.fuzzy", "linter.plugins.duplicates", used} <= modules
     assert modules & UNUSED_WHEN_WARM <= {"linter.fileio"}  # with linter.fixes; tempfile only when it writes
+
+
+def test_a_run_with_the_results_cache_loads_no_openssl(tmp_path) -> None:
+    """The results cache hashes the file, the settings and govlint's own files: well within
+    linter.digests' budget for Python's SHA-256."""
+    stored = _imported(tmp_path, "--format", "concise", results_cache=True)
+    read_back = _imported(tmp_path, "--format", "concise", results_cache=True)
+    assert "linter.run.cache" in stored & read_back
+    assert (stored | read_back) & {"hashlib", "_hashlib"} == set()
 
 
 def test_rapidfuzz_compares_for_a_heading_worded_otherwise_only_when_there_is_much_to_compare(tmp_path) -> None:

@@ -12,10 +12,10 @@ crawler text) are not compared.
 from __future__ import annotations
 
 import functools
-import hashlib
 import re
 from collections.abc import Iterable
 
+from linter.digests import blake2b
 from linter.memo import per_line
 from linter.textnorm import normalize
 
@@ -110,7 +110,7 @@ def _key_without_names(text: str) -> str:
 
 def key_hash(key: str) -> int:
     """A 64-bit hash of a key, the same in every process (unlike `hash`)."""
-    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
+    return int.from_bytes(blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
 
 
 def changed_words(copy: str, source: str, limit: int = 3) -> list[tuple[str, str]]:

@@ -157,9 +157,10 @@ SCRIPT = """
 
 def _hash(text: str) -> str:
     import base64
-    import hashlib
 
-    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+    from linter.digests import sha256
+
+    return "'sha256-" + base64.b64encode(sha256(text.encode()).digest()).decode() + "'"
 
 
 def content_security_policy() -> str:

@@ -12,7 +12,6 @@ log names a path of this machine.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections import Counter
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import TextIO
 
 from linter import __version__
 from linter.diagnostics import Diagnostic, Severity
+from linter.digests import sha256
 from linter.formatters import Formatter, Output, dump_json
 from linter.hookspecs import hookimpl
 
@@ -135,7 +135,7 @@ def partial_fingerprints(diagnostics: list[Diagnostic]) -> list[str]:
     for d in diagnostics:
         key = (d.path, d.code, d.fingerprint or d.message)
         seen[key] += 1
-        digest = hashlib.sha256(f"{d.code}\0{key[2]}".encode()).hexdigest()[:32]
+        digest = sha256(f"{d.code}\0{key[2]}".encode()).hexdigest()[:32]
         fingerprints.append(f"{digest}:{seen[key]}")
     return fingerprints
 

@@ -32,7 +32,6 @@ with fixes when --fix or --diff is asked (the fix must be applied or shown).
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
@@ -41,6 +40,7 @@ from dataclasses import fields, is_dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
+from linter.digests import sha256
 from linter.run.discovery import STDIN
 from linter.run.results import CheckRequest, FileOutcome
 
@@ -87,11 +87,8 @@ class ResultCache:
             return None
         folder = self._folder(settings)
         self._used.add(folder)
-        digest = hashlib.sha256(self._govlint)
-        digest.update(settings_digest)
-        digest.update(repr((path, os.path.abspath(path), named, len(data))).encode("utf-8"))
-        digest.update(data)
-        return folder, digest.hexdigest()
+        about = repr((path, os.path.abspath(path), named, len(data))).encode("utf-8")
+        return folder, sha256(self._govlint, settings_digest, about, data).hexdigest()
 
     def lookup(self, where: tuple[str, str]) -> FileOutcome | None:
         """The stored outcome, if there is a usable one for what this run asks (its entry then
@@ -206,7 +203,7 @@ def settings_fingerprint(settings: Settings) -> bytes:
 
     packs = [(str(pack.path), _file_digest(str(pack.path)))
              for pack in resolve_packs(settings.packs, settings.config_dir).packs]
-    return hashlib.sha256(repr((_canonical(settings), packs)).encode("utf-8")).digest()
+    return sha256(repr((_canonical(settings), packs)).encode("utf-8")).digest()
 
 
 def govlint_fingerprint() -> bytes:
@@ -219,7 +216,7 @@ def govlint_fingerprint() -> bytes:
     modules = sorted((name, _stat(getattr(plugin, "__file__", None) or ""))
                      for name, plugin in plugins().manager.list_name_plugin())
     state = (_LAYOUT, __version__, sys.version, rules, modules, _sources())
-    return hashlib.sha256(repr(state).encode("utf-8")).digest()
+    return sha256(repr(state).encode("utf-8")).digest()
 
 
 def _sources() -> list[tuple[str, tuple[int, int]]]:
@@ -249,7 +246,7 @@ def _stat(path: str) -> tuple[int, int]:
 def _file_digest(path: str) -> str:
     try:
         with open(path, "rb") as stream:
-            return hashlib.sha256(stream.read()).hexdigest()
+            return sha256(stream.read()).hexdigest()
     except OSError:
         return ""
 
