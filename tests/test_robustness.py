@@ -283,18 +283,25 @@ def test_a_worker_that_dies_is_that_files_error_and_the_pool_goes_on(folder_of_r
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_ctrl_c_during_a_run_stops_it_with_one_line_and_exit_130(tmp_path, jobs) -> None:
+    """Ctrl-C while files are being checked: the signal is sent once the results cache shows that
+    checking is under way (each file differs, so each has its entry), whatever the machine's speed."""
     import signal
     import subprocess
     import sys
     import time
 
     report = (Path(__file__).parents[1] / "examples" / "reports" / "qingshan-2022.txt").read_bytes()
+    reports, cache = tmp_path / "reports", tmp_path / "cache"
+    reports.mkdir()
     for number in range(3000):
-        (tmp_path / f"r{number}.txt").write_bytes(report)
+        (reports / f"r{number}.txt").write_bytes(report + f"\n编号 {number}\n".encode())
     process = subprocess.Popen([sys.executable, "-m", "linter", "check", "--jobs", jobs, "--format", "concise",
-                                str(tmp_path)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               start_new_session=True, env={**os.environ, "LANG": "en_US.UTF-8"})
-    time.sleep(3)
+                                "--cache-dir", str(cache), str(reports)], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, start_new_session=True,
+                               env={**os.environ, "LANG": "en_US.UTF-8", "GOVLINT_NO_CACHE": ""})
+    deadline = time.monotonic() + 120
+    while sum(1 for path in cache.rglob("*") if path.is_file()) < 20 and time.monotonic() < deadline:
+        time.sleep(0.05)
     os.killpg(process.pid, signal.SIGINT)  # as the terminal does: the whole process group
     _, err = process.communicate(timeout=60)
     assert (process.returncode, err.decode()) == (130, "govlint: interrupted\n")
