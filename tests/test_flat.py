@@ -133,13 +133,13 @@ def test_splits_respect_column_kinds() -> None:
     signed = splits(["2648-18538"], ["count", "signed", "count"])
     assert [[p.value for p in s] for s in signed] == [[2648, -1, 8538], [2648, -18, 538], [2648, -185, 38],
                                                       [2648, -1853, 8]]
-    assert splits(["01"], ["count"]) == []
+    assert splits(["01"], ["count"]) == ()
     money = splits(["13575394432.52元"], ["count", "money"])
     assert all(s[1].unit == "元" and s[1].kind == "decimal" for s in money) and len(money) == 9
 
 
 def test_long_digit_runs_are_bounded() -> None:
-    assert splits(["1" * 12000], ["count"] * 7) == []  # longer than any seven figures
+    assert splits(["1" * 12000], ["count"] * 7) == ()  # longer than any seven figures
     assert splits(["12" * 30], ["count"] * 15) is None  # too many splits to list: ambiguous
     text = crawler_report({"（一）": "1" * 12000})
     report = recognize_text(text)

@@ -64,9 +64,28 @@ def read_cell(text: str, column_kind: str) -> tuple[int | Decimal, CellKind, str
     return int(number), ("signed" if number[0] in "+-" else "int"), ""
 
 
-def splits(groups: Sequence[str], kinds: Sequence[str]) -> list[Split] | None:
+def splits(groups: Sequence[str], kinds: Sequence[str]) -> tuple[Split, ...] | None:
     """Every split of `groups` into len(kinds) cells, in order; None when there are too many
-    to list (the row is then ambiguous as a whole)."""
+    to list (the row is then ambiguous as a whole). Remembered when there are few (rows of
+    zeros and the like come again in report after report; a row with many splits is rare)."""
+    key = (tuple(groups), tuple(kinds))
+    known = _known_splits.get(key, _UNKNOWN)
+    if known is _UNKNOWN:
+        known = _splits(*key)
+        if known is None or len(known) <= _REMEMBERED_SPLITS:
+            if len(_known_splits) >= _KNOWN_ROWS:
+                _known_splits.clear()
+            _known_splits[key] = known
+    return known
+
+
+_UNKNOWN = object()
+_REMEMBERED_SPLITS = 16
+_KNOWN_ROWS = 4_096
+_known_splits: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[Split, ...] | None] = {}
+
+
+def _splits(groups: tuple[str, ...], kinds: tuple[str, ...]) -> tuple[Split, ...] | None:
     found: list[Split] = []
     steps = 0
     remaining = [sum(len(g) for g in groups[i:]) for i in range(len(groups) + 1)]
@@ -103,7 +122,7 @@ def splits(groups: Sequence[str], kinds: Sequence[str]) -> list[Split] | None:
 
     if not walk(0, 0, 0, []) or len(found) > MAX_SPLITS:
         return None
-    return found
+    return tuple(found)
 
 
 @dataclass(frozen=True)

@@ -23,12 +23,12 @@ def read_glued(report: Report, table: Table, glued: dict[str, Match], template: 
     """Fill `table.cells` for the glued rows; the rows no split fits, as malformations."""
     lines = report.document.lines
     columns = {row: template.tables[table.id].columns_of(row) for row in glued}
-    found: dict[str, list[Split] | None] = {}
+    found: dict[str, tuple[Split, ...] | None] = {}
     problems = []
     for row, match in glued.items():
         groups = [lines[t.line].norm[t.start:t.end] for t in match.run.numbers]
         found[row] = splits(groups, [c.kind for c in columns[row]])
-        if found[row] == []:
+        if found[row] == ():
             reason = f"表{table.id}“{row} {match.row.label}”行的数字无法按模板的{len(columns[row])}列拆分"
             problems.append(Malformation(reason, span_location(lines, match.run.numbers)))
     options: Options = {row: [{c.id: v for c, v in zip(columns[row], (p.value for p in s), strict=True)}
