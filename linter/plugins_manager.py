@@ -20,7 +20,7 @@ import inspect
 import os
 import sys
 import types
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -120,9 +120,12 @@ class Plugins:
 def _lazy_loader(module: str, name: str, extensions: tuple[str, ...], extra: str):
     from linter.loaders import Loader
 
+    @functools.cache
+    def imported() -> Callable:
+        return next(loader for loader in importlib.import_module(module).govlint_loaders() if loader.name == name).load
+
     def load(path: str, data: bytes):
-        loader = next(loader for loader in importlib.import_module(module).govlint_loaders() if loader.name == name)
-        return loader.load(path, data)
+        return imported()(path, data)
 
     return Loader(name, extensions, load, extra)
 
