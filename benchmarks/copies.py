@@ -11,7 +11,8 @@ and the cross-year rules alone over the first 5,000 reports.
 
 --corpus-only skips reading the files: it makes each report's copy-detection summary straight
 from the generated text (the sentences and their keys as `linter.corpus.summary` makes them, with
-placeholder locations) and times the main process's join (`linter.corpus.detect.Corpus` and every
+placeholder locations), spills the summaries as a run does (`linter.corpus.spill`) and times the
+main process's join (`linter.corpus.detect.Corpus` and every
 report's result) and the linking of bodies the cross-year rules use: the part of the run whose
 cost grows with the corpus rather than with each file. Figures: docs/performance.md.
 """
@@ -107,7 +108,7 @@ def _summaries(generated) -> list:
                     sentences.append((key_hash(key), len(key), Location(number, 1, number, 2), raw))
                     keys.append(key)
         found.append(ReportSummary(path, body, classify_body(body), year, names, Location(1, 1, 1, 2),
-                                   Sentences(sentences), signature("".join(keys))))
+                                   Sentences(sentences, signature("".join(keys)))))
     return found
 
 
@@ -118,6 +119,7 @@ def corpus_only(reports: int) -> None:
 
     from linter.corpus.bodies import BodyYear, predecessors
     from linter.corpus.detect import Corpus
+    from linter.corpus.spill import SpillFile, spill
 
     started = time.perf_counter()
     generated = province(seed=3, bodies=reports // 2, sites=max(1, reports // 200), planted=max(1, reports // 500))
@@ -128,28 +130,30 @@ def corpus_only(reports: int) -> None:
     print(f"summaries (done by the workers in a run): {signing:.1f} s, {signing / len(summaries) * 1000:.2f} ms each")
     years = _year_summaries(summaries)
     gc.disable()  # as during a run (linter.run.pool.collection_paused)
-    for size in sorted({min(5000, len(summaries)), len(summaries)}):
-        part = summaries[:size]
-        begin = time.perf_counter()
-        predecessors([BodyYear(s.body, s.kind, s.year) for s in part])
-        linking = time.perf_counter() - begin
-        begin = time.perf_counter()
-        corpus = Corpus(part)
-        joined = time.perf_counter() - begin
-        results = [corpus.result(i) for i in range(size)]
-        total = time.perf_counter() - begin
-        del corpus, results
-        print(f"{size} reports: cross-year linking {linking:.3f} s; copy join {joined:.2f} s, "
-              f"with every report's result {total:.2f} s", flush=True)
-        begin = time.perf_counter()
-        found = sum(len(list(rule.check(part, _context(rule)))) for rule in _rules("CPY"))
-        copies = time.perf_counter() - begin
-        begin = time.perf_counter()
-        crossed = sum(len(list(rule.check(years[:size], _context(rule)))) for rule in _rules("XYR"))
-        cross = time.perf_counter() - begin
-        print(f"{size} reports: the corpus rules as a run calls them: CPY001-CPY004 {copies:.2f} s "
-              f"({found} findings), XYR001+XYR002 {cross:.2f} s ({crossed} findings); "
-              f"peak memory of this process so far {_peak_mb():.0f} MB", flush=True)
+    with SpillFile() as spilled:  # as a run does as results arrive: the join reads what it compares back
+        spill([*summaries, *years], spilled)
+        for size in sorted({min(5000, len(summaries)), len(summaries)}):
+            part = summaries[:size]
+            begin = time.perf_counter()
+            predecessors([BodyYear(s.body, s.kind, s.year) for s in part])
+            linking = time.perf_counter() - begin
+            begin = time.perf_counter()
+            corpus = Corpus(part)
+            joined = time.perf_counter() - begin
+            results = [corpus.result(i) for i in range(size)]
+            total = time.perf_counter() - begin
+            del corpus, results
+            print(f"{size} reports: cross-year linking {linking:.3f} s; copy join {joined:.2f} s, "
+                  f"with every report's result {total:.2f} s", flush=True)
+            begin = time.perf_counter()
+            found = sum(len(list(rule.check(part, _context(rule)))) for rule in _rules("CPY"))
+            copies = time.perf_counter() - begin
+            begin = time.perf_counter()
+            crossed = sum(len(list(rule.check(years[:size], _context(rule)))) for rule in _rules("XYR"))
+            cross = time.perf_counter() - begin
+            print(f"{size} reports: the corpus rules as a run calls them: CPY001-CPY004 {copies:.2f} s "
+                  f"({found} findings), XYR001+XYR002 {cross:.2f} s ({crossed} findings); "
+                  f"peak memory of this process so far {_peak_mb():.0f} MB", flush=True)
 
 
 def _rules(family: str) -> list:

@@ -162,9 +162,10 @@ def test_the_corpus_rules_find_the_same_with_and_without_spilling(tmp_path: Path
     assert {code for _, code, *_ in found} == {"CPY001", "CPY002", "CPY003", "CPY004", "XYR001", "XYR002"}
 
 
-def test_the_main_process_holds_only_what_the_join_compares(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # A copy summary as unpickled and spilled: key hashes, sizes, MinHash and the report's
-    # identity; the sentences' texts and locations (about 130 bytes a sentence) are in the file.
+def test_the_main_process_holds_no_sentence_of_a_summary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A copy summary as unpickled and spilled: the report's identity and the handles of its two
+    # records in the file; the sentences' key hashes, sizes and MinHash (what the join compares),
+    # texts and locations (what a finding reads) are all in the file.
     monkeypatch.setattr(spill_module, "IN_MEMORY", 0)
     province(seed=5, bodies=2, sites=1, planted=0).write(tmp_path)
     summary = checker.check_file(str(next(tmp_path.rglob("*.txt"))), Settings()).corpus["CPY001"]
@@ -180,6 +181,8 @@ def test_the_main_process_holds_only_what_the_join_compares(tmp_path: Path, monk
         finally:
             tracemalloc.stop()
         assert summaries[0].sentences.text(0) == summary.sentences.text(0)
-    sentences = len(summary.sentences)
-    assert sentences > 20
-    assert held < 2400 + 16 * sentences  # 29 sentences: 2.3 KB (5.1 KB with the texts and locations held)
+        assert summaries[0].sentences.keys == summary.sentences.keys
+    assert len(summary.sentences) > 20
+    assert held < 1500  # 25 sentences: 1.3 KB (2.3 KB with key hashes, sizes and MinHash, 5.1 KB with texts too)
+    with pytest.raises(ValueError, match="closed"):
+        _ = summaries[0].signature
