@@ -107,7 +107,7 @@ def _summaries(generated) -> list:
                 if len(key) >= MIN_SENTENCE:
                     sentences.append((key_hash(key), len(key), Location(number, 1, number, 2), raw))
                     keys.append(key)
-        found.append(ReportSummary(path, body, classify_body(body), year, names, Location(1, 1, 1, 2),
+        found.append(ReportSummary(path, body, classify_body(body), year, Location(1, 1, 1, 2),
                                    Sentences(sentences, signature("".join(keys)))))
     return found
 

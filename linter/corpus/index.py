@@ -105,8 +105,9 @@ def _summary_from_json(item: dict[str, Any]) -> ReportSummary:
         raise ValueError("signature")
     sentences = Sentences(((int(key), int(size), _located(where), _text(text, optional=False))
                            for key, size, where, text in item["sentences"]), signature)
+    for name in item["names"]:  # written for other readers: a summary's names are made from its body
+        _text(name, optional=False)
     return ReportSummary(_text(item["path"], optional=False), _text(item["body"]), _text(item["kind"]), year,
-                         tuple(_text(n, optional=False) for n in item["names"]),
                          _located(item["title"]) if item["title"] is not None else None, sentences)
 
 

@@ -100,10 +100,16 @@ class ReportSummary:
     """The body's name, squashed (linter.corpus.bodies)."""
     kind: str | None
     year: int | None
-    names: tuple[str, ...]
-    """The forms of the body's own name that were normalised away."""
     title: Location | None
     sentences: Sentences
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The forms of the body's own name that were normalised away (made from `body` again:
+        not held for every report of a run)."""
+        from linter.corpus.text import own_names
+
+        return own_names(self.body)
 
     @property
     def signature(self) -> array:
@@ -153,6 +159,6 @@ def summarize(report: Report) -> ReportSummary:
             start = end
             if start >= len(passage.text):
                 break
-    return ReportSummary(report.path, body, report.body_kind, report.year, names,
-                         report.title.location if report.title else None,
+    title = report.title.location if report.title else None
+    return ReportSummary(report.path, body, report.body_kind, report.year, title,
                          Sentences(sentences, signature("".join(keys))))
