@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -78,7 +78,7 @@ class FileResult:
     """The settings the file was checked with, its packs applied once it was read (None: not checked
     by `linter.checker`)."""
     info: ReportInfo | None = None
-    corpus: dict[str, Any] = field(default_factory=dict)
+    corpus: Mapping[str, Any] = field(default_factory=dict)
     """What each corpus rule enabled for this file needs of its report (`CorpusRule.summarize`), by code."""
     view: Any = None
     """What the HTML page shows of the report (`linter.formatters.reportview.ReportView`), made where

@@ -25,7 +25,7 @@ from linter.run.baseline_step import apply_baseline
 from linter.run.corpus_step import read_reference, run_corpus_step
 from linter.run.discovery import STDIN, discover, distinct_files, is_report, settings_name
 from linter.run.events import RunObserver
-from linter.run.payload import SharedSettings
+from linter.run.payload import CorpusSummaries, SharedSettings
 from linter.run.pool import collection_paused, worker_count
 from linter.run.results import CheckRequest, CheckRun, FileOutcome
 from linter.settings import Settings
@@ -80,7 +80,8 @@ def run_check(request: CheckRequest, settings_for: Callable[[str], Settings],
             if outcome.diff is not None:
                 run.diffs.append(outcome.diff)
             run.fixed += outcome.fixed
-            spill(outcome.result.corpus.values(), spilled)
+            outcome.result.corpus = CorpusSummaries(outcome.result.corpus)
+            spill(outcome.result.corpus.distinct(), spilled)
             run.results.append(outcome.result)
         stdin_name = settings_name(STDIN, request.stdin_filename) if STDIN in request.paths else None
         run_corpus_step(run, reference, stdin_name)
