@@ -186,3 +186,16 @@ def test_the_main_process_holds_no_sentence_of_a_summary(tmp_path: Path, monkeyp
     assert held < 1500  # 25 sentences: 1.3 KB (2.3 KB with key hashes, sizes and MinHash, 5.1 KB with texts too)
     with pytest.raises(ValueError, match="closed"):
         _ = summaries[0].signature
+
+
+def test_no_summary_outlives_the_corpus_step(tmp_path: Path) -> None:
+    # the output is written after the corpus step: the summaries and the join are gone by then
+    from linter.corpus.summary import ReportSummary
+    from linter.plugins.crossyear import YearSummary
+
+    folder = _province(tmp_path)
+    run = check_run.run_check(CheckRequest([str(folder)], jobs=2), _settings())
+    assert {d.code for d in run.diagnostics} >= {"CPY001", "CPY004", "XYR001"}
+    gc.collect()
+    assert not [found for found in gc.get_objects()
+                if isinstance(found, ReportSummary | YearSummary) and found.path.startswith(str(tmp_path))]
