@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from linter.plugins.crossyear import YearSummary
 from province import province
 
 from linter import checker
@@ -23,6 +24,7 @@ from linter.config import SettingsResolver
 from linter.corpus import spill as spill_module
 from linter.corpus.packed import Locations
 from linter.corpus.spill import Detail, SpillFile, spill
+from linter.corpus.summary import ReportSummary
 from linter.engine import FileResult, run_corpus_rules
 from linter.model import Location
 from linter.run.results import CheckRequest
@@ -190,9 +192,6 @@ def test_the_main_process_holds_no_sentence_of_a_summary(tmp_path: Path, monkeyp
 
 def test_no_summary_outlives_the_corpus_step(tmp_path: Path) -> None:
     # the output is written after the corpus step: the summaries and the join are gone by then
-    from linter.corpus.summary import ReportSummary
-    from linter.plugins.crossyear import YearSummary
-
     folder = _province(tmp_path)
     run = check_run.run_check(CheckRequest([str(folder)], jobs=2), _settings())
     assert {d.code for d in run.diagnostics} >= {"CPY001", "CPY004", "XYR001"}
