@@ -117,8 +117,6 @@ def corpus_only(reports: int) -> None:
 
     from province import province
 
-    from linter.corpus.bodies import BodyYear, predecessors
-    from linter.corpus.detect import Corpus
     from linter.corpus.spill import SpillFile, spill
 
     started = time.perf_counter()
@@ -133,27 +131,39 @@ def corpus_only(reports: int) -> None:
     with SpillFile() as spilled:  # as a run does as results arrive: the join reads what it compares back
         spill([*summaries, *years], spilled)
         for size in sorted({min(5000, len(summaries)), len(summaries)}):
-            part = summaries[:size]
-            begin = time.perf_counter()
-            predecessors([BodyYear(s.body, s.kind, s.year) for s in part])
-            linking = time.perf_counter() - begin
-            begin = time.perf_counter()
-            corpus = Corpus(part)
-            joined = time.perf_counter() - begin
-            results = [corpus.result(i) for i in range(size)]
-            total = time.perf_counter() - begin
-            del corpus, results
-            print(f"{size} reports: cross-year linking {linking:.3f} s; copy join {joined:.2f} s, "
-                  f"with every report's result {total:.2f} s", flush=True)
-            begin = time.perf_counter()
-            found = sum(len(list(rule.check(part, _context(rule)))) for rule in _rules("CPY"))
-            copies = time.perf_counter() - begin
-            begin = time.perf_counter()
-            crossed = sum(len(list(rule.check(years[:size], _context(rule)))) for rule in _rules("XYR"))
-            cross = time.perf_counter() - begin
-            print(f"{size} reports: the corpus rules as a run calls them: CPY001-CPY004 {copies:.2f} s "
-                  f"({found} findings), XYR001+XYR002 {cross:.2f} s ({crossed} findings); "
-                  f"peak memory of this process so far {_peak_mb():.0f} MB", flush=True)
+            _time_join(summaries[:size])
+            _time_rules(summaries[:size], years[:size])
+
+
+def _time_join(summaries: list) -> None:
+    """The cross-year linking, the copy join, and the join with every report's result."""
+    from linter.corpus.bodies import BodyYear, predecessors
+    from linter.corpus.detect import Corpus
+
+    begin = time.perf_counter()
+    predecessors([BodyYear(s.body, s.kind, s.year) for s in summaries])
+    linking = time.perf_counter() - begin
+    begin = time.perf_counter()
+    corpus = Corpus(summaries)
+    joined = time.perf_counter() - begin
+    results = [corpus.result(i) for i in range(len(summaries))]
+    total = time.perf_counter() - begin
+    del corpus, results
+    print(f"{len(summaries)} reports: cross-year linking {linking:.3f} s; copy join {joined:.2f} s, "
+          f"with every report's result {total:.2f} s", flush=True)
+
+
+def _time_rules(summaries: list, years: list) -> None:
+    """The CPY and XYR rules over the summaries, as a run calls them."""
+    begin = time.perf_counter()
+    found = sum(len(list(rule.check(summaries, _context(rule)))) for rule in _rules("CPY"))
+    copies = time.perf_counter() - begin
+    begin = time.perf_counter()
+    crossed = sum(len(list(rule.check(years, _context(rule)))) for rule in _rules("XYR"))
+    cross = time.perf_counter() - begin
+    print(f"{len(summaries)} reports: the corpus rules as a run calls them: CPY001-CPY004 {copies:.2f} s "
+          f"({found} findings), XYR001+XYR002 {cross:.2f} s ({crossed} findings); "
+          f"peak memory of this process so far {_peak_mb():.0f} MB", flush=True)
 
 
 def _rules(family: str) -> list:
