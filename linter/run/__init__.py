@@ -57,10 +57,10 @@ def run_check(request: CheckRequest, settings_for: Callable[[str], Settings],
     in which the files were found, so the output is the same as with one job. With
     `request.cache`, a file whose result is cached is not checked again (`linter.run.cache`).
 
-    What the corpus rules read only for a finding (sentence texts, places) is written to a
-    temporary file of the run as each result arrives (`linter.corpus.spill`), and the corpus
-    summaries are let go once the corpus rules have run (`run_corpus_step`); the file is removed
-    when the run ends."""
+    The bulk of the corpus summaries (what the copy join compares, what only a finding reads) is
+    written to a temporary file of the run as each result arrives (`linter.corpus.spill`), each
+    result's summaries are held as a `CorpusSummaries`, and they are let go once the corpus rules
+    have run (`run_corpus_step`); the file is removed when the run ends."""
     reference = read_reference(request)
     tasks = planned_tasks(request, settings_for)
     for observer in observers:
