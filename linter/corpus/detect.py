@@ -30,6 +30,7 @@ the results), and a candidate's again when a result needs it.
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -122,8 +123,9 @@ class Corpus:
         keys_seen = Sketch(sum(len(s.sentences) for s in self.summaries))
         bands_seen = Sketch(BANDS * len(self.summaries))
         for summary in self.summaries:
-            keys_seen.add(set(summary.sentences.keys))
-            bands_seen.add(_bands(summary))
+            keys, _, signature = summary.sentences.compared()
+            keys_seen.add(set(keys))
+            bands_seen.add(_bands(signature))
         return keys_seen, bands_seen
 
     def _index(self, keys_seen: Sketch, bands_seen: Sketch,
@@ -137,13 +139,14 @@ class Corpus:
         postings: dict[int, list[int]] = {}
         buckets: dict[int, list[int]] = {}
         for index, summary in enumerate(self.summaries):
-            keys = set(summary.sentences.keys)
+            held, _, signature = summary.sentences.compared()
+            keys = set(held)
             for key in keys_seen.may_reach(keys, floor):
                 bodies = bodies_of.setdefault(key, set())
                 if len(bodies) < floor:
                     bodies.add(self.body_id[index])
             _post(postings, keys_seen.may_reach(keys, 2), index)
-            _post(buckets, bands_seen.may_reach(_bands(summary), 2), index)
+            _post(buckets, bands_seen.may_reach(_bands(signature), 2), index)
         standard = {key for key, bodies in bodies_of.items() if len(bodies) >= floor}
         return standard, _shared(postings, leaving_out=standard), _shared(buckets)
 
@@ -169,15 +172,16 @@ class Corpus:
         mine, theirs = self.summaries[index].year, self.summaries[other].year
         return mine is None or theirs is None or theirs <= mine
 
-    def _candidates(self, index: int) -> list[int]:
+    def _candidates(self, index: int, keys: array, sizes: array, signature: array) -> list[int]:
+        """The reports report `index` (its `keys`, `sizes` and `signature`) may have copied from:
+        its predecessor first, then by shared size, at most MAX_CANDIDATES of them."""
         shared: Counter[int] = Counter()
-        sentences = self.summaries[index].sentences
-        for key, size in zip(sentences.keys, sentences.sizes, strict=True):
+        for key, size in zip(keys, sizes, strict=True):
             if key not in self.standard:
                 for other in self.postings.get(key, ()):
                     if self._may_source(index, other):
                         shared[other] += size
-        for band in _bands(self.summaries[index]):
+        for band in _bands(signature):
             for other in self.buckets.get(band, ()):
                 if self._may_source(index, other):
                     shared[other] += 1
@@ -189,18 +193,17 @@ class Corpus:
     def result(self, index: int) -> CopyResult:
         """What report `index` shares with the others (nothing but the duplicate for a duplicate)."""
         original = self.duplicate_of[index]
+        sentences = self.summaries[index].sentences
+        keys, sizes, signature = sentences.compared()
         if original is not None:
-            sentences = self.summaries[index].sentences
-            mine = dict(zip(sentences.keys, sentences.sizes, strict=True))
+            mine = dict(zip(keys, sizes, strict=True))
             theirs = set(self.summaries[original].sentences.keys)
             total = sum(mine.values()) or 1
             return CopyResult(original, sum(size for key, size in mine.items() if key in theirs) / total)
-        sentences = self.summaries[index].sentences
-        keys, sizes = sentences.keys, sentences.sizes
         total = sum(sizes)
         owner: dict[int, tuple[int, int]] = {}
         found: Counter[int] = Counter()
-        for other in self._candidates(index):
+        for other in self._candidates(index, keys, sizes, signature):
             positions = self._key_index(other)
             for position, key in enumerate(keys):
                 if position not in owner and key in positions:
@@ -243,10 +246,9 @@ def _shared(index: dict[int, list[int]], leaving_out: set[int] | frozenset[int] 
     return {item: reports for item, reports in index.items() if len(reports) > 1 and item not in leaving_out}
 
 
-def _bands(summary: ReportSummary) -> list[int]:
-    """The LSH bucket of each band of the report's signature (none without a signature): the
+def _bands(signature: array) -> list[int]:
+    """The LSH bucket of each band of a report's signature (none without a signature): the
     band's values and its number in one int, one object per bucket key."""
-    signature = summary.signature
     if len(signature) != NUM_PERM:
         return []
     raw = signature.tobytes()

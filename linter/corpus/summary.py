@@ -52,6 +52,10 @@ class Sentences:
     def __len__(self) -> int:
         return self._count
 
+    def compared(self) -> tuple[array, array, array]:
+        """`keys`, `sizes` and `signature` at once (one read of the spill file)."""
+        return self._compared.value
+
     @property
     def keys(self) -> array:
         """Each sentence's key hash (`linter.corpus.text.key_hash`), as an array('Q')."""
