@@ -186,16 +186,18 @@ def _peak_mb() -> float:
 
 def _year_summaries(summaries: list) -> list:
     """The cross-year summary of each generated report: the generated reports all carry the same
-    tables (tests/province.py), so each gets the example's cells under its own body and year."""
+    tables (tests/province.py), so each gets the example's cells under its own body and year (in a
+    `Detail` of its own, spilled as a run spills it)."""
     from linter.plugins.crossyear import summarize_years
 
+    from linter.corpus.spill import Detail
     from linter.loaders import load
     from linter.recognize import recognize
 
     example = Path(__file__).resolve().parents[1] / "examples" / "reports" / "qingshan-2022.txt"
     cells = summarize_years(recognize(load(str(example))))
     assert cells is not None
-    return [type(cells)(s.path, s.body, s.kind, s.year, cells.templates, cells.ids, cells.values, cells.places)
+    return [type(cells)(s.path, s.body, s.kind, s.year, cells.templates, cells.ids, Detail(cells.cells.value))
             for s in summaries]
 
 

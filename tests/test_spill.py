@@ -198,3 +198,16 @@ def test_no_summary_outlives_the_corpus_step(tmp_path: Path) -> None:
     gc.collect()
     assert not [found for found in gc.get_objects()
                 if isinstance(found, ReportSummary | YearSummary) and found.path.startswith(str(tmp_path))]
+
+
+def test_a_cross_year_summary_holds_no_cell_once_spilled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(spill_module, "IN_MEMORY", 0)
+    folder = _province(tmp_path)
+    summary = checker.check_file(str(next(folder.glob("2023/*.txt"))), Settings()).corpus["XYR001"]
+    received = pickle.loads(pickle.dumps(summary))  # as from a worker
+    with SpillFile() as file:
+        spill([received], file)
+        assert received.values == summary.values and len(received.values) > 10
+        assert received.row("三", "二") == [cell._replace(summary=received) for cell in summary.row("三", "二")]
+    with pytest.raises(ValueError, match="closed"):  # the values are compared from the file, not held
+        _ = received.values
