@@ -11,7 +11,8 @@ and the cross-year rules alone over the first 5,000 reports.
 
 --corpus-only skips reading the files: it makes each report's copy-detection summary straight
 from the generated text (the sentences and their keys as `linter.corpus.summary` makes them, with
-placeholder locations) and times the main process's join (`linter.corpus.detect.Corpus` and every
+placeholder locations), spills the summaries as a run does (`linter.corpus.spill`) and times the
+main process's join (`linter.corpus.detect.Corpus` and every
 report's result) and the linking of bodies the cross-year rules use: the part of the run whose
 cost grows with the corpus rather than with each file. Figures: docs/performance.md.
 """
@@ -106,8 +107,8 @@ def _summaries(generated) -> list:
                 if len(key) >= MIN_SENTENCE:
                     sentences.append((key_hash(key), len(key), Location(number, 1, number, 2), raw))
                     keys.append(key)
-        found.append(ReportSummary(path, body, classify_body(body), year, names, Location(1, 1, 1, 2),
-                                   Sentences(sentences), signature("".join(keys))))
+        found.append(ReportSummary(path, body, classify_body(body), year, Location(1, 1, 1, 2),
+                                   Sentences(sentences, signature("".join(keys)))))
     return found
 
 
@@ -116,8 +117,7 @@ def corpus_only(reports: int) -> None:
 
     from province import province
 
-    from linter.corpus.bodies import BodyYear, predecessors
-    from linter.corpus.detect import Corpus
+    from linter.corpus.spill import SpillFile, spill
 
     started = time.perf_counter()
     generated = province(seed=3, bodies=reports // 2, sites=max(1, reports // 200), planted=max(1, reports // 500))
@@ -128,28 +128,42 @@ def corpus_only(reports: int) -> None:
     print(f"summaries (done by the workers in a run): {signing:.1f} s, {signing / len(summaries) * 1000:.2f} ms each")
     years = _year_summaries(summaries)
     gc.disable()  # as during a run (linter.run.pool.collection_paused)
-    for size in sorted({min(5000, len(summaries)), len(summaries)}):
-        part = summaries[:size]
-        begin = time.perf_counter()
-        predecessors([BodyYear(s.body, s.kind, s.year) for s in part])
-        linking = time.perf_counter() - begin
-        begin = time.perf_counter()
-        corpus = Corpus(part)
-        joined = time.perf_counter() - begin
-        results = [corpus.result(i) for i in range(size)]
-        total = time.perf_counter() - begin
-        del corpus, results
-        print(f"{size} reports: cross-year linking {linking:.3f} s; copy join {joined:.2f} s, "
-              f"with every report's result {total:.2f} s", flush=True)
-        begin = time.perf_counter()
-        found = sum(len(list(rule.check(part, _context(rule)))) for rule in _rules("CPY"))
-        copies = time.perf_counter() - begin
-        begin = time.perf_counter()
-        crossed = sum(len(list(rule.check(years[:size], _context(rule)))) for rule in _rules("XYR"))
-        cross = time.perf_counter() - begin
-        print(f"{size} reports: the corpus rules as a run calls them: CPY001-CPY004 {copies:.2f} s "
-              f"({found} findings), XYR001+XYR002 {cross:.2f} s ({crossed} findings); "
-              f"peak memory of this process so far {_peak_mb():.0f} MB", flush=True)
+    with SpillFile() as spilled:  # as a run does as results arrive: the join reads what it compares back
+        spill([*summaries, *years], spilled)
+        for size in sorted({min(5000, len(summaries)), len(summaries)}):
+            _time_join(summaries[:size])
+            _time_rules(summaries[:size], years[:size])
+
+
+def _time_join(summaries: list) -> None:
+    """The cross-year linking, the copy join, and the join with every report's result."""
+    from linter.corpus.bodies import BodyYear, predecessors
+    from linter.corpus.detect import Corpus
+
+    begin = time.perf_counter()
+    predecessors([BodyYear(s.body, s.kind, s.year) for s in summaries])
+    linking = time.perf_counter() - begin
+    begin = time.perf_counter()
+    corpus = Corpus(summaries)
+    joined = time.perf_counter() - begin
+    results = [corpus.result(i) for i in range(len(summaries))]
+    total = time.perf_counter() - begin
+    del corpus, results
+    print(f"{len(summaries)} reports: cross-year linking {linking:.3f} s; copy join {joined:.2f} s, "
+          f"with every report's result {total:.2f} s", flush=True)
+
+
+def _time_rules(summaries: list, years: list) -> None:
+    """The CPY and XYR rules over the summaries, as a run calls them."""
+    begin = time.perf_counter()
+    found = sum(len(list(rule.check(summaries, _context(rule)))) for rule in _rules("CPY"))
+    copies = time.perf_counter() - begin
+    begin = time.perf_counter()
+    crossed = sum(len(list(rule.check(years, _context(rule)))) for rule in _rules("XYR"))
+    cross = time.perf_counter() - begin
+    print(f"{len(summaries)} reports: the corpus rules as a run calls them: CPY001-CPY004 {copies:.2f} s "
+          f"({found} findings), XYR001+XYR002 {cross:.2f} s ({crossed} findings); "
+          f"peak memory of this process so far {_peak_mb():.0f} MB", flush=True)
 
 
 def _rules(family: str) -> list:
@@ -172,16 +186,18 @@ def _peak_mb() -> float:
 
 def _year_summaries(summaries: list) -> list:
     """The cross-year summary of each generated report: the generated reports all carry the same
-    tables (tests/province.py), so each gets the example's cells under its own body and year."""
+    tables (tests/province.py), so each gets the example's cells under its own body and year (in a
+    `Detail` of its own, spilled as a run spills it)."""
     from linter.plugins.crossyear import summarize_years
 
+    from linter.corpus.spill import Detail
     from linter.loaders import load
     from linter.recognize import recognize
 
     example = Path(__file__).resolve().parents[1] / "examples" / "reports" / "qingshan-2022.txt"
     cells = summarize_years(recognize(load(str(example))))
     assert cells is not None
-    return [type(cells)(s.path, s.body, s.kind, s.year, cells.templates, cells.ids, cells.values, cells.places)
+    return [type(cells)(s.path, s.body, s.kind, s.year, cells.templates, cells.ids, Detail(cells.cells.value))
             for s in summaries]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -78,7 +78,7 @@ class FileResult:
     """The settings the file was checked with, its packs applied once it was read (None: not checked
     by `linter.checker`)."""
     info: ReportInfo | None = None
-    corpus: dict[str, Any] = field(default_factory=dict)
+    corpus: Mapping[str, Any] = field(default_factory=dict)
     """What each corpus rule enabled for this file needs of its report (`CorpusRule.summarize`), by code."""
     view: Any = None
     """What the HTML page shows of the report (`linter.formatters.reportview.ReportView`), made where
@@ -167,19 +167,20 @@ def run_corpus_rules(checked: Sequence[FileResult],
     for rule in all_rules():
         if not isinstance(rule, CorpusRule):
             continue
-        taking_part = [(r, r.settings) for r in checked
+        taking_part = [r for r in checked
                        if rule.code in r.corpus and r.settings is not None and r.settings.enabled(rule.code)]
         if not taking_part:
             continue
-        results = {id(r.corpus[rule.code]): (r, s) for r, s in reversed(taking_part)}
-        context = _context(rule, taking_part[0][1], reference)
+        summaries = [r.corpus[rule.code] for r in taking_part]
+        result_of = {id(summary): r for summary, r in zip(reversed(summaries), reversed(taking_part), strict=True)}
         try:
-            for summary, finding in rule.check([r.corpus[rule.code] for r, _ in taking_part], context) or ():
-                result, settings = results[id(summary)]
+            for summary, finding in rule.check(summaries, _context(rule, taking_part[0].settings, reference)) or ():
+                result = result_of[id(summary)]
+                settings = result.settings
                 if not settings.ignored_in_file(result.path, rule.code):
                     added.append((result, _diagnostic(rule, settings, result.path, finding)))
                     result.diagnostics.append(added[-1][1])
                     result.diagnostics.sort(key=Diagnostic.sort_key)
         except Exception as error:  # a plugin's bug is reported, never fatal
-            taking_part[0][0].diagnostics.append(_crash(rule, taking_part[0][0].path, error))
+            taking_part[0].diagnostics.append(_crash(rule, taking_part[0].path, error))
     return added

@@ -196,8 +196,9 @@ class CorpusRule(Rule):
     check gets the summaries of the reports taking part (those whose settings enable the rule)
     and yields (summary, Finding) pairs: the summary of the report the finding belongs to, and
     the finding in it. Without `summarize` the check gets whole reports, at the cost of sending
-    each of them back from its worker. A summary with a `spill(file)` method has what only a
-    finding reads written to the run's temporary file as it arrives (`linter.corpus.spill`).
+    each of them back from its worker. A summary with a `spill(file)` method has its `Detail`s
+    (what only a finding reads, what a join reads back pass by pass) written to the run's
+    temporary file as it arrives (`linter.corpus.spill`).
     """
 
     summarize: Callable[[Report], Any] = whole_report

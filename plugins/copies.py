@@ -215,6 +215,15 @@ def check_duplicate_submission(reports: list[ReportSummary], context: RuleContex
         message = f"同一机关同一年度已有报告 {original.path}（重复报送）；两份报告 {share} 的内容相同"
         yield report, Finding(message, _title(summaries[index]), fingerprint="CPY004",
                               related_locations=(Related(_title(original), "先报送的报告", original.path),))
+    _forget()
+
+
+def _forget() -> None:
+    """Let the joined corpus go: CPY004 runs last of the four (a run's rules run in code order),
+    and the run's summaries are not held through its output. Without CPY004 it stays until the
+    next corpus is joined."""
+    global _last
+    _last = None
 
 
 def _first_shared(summary: ReportSummary, source: Source) -> Location:

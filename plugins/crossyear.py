@@ -24,14 +24,11 @@ _COMPARED = {"三": ("二", "四"), "二": ("规章", "行政规范性文件")}
 
 
 class ComparedCell(NamedTuple):
-    """Cell `index` of a summary; its place and name are made only for a finding."""
+    """Cell `index` of a summary and its value; its place and name are made only for a finding."""
 
     summary: YearSummary
     index: int
-
-    @property
-    def value(self) -> int:
-        return self.summary.values[self.index]
+    value: int
 
     @property
     def ref(self) -> CellRef:
@@ -39,7 +36,7 @@ class ComparedCell(NamedTuple):
 
     @property
     def location(self) -> Location:
-        return self.summary.places.value[self.index]
+        return self.summary.places[self.index]
 
     @property
     def name(self) -> str:
@@ -59,9 +56,10 @@ def _shared(ids: tuple) -> tuple:
 
 @dataclass(frozen=True, slots=True)
 class YearSummary:
-    """What the cross-year rules compare of one report, made where the report is checked; the
-    cells packed (the main process holds one for every report of a run), their places in a
-    `Detail` the run spills to its temporary file (`linter.corpus.spill`): only a finding reads them."""
+    """What the cross-year rules compare of one report, made where the report is checked: its
+    body and year, and its cells — their ids (one tuple for every report of a template), and in a
+    `Detail` the run spills to its temporary file (`linter.corpus.spill`) their values and places,
+    read back for the reports compared with another year and for findings."""
 
     path: str
     body: str
@@ -72,33 +70,42 @@ class YearSummary:
     """(table, the template year it follows) of the tables compared."""
     ids: tuple[tuple[str, str, str], ...]
     """The compared rows' int cells of the aligned tables, as (table, row, column), in table order."""
-    values: tuple[int, ...]
-    places: Detail[Locations]
-    """Where each cell stands."""
+    cells: Detail[tuple[tuple[int, ...], Locations]]
+    """Each cell's value, and where it stands."""
+
+    @property
+    def values(self) -> tuple[int, ...]:
+        return self.cells.value[0]
+
+    @property
+    def places(self) -> Locations:
+        return self.cells.value[1]
 
     def __reduce__(self) -> tuple:
         return _year_summary, (self.path, self.body, self.body_kind, self.year, self.templates, self.ids,
-                               self.values, self.places)
+                               self.cells)
 
     def spill(self, file: SpillFile) -> None:
-        """Write the cells' places to the run's spill file."""
-        self.places.spill(file)
+        """Write the cells' values and places to the run's spill file."""
+        self.cells.spill(file)
 
     def value(self, table: str, row: str, column: str) -> ComparedCell | None:
         try:
-            return ComparedCell(self, self.ids.index((table, row, column)))
+            index = self.ids.index((table, row, column))
         except ValueError:
             return None
+        return ComparedCell(self, index, self.values[index])
 
     def row(self, table: str, row: str) -> list[ComparedCell]:
-        return [ComparedCell(self, i) for i, (t, r, _) in enumerate(self.ids) if (t, r) == (table, row)]
+        values = self.values
+        return [ComparedCell(self, i, values[i]) for i, (t, r, _) in enumerate(self.ids) if (t, r) == (table, row)]
 
 
 def _year_summary(path: str, body: str, body_kind: str | None, year: int, templates: tuple, ids: tuple,
-                  values: tuple[int, ...], places: Detail[Locations]) -> YearSummary:
+                  cells: Detail[tuple[tuple[int, ...], Locations]]) -> YearSummary:
     """A YearSummary whose ids and templates are those of the reports already seen (as unpickled
     in the main process, from a worker or the results cache)."""
-    return YearSummary(path, body, body_kind, year, _shared(templates), _shared(ids), values, places)
+    return YearSummary(path, body, body_kind, year, _shared(templates), _shared(ids), cells)
 
 
 def summarize_years(report: Report) -> YearSummary | None:
@@ -115,7 +122,7 @@ def summarize_years(report: Report) -> YearSummary | None:
                      if row in rows and cell.kind == "int" and cell.value is not None)
     return _year_summary(report.path, sys.intern(squash(report.body)), report.body_kind, report.year, tuple(templates),
                          tuple((cell.table, cell.row, cell.column) for cell in cells),
-                         tuple(cell.value for cell in cells), Detail(Locations(cell.location for cell in cells)))
+                         Detail((tuple(cell.value for cell in cells), Locations(cell.location for cell in cells))))
 
 
 def consecutive_years(reports: list[YearSummary]) -> Iterator[tuple[YearSummary, YearSummary]]:

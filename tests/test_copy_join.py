@@ -4,6 +4,7 @@ results are those of counting everything."""
 
 from __future__ import annotations
 
+import pickle
 import random
 
 import pytest
@@ -12,8 +13,10 @@ from hypothesis import strategies as st
 from province import province
 
 from linter.corpus import sketch as sketch_module
+from linter.corpus import spill as spill_module
 from linter.corpus.detect import BANDS, CopyOptions, Corpus
 from linter.corpus.sketch import Sketch
+from linter.corpus.spill import SpillFile, spill
 from linter.corpus.summary import ReportSummary, summarize
 from linter.loaders import load
 from linter.recognize import recognize
@@ -57,6 +60,15 @@ def test_the_join_holds_an_entry_only_for_what_more_than_one_report_shares(summa
     assert len(corpus.buckets) < len(summaries) < BANDS * len(summaries)
 
 
+def _in_reports_of_bodies(corpus: Corpus, bodies: int) -> set[int]:
+    """The keys in the reports of at least `bodies` bodies, counted in dictionaries."""
+    bodies_of: dict[int, set[int]] = {}
+    for summary, body in zip(corpus.summaries, corpus.body_id, strict=True):
+        for key in summary.sentences.keys:
+            bodies_of.setdefault(key, set()).add(body)
+    return {key for key, found in bodies_of.items() if len(found) >= bodies}
+
+
 def test_sketches_full_of_collisions_give_the_same_results(summaries: list[ReportSummary],
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     options = CopyOptions(standard_bodies=4)
@@ -64,6 +76,19 @@ def test_sketches_full_of_collisions_give_the_same_results(summaries: list[Repor
     monkeypatch.setattr(sketch_module, "_MAX_WIDTH", 1)  # every item on one counter per row: all pass
     monkeypatch.setattr(sketch_module, "_MIN_WIDTH", 1)
     crowded = Corpus(summaries, options)
-    assert crowded.standard == roomy.standard and roomy.standard
+    assert crowded.standard == roomy.standard == _in_reports_of_bodies(roomy, 4) and roomy.standard
     assert crowded.postings == roomy.postings and crowded.buckets == roomy.buckets
     assert _results(crowded) == _results(roomy)
+
+
+def test_the_join_reads_what_it_compares_back_from_the_spill_file(summaries: list[ReportSummary],
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(spill_module, "IN_MEMORY", 0)
+    received = pickle.loads(pickle.dumps(summaries))  # as from the workers
+    with SpillFile() as file:
+        spill(received, file)
+        spilled, held = Corpus(received), Corpus(summaries)
+        assert (spilled.standard, spilled.postings, spilled.buckets) == (held.standard, held.postings, held.buckets)
+        assert _results(spilled) == _results(held)
+    with pytest.raises(ValueError, match="closed"):  # not held in memory: the file is gone
+        _ = received[0].sentences.keys

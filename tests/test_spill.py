@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from linter.plugins.crossyear import YearSummary
 from province import province
 
 from linter import checker
@@ -23,6 +24,7 @@ from linter.config import SettingsResolver
 from linter.corpus import spill as spill_module
 from linter.corpus.packed import Locations
 from linter.corpus.spill import Detail, SpillFile, spill
+from linter.corpus.summary import ReportSummary
 from linter.engine import FileResult, run_corpus_rules
 from linter.model import Location
 from linter.run.results import CheckRequest
@@ -162,9 +164,10 @@ def test_the_corpus_rules_find_the_same_with_and_without_spilling(tmp_path: Path
     assert {code for _, code, *_ in found} == {"CPY001", "CPY002", "CPY003", "CPY004", "XYR001", "XYR002"}
 
 
-def test_the_main_process_holds_only_what_the_join_compares(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # A copy summary as unpickled and spilled: key hashes, sizes, MinHash and the report's
-    # identity; the sentences' texts and locations (about 130 bytes a sentence) are in the file.
+def test_the_main_process_holds_no_sentence_of_a_summary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A copy summary as unpickled and spilled: the report's identity and the handles of its two
+    # records in the file; the sentences' key hashes, sizes and MinHash (what the join compares),
+    # texts and locations (what a finding reads) are all in the file.
     monkeypatch.setattr(spill_module, "IN_MEMORY", 0)
     province(seed=5, bodies=2, sites=1, planted=0).write(tmp_path)
     summary = checker.check_file(str(next(tmp_path.rglob("*.txt"))), Settings()).corpus["CPY001"]
@@ -180,6 +183,31 @@ def test_the_main_process_holds_only_what_the_join_compares(tmp_path: Path, monk
         finally:
             tracemalloc.stop()
         assert summaries[0].sentences.text(0) == summary.sentences.text(0)
-    sentences = len(summary.sentences)
-    assert sentences > 20
-    assert held < 2400 + 16 * sentences  # 29 sentences: 2.3 KB (5.1 KB with the texts and locations held)
+        assert summaries[0].sentences.keys == summary.sentences.keys
+    assert len(summary.sentences) > 20
+    assert held < 1500  # 25 sentences: 1.3 KB (2.3 KB with key hashes, sizes and MinHash, 5.1 KB with texts too)
+    with pytest.raises(ValueError, match="closed"):
+        _ = summaries[0].signature
+
+
+def test_no_summary_outlives_the_corpus_step(tmp_path: Path) -> None:
+    # the output is written after the corpus step: the summaries and the join are gone by then
+    folder = _province(tmp_path)
+    run = check_run.run_check(CheckRequest([str(folder)], jobs=2), _settings())
+    assert {d.code for d in run.diagnostics} >= {"CPY001", "CPY004", "XYR001"}
+    gc.collect()
+    assert not [found for found in gc.get_objects()
+                if isinstance(found, ReportSummary | YearSummary) and found.path.startswith(str(tmp_path))]
+
+
+def test_a_cross_year_summary_holds_no_cell_once_spilled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(spill_module, "IN_MEMORY", 0)
+    folder = _province(tmp_path)
+    summary = checker.check_file(str(next(folder.glob("2023/*.txt"))), Settings()).corpus["XYR001"]
+    received = pickle.loads(pickle.dumps(summary))  # as from a worker
+    with SpillFile() as file:
+        spill([received], file)
+        assert received.values == summary.values and len(received.values) > 10
+        assert received.row("三", "二") == [cell._replace(summary=received) for cell in summary.row("三", "二")]
+    with pytest.raises(ValueError, match="closed"):  # the values are compared from the file, not held
+        _ = received.values

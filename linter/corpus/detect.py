@@ -21,14 +21,18 @@
 Memory is linear in the corpus, and small per report: the keys and LSH buckets are first counted
 in count-min sketches (`linter.corpus.sketch`, a few bytes per key), and only those found in more
 than one report (or body) get a dictionary entry — an exact count, a list of at most
-MAX_POSTINGS + 1 reports — so the result is that of counting everything exactly.
+MAX_POSTINGS + 1 reports — so the result is that of counting everything exactly. In a run the
+key hashes, sizes and MinHash are in the run's spill file (`linter.corpus.summary.Sentences`):
+the join reads each report's back once per pass, in the order of the reports (two passes, then
+the results), and a candidate's again when a result needs it.
 """
 
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from linter.corpus.bodies import BodyYear, duplicates, groups, latest_earlier
@@ -103,65 +107,48 @@ class Corpus:
         self.duplicate_of = duplicates(entries)
         self.body_id = groups(entries)
         self.previous = latest_earlier(entries, self.body_id)
-        self._sentence_count = sum(len(s.sentences) for s in summaries)
-        self.standard = self._standard_keys(options)
-        self.postings = self._postings()
-        self.buckets = self._buckets()
+        del entries  # not held through the passes
+        keys_seen, bands_seen = self._sketches()
+        self.standard, self.postings, self.buckets = self._index(keys_seen, bands_seen, self._floor(options))
         self._keys: dict[int, dict[int, int]] = {}
 
-    def _standard_keys(self, options: CopyOptions) -> set[int]:
-        """The keys in the reports of at least the floor's number of bodies: counted exactly only
-        for the keys a first pass's sketch says may reach it (most keys are one body's)."""
-        reports_of: dict[int, list[int]] = {}
-        for index, body in enumerate(self.body_id):
-            reports_of.setdefault(body, []).append(index)
-        floor = min(options.standard_bodies,
-                    max(MIN_STANDARD_BODIES, math.ceil(options.standard_share * len(reports_of))))
-        sketch = Sketch(self._sentence_count)
-        for keys in self._body_keys(reports_of.values()):
-            sketch.add(keys)
-        frequency: Counter[int] = Counter()
-        for keys in self._body_keys(reports_of.values()):
-            frequency.update(sketch.may_reach(keys, floor))
-        return {key for key, bodies in frequency.items() if bodies >= floor}
+    def _floor(self, options: CopyOptions) -> int:
+        """The number of bodies whose reports make a key a standard phrase."""
+        bodies = len(set(self.body_id))
+        return min(options.standard_bodies, max(MIN_STANDARD_BODIES, math.ceil(options.standard_share * bodies)))
 
-    def _body_keys(self, bodies: Iterable[list[int]]) -> Iterator[set[int]]:
-        """The distinct keys of each body's reports, one body at a time."""
-        for reports in bodies:
-            keys: set[int] = set()
-            for index in reports:
-                keys.update(self.summaries[index].sentences.keys)
-            yield keys
-
-    def _postings(self) -> dict[int, list[int]]:
-        """The reports holding each non-standard key found in more than one report (at most
-        MAX_POSTINGS + 1 of them); only the keys a first pass's sketch says may be repeated get
-        an entry."""
-        sketch = Sketch(self._sentence_count)
+    def _sketches(self) -> tuple[Sketch, Sketch]:
+        """The first pass, in the order of the reports: how many reports hold each sentence key,
+        and each LSH bucket, counted in sketches (a report's keys are read once in each pass)."""
+        keys_seen = Sketch(sum(len(s.sentences) for s in self.summaries))
+        bands_seen = Sketch(BANDS * len(self.summaries))
         for summary in self.summaries:
-            sketch.add(set(summary.sentences.keys))
+            keys, _, signature = summary.sentences.compared()
+            keys_seen.add(set(keys))
+            bands_seen.add(_bands(signature))
+        return keys_seen, bands_seen
+
+    def _index(self, keys_seen: Sketch, bands_seen: Sketch,
+               floor: int) -> tuple[set[int], dict[int, list[int]], dict[int, list[int]]]:
+        """The second pass, in the order of the reports: the standard keys (those in the reports of
+        at least `floor` bodies), the reports holding each non-standard key found in more than one
+        report, and those in each LSH bucket of more than one report (at most MAX_POSTINGS + 1 in
+        order). Only what the sketches say may reach the count gets an entry, counted exactly: a
+        report's count is at least its body's, so no standard key is missed."""
+        bodies_of: dict[int, set[int]] = {}
         postings: dict[int, list[int]] = {}
-        for index, summary in enumerate(self.summaries):
-            for key in sketch.may_reach(set(summary.sentences.keys), 2):
-                if key not in self.standard:
-                    found = postings.setdefault(key, [])
-                    if len(found) <= MAX_POSTINGS:
-                        found.append(index)
-        return _shared(postings)
-
-    def _buckets(self) -> dict[int, list[int]]:
-        """The reports in each LSH bucket of more than one report (at most MAX_POSTINGS + 1);
-        only the buckets a first pass's sketch says may hold two get an entry."""
-        sketch = Sketch(BANDS * len(self.summaries))
-        for summary in self.summaries:
-            sketch.add(_bands(summary))
         buckets: dict[int, list[int]] = {}
         for index, summary in enumerate(self.summaries):
-            for band in sketch.may_reach(_bands(summary), 2):
-                found = buckets.setdefault(band, [])
-                if len(found) <= MAX_POSTINGS:
-                    found.append(index)
-        return _shared(buckets)
+            held, _, signature = summary.sentences.compared()
+            keys = set(held)
+            for key in keys_seen.may_reach(keys, floor):
+                bodies = bodies_of.setdefault(key, set())
+                if len(bodies) < floor:
+                    bodies.add(self.body_id[index])
+            _post(postings, keys_seen.may_reach(keys, 2), index)
+            _post(buckets, bands_seen.may_reach(_bands(signature), 2), index)
+        standard = {key for key, bodies in bodies_of.items() if len(bodies) >= floor}
+        return standard, _shared(postings, leaving_out=standard), _shared(buckets)
 
     def _key_index(self, index: int) -> dict[int, int]:
         """Where each sentence key of report `index` first stands; at most _KEY_INDEXES reports'
@@ -185,15 +172,16 @@ class Corpus:
         mine, theirs = self.summaries[index].year, self.summaries[other].year
         return mine is None or theirs is None or theirs <= mine
 
-    def _candidates(self, index: int) -> list[int]:
+    def _candidates(self, index: int, keys: array, sizes: array, signature: array) -> list[int]:
+        """The reports report `index` (its `keys`, `sizes` and `signature`) may have copied from:
+        its predecessor first, then by shared size, at most MAX_CANDIDATES of them."""
         shared: Counter[int] = Counter()
-        sentences = self.summaries[index].sentences
-        for key, size in zip(sentences.keys, sentences.sizes, strict=True):
+        for key, size in zip(keys, sizes, strict=True):
             if key not in self.standard:
                 for other in self.postings.get(key, ()):
                     if self._may_source(index, other):
                         shared[other] += size
-        for band in _bands(self.summaries[index]):
+        for band in _bands(signature):
             for other in self.buckets.get(band, ()):
                 if self._may_source(index, other):
                     shared[other] += 1
@@ -205,18 +193,17 @@ class Corpus:
     def result(self, index: int) -> CopyResult:
         """What report `index` shares with the others (nothing but the duplicate for a duplicate)."""
         original = self.duplicate_of[index]
+        sentences = self.summaries[index].sentences
+        keys, sizes, signature = sentences.compared()
         if original is not None:
-            sentences = self.summaries[index].sentences
-            mine = dict(zip(sentences.keys, sentences.sizes, strict=True))
+            mine = dict(zip(keys, sizes, strict=True))
             theirs = set(self.summaries[original].sentences.keys)
             total = sum(mine.values()) or 1
             return CopyResult(original, sum(size for key, size in mine.items() if key in theirs) / total)
-        sentences = self.summaries[index].sentences
-        keys, sizes = sentences.keys, sentences.sizes
         total = sum(sizes)
         owner: dict[int, tuple[int, int]] = {}
         found: Counter[int] = Counter()
-        for other in self._candidates(index):
+        for other in self._candidates(index, keys, sizes, signature):
             positions = self._key_index(other)
             for position, key in enumerate(keys):
                 if position not in owner and key in positions:
@@ -246,15 +233,22 @@ class Corpus:
         return result
 
 
-def _shared(index: dict[int, list[int]]) -> dict[int, list[int]]:
-    """`index` without the entries of one report (the sketch let a few through)."""
-    return {item: reports for item, reports in index.items() if len(reports) > 1}
+def _post(index: dict[int, list[int]], items: Iterable[int], report: int) -> None:
+    """Add `report` to the entry of each of `items` that has room (MAX_POSTINGS + 1 reports)."""
+    for item in items:
+        found = index.setdefault(item, [])
+        if len(found) <= MAX_POSTINGS:
+            found.append(report)
 
 
-def _bands(summary: ReportSummary) -> list[int]:
-    """The LSH bucket of each band of the report's signature (none without a signature): the
+def _shared(index: dict[int, list[int]], leaving_out: set[int] | frozenset[int] = frozenset()) -> dict[int, list[int]]:
+    """`index` without the entries of one report (the sketch let a few through) and those of `leaving_out`."""
+    return {item: reports for item, reports in index.items() if len(reports) > 1 and item not in leaving_out}
+
+
+def _bands(signature: array) -> list[int]:
+    """The LSH bucket of each band of a report's signature (none without a signature): the
     band's values and its number in one int, one object per bucket key."""
-    signature = summary.signature
     if len(signature) != NUM_PERM:
         return []
     raw = signature.tobytes()

@@ -103,11 +103,12 @@ def _summary_from_json(item: dict[str, Any]) -> ReportSummary:
     signature = array("I", [int(v) for v in item["signature"]])
     if signature and len(signature) != NUM_PERM:
         raise ValueError("signature")
-    sentences = Sentences((int(key), int(size), _located(where), _text(text, optional=False))
-                          for key, size, where, text in item["sentences"])
+    sentences = Sentences(((int(key), int(size), _located(where), _text(text, optional=False))
+                           for key, size, where, text in item["sentences"]), signature)
+    for name in item["names"]:  # written for other readers: a summary's names are made from its body
+        _text(name, optional=False)
     return ReportSummary(_text(item["path"], optional=False), _text(item["body"]), _text(item["kind"]), year,
-                         tuple(_text(n, optional=False) for n in item["names"]),
-                         _located(item["title"]) if item["title"] is not None else None, sentences, signature)
+                         _located(item["title"]) if item["title"] is not None else None, sentences)
 
 
 def _summarize_file(path: str) -> tuple[str, ReportSummary | None, str | None]:

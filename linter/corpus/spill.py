@@ -1,13 +1,14 @@
-"""What the main process keeps of a report only for the findings: written to a temporary file of
-the run and read back when a finding needs it.
+"""What the main process keeps of a report for the corpus rules outside its memory: written to a
+temporary file of the run and read back when it is needed.
 
-The corpus rules join every report's summary, but much of a summary is read only to make a
-finding: each sentence's text (to say which words a copy changed, to quote it) and where each
-sentence or cell stands. A summary keeps such a part in a `Detail`; as each result arrives in the
-main process, the run hands its summaries to `spill` and the details go to the run's `SpillFile`,
-leaving the main process what the join compares (key hashes, sizes, MinHash, cell values). A
-detail is read back from the file when it is asked for — for the few reports with a finding — and
-stays in memory where nothing spilled it (a summary made outside a run, an index being built).
+The corpus rules join every report's summary, but the main process need not hold a summary's
+bulk: each sentence's text and location and each cell's place are read only to make a finding,
+and the copy join reads the sentences' key hashes, sizes and MinHash once per pass, a report at
+a time. A summary keeps such a part in a `Detail`; as each result arrives in the main process,
+the run hands its summaries to `spill` and the details go to the run's `SpillFile`, leaving the
+main process the summary's identity (path, body, kind, year) and the handles. A detail is read
+back from the file when it is asked for, and stays in memory where nothing spilled it (a
+summary made outside a run, an index being built).
 
 A summary takes part by having a method `spill(file: SpillFile) -> None` (plugins' summaries
 without one simply stay in memory). The file is a `tempfile.TemporaryFile`: it has no name on
@@ -112,7 +113,7 @@ class SpillFile:
 
 
 class Detail(Generic[T]):
-    """A part of a summary read only for findings (never None): held in memory where it was made,
+    """A part of a summary the main process need not hold (never None): held in memory where it was made,
     pickled as it came from another process (a worker, the results cache), or written to the
     run's file by `spill`; `value` gives it back in each case. It crosses processes pickled once,
     so the main process writes what a worker sent to the file without unpickling it."""

@@ -24,21 +24,23 @@ SHINGLE = 5
 
 
 class Sentences:
-    """A report's comparable sentences, packed (the main process holds them for every report of
-    a run): each one's key hash and length in arrays — what the join compares — and, in a
-    `Detail` the run spills to its temporary file (`linter.corpus.spill`), their locations
-    (`Locations`) and their texts as written in one string. Only the sentences of a finding are
-    read back and made into locations and text."""
+    """A report's comparable sentences, each part where the run reads it: what the join compares —
+    each sentence's key hash and length, and the MinHash of their keys — in one `Detail`, what only
+    a finding reads — their locations (`Locations`) and their texts as written in one string — in
+    another. The run spills both to its temporary file (`linter.corpus.spill`): the join reads the
+    first back in each of its passes, findings the second for their few sentences."""
 
-    __slots__ = ("_detail", "keys", "sizes")
+    __slots__ = ("_compared", "_count", "_detail")
 
-    def __init__(self, sentences: Iterable[tuple[int, int, Location, str]] = ()) -> None:
-        """From (key hash, key length, location, text as written) of each sentence."""
+    def __init__(self, sentences: Iterable[tuple[int, int, Location, str]] = (),
+                 signature: array | None = None) -> None:
+        """From (key hash, key length, location, text as written) of each sentence, and the MinHash
+        of their keys (`signature`; none without comparable text)."""
         sentences = list(sentences)
-        self.keys = array("Q", (key for key, _, _, _ in sentences))
-        """Each sentence's key hash (`linter.corpus.text.key_hash`)."""
-        self.sizes = array("I", (size for _, size, _, _ in sentences))
-        """Each sentence's key length: its compared characters."""
+        self._count = len(sentences)
+        self._compared = Detail((array("Q", (key for key, _, _, _ in sentences)),
+                                 array("I", (size for _, size, _, _ in sentences)),
+                                 array("I") if signature is None else signature))
         ends = array("I")
         end = 0
         for _, _, _, text in sentences:
@@ -48,7 +50,27 @@ class Sentences:
                                "".join(text for _, _, _, text in sentences), ends))
 
     def __len__(self) -> int:
-        return len(self.keys)
+        return self._count
+
+    def compared(self) -> tuple[array, array, array]:
+        """`keys`, `sizes` and `signature` at once (one read of the spill file)."""
+        return self._compared.value
+
+    @property
+    def keys(self) -> array:
+        """Each sentence's key hash (`linter.corpus.text.key_hash`), as an array('Q')."""
+        return self._compared.value[0]
+
+    @property
+    def sizes(self) -> array:
+        """Each sentence's key length (its compared characters), as an array('I')."""
+        return self._compared.value[1]
+
+    @property
+    def signature(self) -> array:
+        """MinHash of the sentences' keys' shingles, NUM_PERM unsigned 32-bit values (none when
+        there is no comparable text)."""
+        return self._compared.value[2]
 
     @property
     def locations(self) -> Locations:
@@ -61,13 +83,14 @@ class Sentences:
         return text[ends[index - 1] if index else 0:ends[index]]
 
     def spill(self, file: SpillFile) -> None:
-        """Write the locations and texts to the run's spill file: only a finding reads them."""
+        """Write both parts to the run's spill file."""
+        self._compared.spill(file)
         self._detail.spill(file)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Sentences):
             return NotImplemented
-        return (self.keys, self.sizes, self._detail) == (other.keys, other.sizes, other._detail)
+        return (self._compared, self._detail) == (other._compared, other._detail)
 
     __hash__ = None  # type: ignore[assignment]  # equal by value, and not immutable
 
@@ -81,16 +104,24 @@ class ReportSummary:
     """The body's name, squashed (linter.corpus.bodies)."""
     kind: str | None
     year: int | None
-    names: tuple[str, ...]
-    """The forms of the body's own name that were normalised away."""
     title: Location | None
     sentences: Sentences
-    signature: array
-    """MinHash of the normalised text's shingles, NUM_PERM unsigned 32-bit values (none when
-    there is no comparable text)."""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The forms of the body's own name that were normalised away (made from `body` again:
+        not held for every report of a run)."""
+        from linter.corpus.text import own_names
+
+        return own_names(self.body)
+
+    @property
+    def signature(self) -> array:
+        """MinHash of the normalised text's shingles (`Sentences.signature`)."""
+        return self.sentences.signature
 
     def spill(self, file: SpillFile) -> None:
-        """Write what only a finding reads (the sentences' locations and texts) to the run's spill file."""
+        """Write the sentences (what the join compares, what only a finding reads) to the run's spill file."""
         self.sentences.spill(file)
 
 
@@ -132,6 +163,6 @@ def summarize(report: Report) -> ReportSummary:
             start = end
             if start >= len(passage.text):
                 break
-    return ReportSummary(report.path, body, report.body_kind, report.year, names,
-                         report.title.location if report.title else None, Sentences(sentences),
-                         signature("".join(keys)))
+    title = report.title.location if report.title else None
+    return ReportSummary(report.path, body, report.body_kind, report.year, title,
+                         Sentences(sentences, signature("".join(keys))))

@@ -25,7 +25,7 @@ from linter.run.baseline_step import apply_baseline
 from linter.run.corpus_step import read_reference, run_corpus_step
 from linter.run.discovery import STDIN, discover, distinct_files, is_report, settings_name
 from linter.run.events import RunObserver
-from linter.run.payload import SharedSettings
+from linter.run.payload import CorpusSummaries, SharedSettings
 from linter.run.pool import collection_paused, worker_count
 from linter.run.results import CheckRequest, CheckRun, FileOutcome
 from linter.settings import Settings
@@ -57,10 +57,10 @@ def run_check(request: CheckRequest, settings_for: Callable[[str], Settings],
     in which the files were found, so the output is the same as with one job. With
     `request.cache`, a file whose result is cached is not checked again (`linter.run.cache`).
 
-    What the corpus rules read only for a finding (sentence texts, places) is written to a
-    temporary file of the run as each result arrives (`linter.corpus.spill`), and the corpus
-    summaries are let go once the corpus rules have run (`run_corpus_step`); the file is removed
-    when the run ends."""
+    The bulk of the corpus summaries (what the copy join compares, what only a finding reads) is
+    written to a temporary file of the run as each result arrives (`linter.corpus.spill`), each
+    result's summaries are held as a `CorpusSummaries`, and they are let go once the corpus rules
+    have run (`run_corpus_step`); the file is removed when the run ends."""
     reference = read_reference(request)
     tasks = planned_tasks(request, settings_for)
     for observer in observers:
@@ -80,7 +80,8 @@ def run_check(request: CheckRequest, settings_for: Callable[[str], Settings],
             if outcome.diff is not None:
                 run.diffs.append(outcome.diff)
             run.fixed += outcome.fixed
-            spill(outcome.result.corpus.values(), spilled)
+            outcome.result.corpus = CorpusSummaries(outcome.result.corpus)
+            spill(outcome.result.corpus.distinct(), spilled)
             run.results.append(outcome.result)
         stdin_name = settings_name(STDIN, request.stdin_filename) if STDIN in request.paths else None
         run_corpus_step(run, reference, stdin_name)
