@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -13,6 +14,7 @@ from linter.plugins.textscan import HAN, fingerprint, passages, where
 from linter.diagnostics import Finding, Related
 from linter.fuzzy import extract_one
 from linter.hookspecs import hookimpl
+from linter.memo import per_line
 from linter.model import Location, Paragraph, Report
 from linter.rules_api import RuleContext, rule
 from linter.textnorm import squash, squash_whole
@@ -21,6 +23,7 @@ _PUNCTUATION = re.compile(r"[\s*#_`>|，,。.、；;：:！!？?（）()“”\"
 _NOT_HAN = re.compile(f"[^{HAN}]+")
 
 
+@per_line  # stock paragraphs come again in report after report
 def _key(text: str) -> str:
     return _PUNCTUATION.sub("", squash(text))
 
@@ -148,16 +151,19 @@ def _names(text: str, suffixes: tuple[str, ...]) -> Iterator[tuple[str, int, int
     """Place names ending in one of `suffixes` where a body's name stands: at the start of a
     document title (《纸房镇…》, sure) or before 人民政府, 党委 and the like (the two characters
     before may be a verb, "建立镇党委": only a name that recurs counts)."""
-    suffix = "|".join(suffixes)
-    after = "|".join(_AFTER_NAME)
-    patterns = (
-        (re.compile(rf"(?<=《)([{HAN}]{{2,3}}?)(?:{suffix})"), True),
-        (re.compile(rf"([{HAN}]{{2}})(?:{suffix})(?={after})"), False),
-    )
-    for pattern, sure in patterns:
+    for pattern, sure in _name_patterns(suffixes):
         for match in pattern.finditer(text):
             if not set(match.group(1)) & _GENERIC:
                 yield match.group(0), match.start(), match.end(), sure
+
+
+@functools.cache
+def _name_patterns(suffixes: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], bool], ...]:
+    """The patterns of `_names` for one kind of body, and whether a match is sure."""
+    suffix = "|".join(suffixes)
+    after = "|".join(_AFTER_NAME)
+    return ((re.compile(rf"(?<=《)([{HAN}]{{2,3}}?)(?:{suffix})"), True),
+            (re.compile(rf"([{HAN}]{{2}})(?:{suffix})(?={after})"), False))
 
 
 def _own_names(report: Report) -> str:
