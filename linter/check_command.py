@@ -126,11 +126,7 @@ def _write_output(args: argparse.Namespace, run: CheckRun, formatter: Formatter)
     if formatter.binary and not args.statistics:
         _write_binary(args, run, formatter)
     elif args.output_file:
-        from io import StringIO
-
-        buffer = StringIO()
-        _emit(args, run, formatter, buffer, color=False)
-        _save(args.output_file, buffer.getvalue())
+        _save_as_written(args, run, formatter)
     else:
         _emit(args, run, formatter, sys.stdout, color=wants_color(args.color, sys.stdout))
 
@@ -155,6 +151,21 @@ def _save(path: str, data: str | bytes) -> None:
 
     try:
         write_atomically(path, data)
+    except OSError as error:
+        raise UsageError(f"{path}: cannot write output: {error.strerror or error}") from None
+
+
+def _save_as_written(args: argparse.Namespace, run: CheckRun, formatter: Formatter) -> None:
+    """--output-file written as the formatter writes it, into a temporary file that then replaces
+    it (a reader never sees a partial file): the output of a province is not held whole in memory."""
+    import io
+
+    from linter.fileio import replaced_atomically
+
+    path = args.output_file
+    try:
+        with replaced_atomically(path) as raw, io.TextIOWrapper(raw, encoding="utf-8", newline="") as stream:
+            _emit(args, run, formatter, stream, color=False)
     except OSError as error:
         raise UsageError(f"{path}: cannot write output: {error.strerror or error}") from None
 

@@ -10,19 +10,30 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Iterator
+from typing import BinaryIO
 
 
 def write_atomically(path: str, data: bytes | str, *, keep_mode_of: str | None = None) -> None:
     """Replace `path` by `data` (str is written as UTF-8) in one step; OSError when it cannot.
 
     `keep_mode_of`: copy that file's permission bits (a fixed report keeps its mode)."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    with replaced_atomically(path, keep_mode_of=keep_mode_of) as stream:
+        stream.write(payload)
+
+
+@contextlib.contextmanager
+def replaced_atomically(path: str, *, keep_mode_of: str | None = None) -> Iterator[BinaryIO]:
+    """A binary stream to a temporary file beside `path` that replaces `path` in one step when
+    the block ends, and is removed when the block raises (for output written as it is made,
+    never held whole in memory). OSError when it cannot."""
     import tempfile  # with shutil, random, bz2 and lzma: not for a run that only reads (`linter.fixes` for its formats)
 
-    payload = data.encode("utf-8") if isinstance(data, str) else data
     handle, temporary = tempfile.mkstemp(dir=os.path.dirname(os.path.abspath(path)), prefix=".govlint-")
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
+            yield stream
         if keep_mode_of is not None:
             os.chmod(temporary, os.stat(keep_mode_of).st_mode & 0o7777)
         else:

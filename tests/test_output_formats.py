@@ -95,6 +95,22 @@ def test_json_and_jsonl_carry_the_same_findings(report, capsys) -> None:
         ["DEMO001", "DEMO002", "DEMO003", "DEMO004"], True)
 
 
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_json_written_a_finding_at_a_time_is_laid_out_as_one_dump(count: int) -> None:
+    """`--format json` writes each finding as it goes: the bytes are those of `json.dump` of the
+    whole array with the same indentation (a multi-line message included)."""
+    import io
+
+    from linter.formatters.json import write_json
+
+    findings = [Diagnostic("SUM001", Severity.ERROR, f"第{n}行\n“合计”", "a.txt", Location(n + 1, 1, n + 1, 2),
+                           fingerprint=f"f{n}") for n in range(count)]
+    written = io.StringIO()
+    write_json(Output([FileResult("a.txt", findings)]), written)
+    expected = json.dumps([d.to_dict() for d in findings], ensure_ascii=False, indent=2) + "\n"
+    assert written.getvalue() == expected
+
+
 def test_json_and_jsonl_give_related_locations_with_their_path_only_when_another_file() -> None:
     import io
 

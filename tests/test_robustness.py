@@ -142,9 +142,35 @@ def test_output_file_is_replaced_in_one_step(tmp_path, capsys, monkeypatch) -> N
                         lambda source, destination: (replaced.append((source, destination)),
                                                      real_replace(source, destination)))
     run(capsys, "check", "--no-cache", "--format", "json", "--output-file", str(target), str(report))
-    assert [destination for _, destination in replaced] == [str(target)]  # (the cache's entries are replaced so too)
+    # (the caches' entries, elsewhere, are replaced so too)
+    assert [destination for _, destination in replaced if os.path.dirname(destination) == str(tmp_path)] == [
+        str(target)]
     assert target.read_text(encoding="utf-8").startswith("[")
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".govlint-")]
+
+
+def test_output_cut_short_while_written_leaves_the_previous_file(tmp_path, capsys, monkeypatch) -> None:
+    """The output file is written as the formatter writes it (a province's output is not held in
+    memory), into a temporary file: a disk that fills half-way leaves the old output, no temporary
+    file, and one line with exit code 2."""
+    import errno
+
+    import linter.check_command
+
+    report = tmp_path / "report.txt"
+    report.write_text(GOOD, encoding="utf-8")
+    target = tmp_path / "out.json"
+    target.write_text("previous", encoding="utf-8")
+
+    def disk_fills(args, run, formatter, stream, color) -> None:
+        stream.write("[" + " " * 100_000)  # past the stream's buffer: on disk already
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(linter.check_command, "_emit", disk_fills)
+    result = run(capsys, "check", "--no-cache", "--format", "json", "--output-file", str(target), str(report))
+    assert (result.code, result.err) == (2, f"govlint: {target}: cannot write output: No space left on device\n")
+    assert target.read_text(encoding="utf-8") == "previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json", "report.txt"]
 
 
 def test_a_utf8_report_cut_mid_character_is_read_with_one_finding(tmp_path, capsys) -> None:
