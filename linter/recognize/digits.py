@@ -80,8 +80,8 @@ def splits(groups: Sequence[str], kinds: Sequence[str]) -> tuple[Split, ...] | N
 
 
 _UNKNOWN = object()
-_REMEMBERED_SPLITS = 16
-_KNOWN_ROWS = 4_096
+_REMEMBERED_SPLITS = 4
+_KNOWN_ROWS = 2_048
 _known_splits: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[Split, ...] | None] = {}
 
 
