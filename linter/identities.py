@@ -156,18 +156,19 @@ def placeholders(expr: str) -> set[str]:
     return set(re.findall(r"\{(\w+)\}", expr))
 
 
-def _bindings(for_each: object, table: Table) -> list[dict[str, str]]:
+def _bindings(for_each: object, table: Table) -> list[tuple[tuple[str, str], ...]]:
+    """Each instance's placeholder values, as (name, value) pairs."""
     if for_each is None:
-        return [{}]
+        return [()]
     if for_each == "columns":
-        return [{"column": c} for c in {col: None for _, col in table.cells}]
+        return [(("column", c),) for c in {col: None for _, col in table.cells}]
     if for_each == "rows":
-        return [{"row": r} for r in table.rows()]
+        return [(("row", r),) for r in table.rows()]
     if isinstance(for_each, dict):
         (name, values), *rest = for_each.items()
         if rest:
             raise ExpressionError("for_each takes one name")
-        return [{str(name): str(v)} for v in values]
+        return [((str(name), str(v)),) for v in values]
     raise ExpressionError("for_each must be 'columns', 'rows' or a mapping name → values")
 
 
@@ -270,7 +271,7 @@ def broken_instances(expr: str, for_each: object, table_id: str, tables: dict[st
             yield outcome
 
 
-_Instance = tuple[dict[str, str], tuple[tuple[_BoundTerm, ...], ...], dict[str, _TableCells]]
+_Instance = tuple[tuple[tuple[str, str], ...], tuple[tuple[_BoundTerm, ...], ...], dict[str, _TableCells]]
 
 
 def _instances(expr: str, for_each: object, table_id: str, tables: dict[str, Table]) -> Iterator[_Instance]:
@@ -281,15 +282,15 @@ def _instances(expr: str, for_each: object, table_id: str, tables: dict[str, Tab
     parse(expr)  # a malformed expression is an error even where it has no instance
     lookup = {table_id: _TableCells(t) for table_id, t in tables.items() if t.aligned}
     for bindings in _bindings(for_each, table):
-        yield bindings, _bound(expr, tuple(bindings.items())), lookup
+        yield bindings, _bound(expr, bindings), lookup
 
 
-def _outcome(bindings: dict[str, str], terms: tuple[tuple[_BoundTerm, ...], ...],
+def _outcome(bindings: tuple[tuple[str, str], ...], terms: tuple[tuple[_BoundTerm, ...], ...],
              lookup: dict[str, _TableCells]) -> Outcome | None:
     left_terms, right_terms = terms
     left = _side(left_terms, lookup)
     right = _side(right_terms, lookup)
-    return Outcome(bindings, left, right) if left is not None and right is not None else None
+    return Outcome(dict(bindings), left, right) if left is not None and right is not None else None
 
 
 def _plain_sum(terms: tuple[_BoundTerm, ...], tables: dict[str, _TableCells]) -> int | None:
