@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from linter.datacache import cached
+from linter.memo import Memo
 from linter.yamlfile import DataFileError, load_yaml
 
 
@@ -170,16 +171,14 @@ def per_template(function: Callable[..., Derived]) -> Callable[..., Derived]:
     """`function(templates, *args)` made once per template object (or dict of templates) and
     arguments: recognition derives lookups from the templates for every report. Templates are not
     hashable, so they are told apart by identity (the cache keeps them alive)."""
-    made: dict[tuple, tuple[object, Derived]] = {}
+    made = Memo(_PER_TEMPLATE_LIMIT)
 
     @functools.wraps(function)
     def remembered(templates: object, *args: Hashable) -> Derived:
         key = (id(templates), *args)
         entry = made.get(key)
         if entry is None or entry[0] is not templates:
-            if len(made) >= _PER_TEMPLATE_LIMIT:
-                made.clear()
-            entry = made[key] = (templates, function(templates, *args))
+            entry = made.keep(key, (templates, function(templates, *args)))
         return entry[1]
 
     return remembered

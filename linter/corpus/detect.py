@@ -39,6 +39,7 @@ from linter.corpus.bodies import BodyYear, duplicates, groups, latest_earlier
 from linter.corpus.sketch import Sketch
 from linter.corpus.summary import NUM_PERM, ReportSummary
 from linter.corpus.text import changed_words
+from linter.memo import Memo
 
 BANDS, ROWS = 16, 4
 MAX_POSTINGS = 20
@@ -110,7 +111,7 @@ class Corpus:
         del entries  # not held through the passes
         keys_seen, bands_seen = self._sketches()
         self.standard, self.postings, self.buckets = self._index(keys_seen, bands_seen, self._floor(options))
-        self._keys: dict[int, dict[int, int]] = {}
+        self._keys = Memo(_KEY_INDEXES)
 
     def _floor(self, options: CopyOptions) -> int:
         """The number of bodies whose reports make a key a standard phrase."""
@@ -155,9 +156,7 @@ class Corpus:
         are kept (then made again)."""
         positions = self._keys.get(index)
         if positions is None:
-            if len(self._keys) >= _KEY_INDEXES:
-                self._keys.clear()
-            positions = self._keys[index] = {}
+            positions = self._keys.keep(index, {})
             for position, key in enumerate(self.summaries[index].sentences.keys):
                 positions.setdefault(key, position)
         return positions

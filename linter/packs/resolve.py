@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from linter.datacache import cached
 from linter.diagnostics import Severity
 from linter.errors import UsageError
+from linter.memo import Memo
 from linter.packs.parse import Pack, problems_error, read_pack
 from linter.rules_api import Rule
 from linter.settings import Settings
@@ -284,7 +285,8 @@ def apply_packs(rules: Sequence[Rule], settings: Settings) -> tuple[list[Rule], 
     return [*rules, *resolved.rules], _applied(resolved, settings)
 
 
-_APPLIED: dict[tuple[int, int], tuple[ResolvedPacks, Settings, Settings]] = {}
+_APPLIED = Memo(64)
+"""By the ids of (packs, settings): the two (checked by identity) and the settings with the packs applied."""
 
 
 def _applied(resolved: ResolvedPacks, settings: Settings) -> Settings:
@@ -293,9 +295,7 @@ def _applied(resolved: ResolvedPacks, settings: Settings) -> Settings:
     key = (id(resolved), id(settings))
     entry = _APPLIED.get(key)
     if entry is None or entry[0] is not resolved or entry[1] is not settings:
-        if len(_APPLIED) >= 64:
-            _APPLIED.clear()
-        entry = _APPLIED[key] = (resolved, settings, resolved.apply(settings))
+        entry = _APPLIED.keep(key, (resolved, settings, resolved.apply(settings)))
     return entry[2]
 
 

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from linter.fuzzy import extract_one, ratio
+from linter.memo import Memo
 from linter.model import Line, Location
 from linter.recognize.tokens import Token, tokenize
 from linter.textnorm import squash
@@ -283,9 +284,7 @@ def align_to_years(runs: list[Run], specs: dict[str, tuple[RowSpec, ...]]) -> di
     if known is not None and all(a is b for a, b in zip(known[0], specs.values(), strict=True)):
         return {year: layout.alignment(runs) for year, layout in known[1].items()}
     found = _aligned_to_years(runs, specs)
-    if len(_known_alignments) >= _KNOWN_ALIGNMENTS:
-        _known_alignments.clear()
-    _known_alignments[key] = (tuple(specs.values()), {year: _Layout.of(a, runs) for year, a in found.items()})
+    _known_alignments.keep(key, (tuple(specs.values()), {year: _Layout.of(a, runs) for year, a in found.items()}))
     return found
 
 
@@ -326,8 +325,8 @@ class _Layout:
         return Alignment(matches, missing, [runs[i] for i in self.extra], self.score)
 
 
-_KNOWN_ALIGNMENTS = 1_024
-_known_alignments: dict[tuple, tuple[tuple[tuple[RowSpec, ...], ...], dict[str, _Layout]]] = {}
+_known_alignments: Memo = Memo(1_024)
+"""By (the row specs' identities, the runs' shapes): the specs (checked by identity), each year's layout."""
 
 
 def align(runs: list[Run], rows: Sequence[RowSpec]) -> Alignment:

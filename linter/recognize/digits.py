@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from linter.identities import parse
+from linter.memo import Memo
 from linter.model import CellKind
 from linter.templates import Template, per_template
 
@@ -73,16 +74,14 @@ def splits(groups: Sequence[str], kinds: Sequence[str]) -> tuple[Split, ...] | N
     if known is _UNKNOWN:
         known = _splits(*key)
         if known is None or len(known) <= _REMEMBERED_SPLITS:
-            if len(_known_splits) >= _KNOWN_ROWS:
-                _known_splits.clear()
-            _known_splits[key] = known
+            _known_splits.keep(key, known)
     return known
 
 
 _UNKNOWN = object()
 _REMEMBERED_SPLITS = 4
-_KNOWN_ROWS = 2_048
-_known_splits: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[Split, ...] | None] = {}
+_known_splits: Memo = Memo(2_048)
+"""A row's splits by (digit groups, column kinds)."""
 
 
 def _splits(groups: tuple[str, ...], kinds: tuple[str, ...]) -> tuple[Split, ...] | None:

@@ -10,6 +10,7 @@ import functools
 from dataclasses import dataclass, field
 
 from linter.fuzzy import extract_one
+from linter.memo import Memo
 from linter.model import Label, Line
 from linter.recognize.align import label_key, label_text, span_location
 from linter.recognize.tokens import Token
@@ -26,7 +27,7 @@ class Vocabulary:
     """Label keys of one table, per template year."""
 
     by_year: dict[str, frozenset[str]]
-    _years_of: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
+    _years_of: Memo = field(default_factory=lambda: Memo(_MEMO_LIMIT), repr=False, compare=False)
     """`year_of` by key: labels are mostly the template's own wording, asked again in every report."""
 
     @classmethod
@@ -36,11 +37,9 @@ class Vocabulary:
 
     def year_of(self, key: str) -> str | None:
         """The template year whose own wording `key` is (None when shared or unclear)."""
-        if key not in self._years_of:
-            if len(self._years_of) >= _MEMO_LIMIT:
-                self._years_of.clear()
-            self._years_of[key] = self._year_of(key)
-        return self._years_of[key]
+        if key in self._years_of:
+            return self._years_of[key]
+        return self._years_of.keep(key, self._year_of(key))
 
     def _year_of(self, key: str) -> str | None:
         if len(self.by_year) < 2:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Literal
 
-from linter.memo import REMEMBERED_TEXT
+from linter.memo import REMEMBERED_TEXT, Memo
 from linter.model import CellKind, Line
 
 TokenKind = Literal["number", "label", "empty"]
@@ -78,8 +78,7 @@ def is_page_number(text: str) -> bool:
     return text.lstrip()[:1] in _PAGE_NUMBER_FIRST and bool(_PAGE_NUMBER.fullmatch(text))
 
 
-_MEMO_LIMIT = 8_192
-_memo: dict[tuple[str, str, bool], tuple[tuple, ...]] = {}
+_memo: Memo = Memo(8_192)
 """The tokens of a line's text, without its index: a table's headers, labels and rows of zeros
 come again in report after report (65 % of the table lines of 24 different real reports repeat
 one met before)."""
@@ -93,10 +92,8 @@ def tokenize(line: Line) -> list[Token]:
     known = _memo.get(key)
     if known is None:
         tokens = _tokenize(line)
-        if len(_memo) >= _MEMO_LIMIT:
-            _memo.clear()
-        _memo[key] = tuple((t.kind, t.start, t.end, t.text, t.value, t.cell_kind, t.unit, t.field, t.glued)
-                           for t in tokens)
+        _memo.keep(key, tuple((t.kind, t.start, t.end, t.text, t.value, t.cell_kind, t.unit, t.field, t.glued)
+                              for t in tokens))
         return tokens
     index = line.index
     return [Token(kind, index, start, end, text, value, cell_kind, unit, field, glued)
