@@ -294,7 +294,8 @@ def _outcome(bindings: tuple[tuple[str, str], ...], terms: tuple[tuple[_BoundTer
 
 
 def _plain_sum(terms: tuple[_BoundTerm, ...], tables: dict[str, _TableCells]) -> int | None:
-    """The side's sum when every cell it names is present and an integer or blank, else None."""
+    """The side's sum when every cell it names is present and an integer or blank, else None.
+    (It looks cells up as `_side` does, inline: a call per term made the SUM rules a quarter slower.)"""
     total = 0
     for sign, table_id, place, names in terms:
         table = tables.get(table_id)
