@@ -7,10 +7,12 @@ error (other files are still checked and reported first).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections import Counter
-from typing import TYPE_CHECKING, TextIO
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from linter.checker import known_codes
 from linter.config import CliOverrides, SettingsResolver, describe, parse_selectors
@@ -142,30 +144,28 @@ def _write_binary(args: argparse.Namespace, run: CheckRun, formatter: Formatter)
     if not args.output_file:
         sys.stdout.buffer.write(buffer.getvalue())
         return
-    _save(args.output_file, buffer.getvalue())
-
-
-def _save(path: str, data: str | bytes) -> None:
-    """--output-file, replaced in one step: a reader never sees a partial file."""
-    from linter.fileio import write_atomically
-
-    try:
-        write_atomically(path, data)
-    except OSError as error:
-        raise UsageError(f"{path}: cannot write output: {error.strerror or error}") from None
+    with _output_file(args.output_file) as stream:
+        stream.write(buffer.getvalue())
 
 
 def _save_as_written(args: argparse.Namespace, run: CheckRun, formatter: Formatter) -> None:
-    """--output-file written as the formatter writes it, into a temporary file that then replaces
-    it (a reader never sees a partial file): the output of a province is not held whole in memory."""
+    """--output-file written as the formatter writes it: the output of a province is not held
+    whole in memory."""
     import io
 
+    with _output_file(args.output_file) as raw, io.TextIOWrapper(raw, encoding="utf-8", newline="") as stream:
+        _emit(args, run, formatter, stream, color=False)
+
+
+@contextlib.contextmanager
+def _output_file(path: str) -> Iterator[BinaryIO]:
+    """--output-file, into a temporary file that then replaces it (a reader never sees a partial
+    file, a failure leaves the old one); UsageError when it cannot be written."""
     from linter.fileio import replaced_atomically
 
-    path = args.output_file
     try:
-        with replaced_atomically(path) as raw, io.TextIOWrapper(raw, encoding="utf-8", newline="") as stream:
-            _emit(args, run, formatter, stream, color=False)
+        with replaced_atomically(path) as stream:
+            yield stream
     except OSError as error:
         raise UsageError(f"{path}: cannot write output: {error.strerror or error}") from None
 
