@@ -24,7 +24,7 @@ def stored_text_document(path: str, data: bytes) -> Document:
 
 
 def _decoded(path: str, data: bytes) -> tuple[str, str, Format]:
-    """The text, its encoding and whether it is Markdown."""
+    """The text, its encoding and its format ("markdown" by the extension, else "text")."""
     text, encoding = decode(path, data)
     if "\x00" in text:
         from linter.errors import InputError
