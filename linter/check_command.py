@@ -45,8 +45,7 @@ def run_check_command(args: argparse.Namespace) -> int:
         from linter.loaders.optional import require_extra
 
         require_extra(*formatter.needs, f"--format {formatter.name}")
-    with collection_paused():
-        return _check_and_report(args, resolver, formatter)
+    return _check_and_report(args, resolver, formatter)
 
 
 def _check_and_report(args: argparse.Namespace, resolver: SettingsResolver, formatter: Formatter) -> int:
@@ -55,7 +54,8 @@ def _check_and_report(args: argparse.Namespace, resolver: SettingsResolver, form
 
     request = _request(args)
     request.views = formatter.report_views and not args.statistics
-    run = run_check(request, resolver.for_path, progress_for(sys.stderr, args.quiet))
+    with collection_paused():
+        run = run_check(request, resolver.for_path, progress_for(sys.stderr, args.quiet))
     note = (lambda message: None) if args.quiet else say
     if not run.results:
         note(f"no report files found in {' '.join(args.paths)}")

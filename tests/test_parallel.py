@@ -132,6 +132,32 @@ def test_the_reference_cycles_each_file_leaves_are_collected(tmp_path: Path, mon
     assert left < 1000  # without the collection after each file: 1000 cycles per report
 
 
+def test_the_output_is_written_with_garbage_collection_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Collection is off for the run, on again for the output: `json.dumps` with an indent makes
+    a cycle per finding (3 KB each, all kept to the end of a province's run otherwise)."""
+    from linter import check_command
+    from linter.formatters import json as json_format
+
+    enabled_during: dict[str, bool] = {}
+
+    def run_check(*args, **kwargs):
+        enabled_during["run"] = gc.isenabled()
+        return check_run.run_check(*args, **kwargs)
+
+    def write_json(output, stream) -> None:
+        enabled_during["output"] = gc.isenabled()
+        original_write_json(output, stream)
+
+    original_write_json = json_format.write_json
+    monkeypatch.setattr(check_command, "run_check", run_check)
+    monkeypatch.setattr(json_format, "write_json", write_json)
+    assert gc.isenabled()
+    main(["check", "--format", "json", "--no-cache", "--exit-zero", "-o", str(tmp_path / "out.json"),
+          str(_corpus(tmp_path, copies=1))])
+    assert enabled_during == {"run": False, "output": True}
+    assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+
+
 def test_fix_of_a_file_named_twice_runs_in_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                        capsys: pytest.CaptureFixture[str]) -> None:
     corpus = _corpus(tmp_path, copies=1)
