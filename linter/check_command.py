@@ -56,6 +56,12 @@ def _check_and_report(args: argparse.Namespace, resolver: SettingsResolver, form
     request.views = formatter.report_views and not args.statistics
     with collection_paused():
         run = run_check(request, resolver.for_path, progress_for(sys.stderr, args.quiet))
+    with run:
+        return _report(args, run, formatter)
+
+
+def _report(args: argparse.Namespace, run: CheckRun, formatter: Formatter) -> int:
+    """What the run found: its messages and output; the exit code."""
     note = (lambda message: None) if args.quiet else say
     if not run.results:
         note(f"no report files found in {' '.join(args.paths)}")

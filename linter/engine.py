@@ -6,9 +6,10 @@ import functools
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from linter.codes import PLUGIN_LOAD_FAILED, RULE_CRASHED
+from linter.corpus.summaries import Summaries
 from linter.diagnostics import Diagnostic, Finding
 from linter.model import START_OF_FILE, Location, Report
 from linter.rules_api import CorpusRule, Rule, RuleContext
@@ -152,35 +153,84 @@ def summarize_for_corpus(report: Report, rules: Iterable[Rule], settings: Settin
     return summaries, crashes
 
 
-def run_corpus_rules(checked: Sequence[FileResult],
-                     reference: Sequence[Any] = ()) -> list[tuple[FileResult, Diagnostic]]:
-    """Run every corpus rule over the summaries of the checked reports and add its findings to their results.
+class CorpusReports(Protocol):
+    """The reports of a run as the corpus rules read them (`linter.run.store.ResultStore`; a list of
+    results through `run_corpus_rules`): by position in the run."""
 
-    A report takes part when the settings it was checked with enable the rule (it then has a
-    summary for it); a finding gets the severity and per-file-ignores of the report it belongs to. The rule's
+    def taking_part(self, rule: CorpusRule) -> Sequence[int]:
+        """The positions of the reports whose settings enable `rule` and that have its summary."""
+
+    def summaries(self, rule: CorpusRule, taking_part: Sequence[int]) -> Summaries:
+        """Their summaries for `rule`, in that order (one sequence for rules that share a summarize)."""
+
+    def settings(self, index: int) -> Settings:
+        """The settings report `index` was checked with."""
+
+    def path(self, index: int) -> str:
+        """Report `index`'s path."""
+
+
+def corpus_findings(reports: CorpusReports, reference: Sequence[Any] = ()) -> list[tuple[int, Diagnostic]]:
+    """Run every corpus rule over the summaries of the reports taking part; its findings, each with
+    the position of its report.
+
+    A finding gets the severity and per-file-ignores of the report it belongs to. The rule's
     options are those of the first report taking part (one run usually shares one
     configuration); inline suppression comments do not reach corpus findings (per-file-ignores
     and the baseline do). `reference` is what a reference index holds (`govlint check
-    --against`): the rules compare with it but never report on it. Returns the diagnostics added,
-    each with its result (they have no excerpt yet: the rules saw no document)."""
+    --against`): the rules compare with it but never report on it. The findings have no
+    excerpt yet: the rules saw no document."""
     added = []
     for rule in all_rules():
         if not isinstance(rule, CorpusRule):
             continue
-        taking_part = [r for r in checked
-                       if rule.code in r.corpus and r.settings is not None and r.settings.enabled(rule.code)]
+        taking_part = reports.taking_part(rule)
         if not taking_part:
             continue
-        summaries = [r.corpus[rule.code] for r in taking_part]
-        result_of = {id(summary): r for summary, r in zip(reversed(summaries), reversed(taking_part), strict=True)}
+        summaries = reports.summaries(rule, taking_part)
         try:
-            for summary, finding in rule.check(summaries, _context(rule, taking_part[0].settings, reference)) or ():
-                result = result_of[id(summary)]
-                settings = result.settings
-                if not settings.ignored_in_file(result.path, rule.code):
-                    added.append((result, _diagnostic(rule, settings, result.path, finding)))
-                    result.diagnostics.append(added[-1][1])
-                    result.diagnostics.sort(key=Diagnostic.sort_key)
+            for report, finding in rule.check(summaries, _context(rule, reports.settings(taking_part[0]),
+                                                                   reference)) or ():
+                index = taking_part[summaries.position(report)]
+                settings, path = reports.settings(index), reports.path(index)
+                if not settings.ignored_in_file(path, rule.code):
+                    added.append((index, _diagnostic(rule, settings, path, finding)))
         except Exception as error:  # a plugin's bug is reported, never fatal
-            taking_part[0].diagnostics.append(_crash(rule, taking_part[0].path, error))
+            added.append((taking_part[0], _crash(rule, reports.path(taking_part[0]), error)))
+    return added
+
+
+class _HeldResults:
+    """`CorpusReports` over results held in memory, their summaries in `FileResult.corpus`."""
+
+    def __init__(self, results: Sequence[FileResult]) -> None:
+        self._results = results
+        self._summaries: dict[tuple[Callable, tuple[int, ...]], Summaries] = {}
+
+    def taking_part(self, rule: CorpusRule) -> list[int]:
+        return [index for index, r in enumerate(self._results)
+                if rule.code in r.corpus and r.settings is not None and r.settings.enabled(rule.code)]
+
+    def summaries(self, rule: CorpusRule, taking_part: Sequence[int]) -> Summaries:
+        key = (rule.summarize, tuple(taking_part))
+        if key not in self._summaries:
+            self._summaries[key] = Summaries(len(taking_part),
+                                             lambda k: self._results[taking_part[k]].corpus[rule.code])
+        return self._summaries[key]
+
+    def settings(self, index: int) -> Settings:
+        return self._results[index].settings  # type: ignore[return-value]  # taking part: checked
+
+    def path(self, index: int) -> str:
+        return self._results[index].path
+
+
+def run_corpus_rules(checked: Sequence[FileResult],
+                     reference: Sequence[Any] = ()) -> list[tuple[FileResult, Diagnostic]]:
+    """`corpus_findings` over results held in memory (each with its summaries in `corpus`),
+    its findings added to their results; returns them, each with its result."""
+    added = [(checked[index], diagnostic) for index, diagnostic in corpus_findings(_HeldResults(checked), reference)]
+    for result, diagnostic in added:
+        result.diagnostics.append(diagnostic)
+        result.diagnostics.sort(key=Diagnostic.sort_key)
     return added

@@ -194,11 +194,13 @@ class CorpusRule(Rule):
     None when the report has nothing to compare. Only these summaries travel back to the main
     process for the rule (the rule never sees the reports). The
     check gets the summaries of the reports taking part (those whose settings enable the rule)
-    and yields (summary, Finding) pairs: the summary of the report the finding belongs to, and
-    the finding in it. Without `summarize` the check gets whole reports, at the cost of sending
-    each of them back from its worker. A summary with a `spill(file)` method has its `Detail`s
-    (what only a finding reads, what a join reads back pass by pass) written to the run's
-    temporary file as it arrives (`linter.corpus.spill`).
+    as a sequence (`linter.corpus.summaries.Summaries`: read back from the run's temporary file
+    one at a time, not held for every report) and yields (report, Finding) pairs: the position
+    in that sequence of the report the finding belongs to (or the summary itself, as read from
+    it), and the finding in it. Without `summarize` the check gets whole reports, at the cost of
+    sending each of them back from its worker. A summary with a `spill(file)` method has its
+    `Detail`s (what only a finding reads, what a join reads back pass by pass) written to the
+    run's temporary file as it arrives, apart from the rest of it (`linter.corpus.spill`).
     """
 
     summarize: Callable[[Report], Any] = whole_report

@@ -17,14 +17,14 @@ if TYPE_CHECKING:  # the corpus modules are imported by a run that has corpus ru
     from linter.corpus.detect import CopyOptions, CopyResult, Passage, Source
     from linter.corpus.summary import ReportSummary
 
-    Found = Iterator[tuple[ReportSummary, Finding]]
-    """What a CPY rule yields: (the summary of the report a finding is in, the finding)."""
+    Found = Iterator[tuple[int, Finding]]
+    """What a CPY rule yields: (the position of the report a finding is in, the finding)."""
 
 _CORPUS_OPTIONS = {"standard_share": 0.5, "standard_bodies": 10}
 """Options every CPY rule takes, for the standard phrases learned from the corpus."""
 _NEAR_DUPLICATE = "CPY003"
 
-_last: tuple[tuple, list[ReportSummary], list[ReportSummary], dict[int, CopyResult]] | None = None
+_last: tuple[tuple, Sequence[ReportSummary], Sequence[ReportSummary], dict[int, CopyResult]] | None = None
 
 
 def _options(context: RuleContext) -> CopyOptions:
@@ -34,10 +34,11 @@ def _options(context: RuleContext) -> CopyOptions:
 
 
 def _corpus(reports: Sequence[ReportSummary],
-            context: RuleContext) -> tuple[list[ReportSummary], dict[int, CopyResult]]:
+            context: RuleContext) -> tuple[Sequence[ReportSummary], dict[int, CopyResult]]:
     """The run's corpus joined once for all four rules: its summaries (the reports', made where
     each report was checked, then the reference index's) and the results of the run's own reports
-    that share something, by position (`_result`). The join itself (postings, buckets) is let go."""
+    that share something, by position (most share nothing: a result each would be a good part
+    of the corpus step's memory). The join itself (postings, buckets) is let go."""
     from linter.corpus.detect import Corpus
 
     global _last
@@ -47,24 +48,34 @@ def _corpus(reports: Sequence[ReportSummary],
         if reference:
             checked = {os.path.abspath(r.path) for r in reports}
             reference = [s for s in reference if os.path.abspath(s.path) not in checked]
-        corpus = Corpus([*reports, *reference], _options(context))
+        corpus = Corpus(_Joined(reports, reference), _options(context))
         results = ((i, corpus.result(i)) for i in range(len(reports)))
-        _last = (key, list(reports), corpus.summaries,
+        _last = (key, list(reports) if isinstance(reports, list) else reports, corpus.summaries,
                  {i: result for i, result in results if result.duplicate_of is not None or result.sources})
     return _last[2], _last[3]
 
 
-def _same(seen: list[ReportSummary], reports: Sequence[ReportSummary]) -> bool:
-    """Whether `reports` are the summaries `seen`, the same objects in the same order."""
-    return len(seen) == len(reports) and all(one is other for one, other in zip(seen, reports, strict=True))
+def _same(seen: Sequence[ReportSummary], reports: Sequence[ReportSummary]) -> bool:
+    """Whether `reports` are the summaries `seen`: the same sequence (a run gives the four rules
+    one), or lists of the same objects in the same order."""
+    if seen is reports:
+        return True
+    return (isinstance(reports, list) and len(seen) == len(reports)
+            and all(one is other for one, other in zip(seen, reports, strict=True)))
 
 
-def _result(results: dict[int, CopyResult], index: int) -> CopyResult:
-    """Report `index`'s result: one that shares nothing is not kept (most reports; a result each
-    would be a good part of the corpus step's memory)."""
-    from linter.corpus.detect import CopyResult
+class _Joined(Sequence):
+    """The run's summaries, then the reference index's, read where each is kept."""
 
-    return results.get(index) or CopyResult()
+    def __init__(self, reports: Sequence[ReportSummary], reference: list[ReportSummary]) -> None:
+        self._reports, self._reference = reports, reference
+
+    def __len__(self) -> int:
+        return len(self._reports) + len(self._reference)
+
+    def __getitem__(self, index: int) -> ReportSummary:  # type: ignore[override]  # no slices
+        count = len(self._reports)
+        return self._reports[index] if index < count else self._reference[index - count]
 
 
 def _summarize(report: Report) -> ReportSummary:
@@ -103,15 +114,14 @@ def _changes(passage: Passage) -> str:
 def _passages(reports: Sequence[ReportSummary], context: RuleContext,
               previous: bool) -> Found:
     summaries, results = _corpus(reports, context)
-    for index, report in enumerate(reports):
-        result = _result(results, index)
+    for index, result in sorted(results.items()):
         if _near_duplicate(context, result):
             continue
         copy = summaries[index]
         for source in result.sources:
             if source.previous != previous:
                 continue
-            yield from ((report, _passage_finding(summaries, copy, source, passage, context))
+            yield from ((index, _passage_finding(summaries, copy, source, passage, context))
                         for passage in source.passages if passage.size >= context.option("min_chars"))
 
 
@@ -182,15 +192,14 @@ def check_near_duplicate(reports: list[ReportSummary], context: RuleContext) -> 
     正确示例：报告主要写本机关本年度的情况，与其他报告相同的只有模板文字和常用表述。
     """
     summaries, results = _corpus(reports, context)
-    for index, report in enumerate(reports):
-        result = _result(results, index)
+    for index, result in sorted(results.items()):
         if result.duplicate_of is not None or result.share < context.option("report_share"):
             continue
         sources = "、".join(f"{_where(summaries[s.index])}（{'本机关，' if s.previous else ''}{s.share:.0%}）"
                             for s in result.sources[:context.option("top")])
         related = tuple(Related(_first_shared(summaries[s.index], s), f"来源报告（{s.share:.0%}）",
                                 summaries[s.index].path) for s in result.sources[:context.option("top")])
-        yield report, Finding(f"本报告 {result.share:.0%} 的内容与其他报告相同：{sources}",
+        yield index, Finding(f"本报告 {result.share:.0%} 的内容与其他报告相同：{sources}",
                               _title(summaries[index]), fingerprint="CPY003", related_locations=related)
 
 
@@ -206,14 +215,13 @@ def check_duplicate_submission(reports: list[ReportSummary], context: RuleContex
     正确示例：每个机关每年只报送一份（修改后替换原文件）。
     """
     summaries, results = _corpus(reports, context)
-    for index, report in enumerate(reports):
-        result = _result(results, index)
+    for index, result in sorted(results.items()):
         if result.duplicate_of is None:
             continue
         original = summaries[result.duplicate_of]
         share = f"{result.duplicate_share:.0%}"
         message = f"同一机关同一年度已有报告 {original.path}（重复报送）；两份报告 {share} 的内容相同"
-        yield report, Finding(message, _title(summaries[index]), fingerprint="CPY004",
+        yield index, Finding(message, _title(summaries[index]), fingerprint="CPY004",
                               related_locations=(Related(_title(original), "先报送的报告", original.path),))
     _forget()
 

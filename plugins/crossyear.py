@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -125,20 +125,19 @@ def summarize_years(report: Report) -> YearSummary | None:
                          Detail((tuple(cell.value for cell in cells), Locations(cell.location for cell in cells))))
 
 
-def consecutive_years(reports: list[YearSummary]) -> Iterator[tuple[YearSummary, YearSummary]]:
-    """(this year's report, last year's report) for each report whose body has a report for the
-    year before in the run (`linter.corpus.bodies.predecessors`: one predecessor per report,
-    found in time linear in the number of reports)."""
+def consecutive_years(reports: Sequence[YearSummary]) -> Iterator[tuple[int, YearSummary, YearSummary]]:
+    """(the position of this year's report, it, last year's report) for each report whose body
+    has a report for the year before in the run (`linter.corpus.bodies.predecessors`: one
+    predecessor per report, found in time linear in the number of reports)."""
     from linter.corpus.bodies import BodyYear, predecessors
 
-    entries = [BodyYear(r.body, r.body_kind, r.year) for r in reports]
-    for report, previous in zip(reports, predecessors(entries), strict=True):
+    for index, previous in enumerate(predecessors([BodyYear(r.body, r.body_kind, r.year) for r in reports])):
         if previous is not None:
-            yield report, reports[previous]
+            yield index, reports[index], reports[previous]
 
 
 @corpus_rule("XYR001", "carry-over-across-years", severity="warning", summarize=summarize_years)
-def check_carry_over(reports: list[YearSummary], context: RuleContext) -> Iterator[tuple[YearSummary, Finding]]:
+def check_carry_over(reports: Sequence[YearSummary], context: RuleContext) -> Iterator[tuple[int, Finding]]:
     """表三“二、上年结转”与上一年度报告的“四、结转下年度继续办理”不一致。
 
     What a request carried forward at the end of year N−1 (四、结转下年度继续办理) is what year N
@@ -149,13 +148,13 @@ def check_carry_over(reports: list[YearSummary], context: RuleContext) -> Iterat
     错误示例：2023年报告 四、结转下年度继续办理·自然人 为 2，2024年报告 二、上年结转·自然人 为 0。
     正确示例：两者均为 2。
     """
-    for current, previous in consecutive_years(reports):
+    for index, current, previous in consecutive_years(reports):
         for this_year in current.row("三", "二"):
             column = this_year.ref.column
             last_year = previous.value("三", "四", column)
             if last_year is None or this_year.value == last_year.value:
                 continue
-            yield current, Finding(
+            yield index, Finding(
                 f"{this_year.name} 为 {this_year.value}，但上一年度（{previous.year}年）报告 "
                 f"{os.path.basename(previous.path)} 的 {last_year.name} 为 {last_year.value}，两者应相等",
                 this_year.location, cell=this_year.ref, related=(last_year.ref,),
@@ -163,7 +162,7 @@ def check_carry_over(reports: list[YearSummary], context: RuleContext) -> Iterat
 
 
 @corpus_rule("XYR002", "regulations-in-force-across-years", severity="info", summarize=summarize_years)
-def check_in_force(reports: list[YearSummary], context: RuleContext) -> Iterator[tuple[YearSummary, Finding]]:
+def check_in_force(reports: Sequence[YearSummary], context: RuleContext) -> Iterator[tuple[int, Finding]]:
     """表二“现行有效件数”与上一年度报告及本年制发、废止件数对不上。
 
     In the 2021 template, 现行有效件数 of year N should be 现行有效件数 of year N−1 plus 本年制发件数
@@ -174,7 +173,7 @@ def check_in_force(reports: list[YearSummary], context: RuleContext) -> Iterator
     错误示例：2023年 行政规范性文件·现行有效件数 5；2024年 制发 3、废止 0、现行有效 7。
     正确示例：2024年 现行有效 8（5 + 3 − 0）。
     """
-    for current, previous in consecutive_years(reports):
+    for index, current, previous in consecutive_years(reports):
         for row in _COMPARED["二"]:
             cells = [current.value("二", row, column) for column in ("现行有效件数", "本年制发件数", "本年废止件数")]
             cells.append(previous.value("二", row, "现行有效件数"))
@@ -183,7 +182,7 @@ def check_in_force(reports: list[YearSummary], context: RuleContext) -> Iterator
             in_force, _, _, before = cells
             now, new, gone, then = (c.value for c in cells)
             if now != then + new - gone:
-                yield current, Finding(
+                yield index, Finding(
                     f"{in_force.name} 为 {now}，但上一年度（{previous.year}年）现行有效 {then} "
                     f"+ 本年制发 {new} − 本年废止 {gone} = {then + new - gone}（如有集中清理，可忽略）",
                     in_force.location, cell=in_force.ref, related=(before.ref,),

@@ -82,6 +82,6 @@ def test_the_rules_give_the_same_findings_over_summaries_made_where_the_reports_
     for code in CODES:
         rule = rule_by_code(code)
         checked = [result.corpus[code] for result in results]
-        over_checked = [(s.path, f) for s, f in rule.check(checked, RuleContext(rule, rule.options))]
-        over_here = [(s.path, f) for s, f in rule.check(here, RuleContext(rule, rule.options))]
+        over_checked = [(checked[i].path, f) for i, f in rule.check(checked, RuleContext(rule, rule.options))]
+        over_here = [(here[i].path, f) for i, f in rule.check(here, RuleContext(rule, rule.options))]
         assert over_checked and over_here == over_checked

@@ -18,7 +18,7 @@ from linter.config import SettingsResolver
 from linter.engine import FileResult
 from linter.formatters import Output
 from linter.formatters.html import page
-from linter.run.payload import CorpusSummaries, compact
+from linter.run.payload import compact
 from linter.run.results import CheckRequest, FileOutcome
 from linter.settings import Settings
 
@@ -87,13 +87,3 @@ def test_the_page_made_from_views_in_workers_is_the_page_made_from_reports(tmp_p
     copied = re.findall(r'data-code="CPY00\d">.*?</li>', from_views)
     assert copied and all('<pre class="source">' in item for item in copied)
     assert '<table class="grid" data-table="三">' in from_views
-
-
-def test_the_main_process_holds_each_summary_once_and_one_layout_for_equal_codes() -> None:
-    result = checker.check_file(str(EXAMPLE), Settings())
-    held = [CorpusSummaries(pickle.loads(pickle.dumps(result.corpus))) for _ in range(2)]
-    assert dict(held[0]) == result.corpus and set(held[0]) == {"CPY001", "CPY002", "CPY003", "CPY004",
-                                                               "XYR001", "XYR002"}
-    assert [type(s).__name__ for s in held[0].distinct()] == ["ReportSummary", "YearSummary"]
-    assert held[0]["CPY001"] is held[0]["CPY004"] and "XYR003" not in held[0]
-    assert held[0]._positions is held[1]._positions  # one dictionary for every result of the run

@@ -106,8 +106,9 @@ def _settings() -> Callable[[str], Settings]:
     return SettingsResolver(checker.known_codes).for_path
 
 
-def test_the_spill_file_is_gone_when_the_run_ends(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # with one process, with workers, and with the results cache (cold, then every summary from it)
+def test_the_spill_file_is_gone_when_the_run_is_closed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # with one process, with workers, and with the results cache (cold, then every summary from it);
+    # the output reads the results back from it, so it is closed once the output is written
     folder = _province(tmp_path / "province")
     scratch = tmp_path / "tmp"
     scratch.mkdir()
@@ -122,9 +123,12 @@ def test_the_spill_file_is_gone_when_the_run_ends(tmp_path: Path, monkeypatch: p
     for jobs, cache in ((1, False), (2, False), (2, True), (1, True)):
         open_in_scratch: list[int] = []
         request = CheckRequest([str(folder)], jobs=jobs, cache=cache, cache_dir=str(tmp_path / "cache"))
-        run = check_run.run_check(request, SettingsResolver(checker.known_codes).for_path, [Spilling()])
-        found.append([(d.path, d.code, d.message, d.location) for d in run.diagnostics])
-        assert {d.code for d in run.diagnostics} >= {"CPY001", "CPY002", "CPY003", "CPY004", "XYR001", "XYR002"}
+        with check_run.run_check(request, SettingsResolver(checker.known_codes).for_path, [Spilling()]) as run:
+            found.append([(d.path, d.code, d.message, d.location) for d in run.diagnostics])
+            assert {d.code for d in run.diagnostics} >= {"CPY001", "CPY002", "CPY003", "CPY004", "XYR001", "XYR002"}
+            assert [result.info.body for result in run.results if result.info]  # read back from the file
+            if os.path.isdir("/proc/self/fd"):
+                assert len(_open_in(scratch)) == 1
         assert list(scratch.iterdir()) == [] and _open_in(scratch) == []
         if os.path.isdir("/proc/self/fd"):
             assert open_in_scratch[0] == 0 and open_in_scratch[-1] == 1

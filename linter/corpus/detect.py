@@ -103,13 +103,20 @@ class Corpus:
     """Summaries joined once: body links, standard phrases, postings and LSH buckets."""
 
     def __init__(self, summaries: Sequence[ReportSummary], options: CopyOptions = CopyOptions()) -> None:
+        """`summaries` may be read back from where they are kept (`linter.corpus.summaries`): the
+        join reads each one a few times, in passes, and keeps what it asks of every pair (the year) in an array."""
         self.summaries = summaries
-        entries = [BodyYear(s.body, s.kind, s.year) for s in summaries]
+        entries, sentences = [], 0
+        for summary in summaries:
+            entries.append(BodyYear(summary.body, summary.kind, summary.year))
+            sentences += len(summary.sentences)
         self.duplicate_of = duplicates(entries)
         self.body_id = groups(entries)
         self.previous = latest_earlier(entries, self.body_id)
+        self._years = array("i", (entry.year or 0 for entry in entries))
+        """Each report's year, 0 when unknown."""
         del entries  # not held through the passes
-        keys_seen, bands_seen = self._sketches()
+        keys_seen, bands_seen = self._sketches(sentences)
         self.standard, self.postings, self.buckets = self._index(keys_seen, bands_seen, self._floor(options))
         self._keys = Memo(_KEY_INDEXES)
 
@@ -118,10 +125,11 @@ class Corpus:
         bodies = len(set(self.body_id))
         return min(options.standard_bodies, max(MIN_STANDARD_BODIES, math.ceil(options.standard_share * bodies)))
 
-    def _sketches(self) -> tuple[Sketch, Sketch]:
-        """The first pass, in the order of the reports: how many reports hold each sentence key,
-        and each LSH bucket, counted in sketches (a report's keys are read once in each pass)."""
-        keys_seen = Sketch(sum(len(s.sentences) for s in self.summaries))
+    def _sketches(self, sentences: int) -> tuple[Sketch, Sketch]:
+        """The first pass, in the order of the reports: how many reports hold each sentence key
+        (of `sentences` in all), and each LSH bucket, counted in sketches (a report's keys are read
+        once in each pass)."""
+        keys_seen = Sketch(sentences)
         bands_seen = Sketch(BANDS * len(self.summaries))
         for summary in self.summaries:
             keys, _, signature = summary.sentences.compared()
@@ -168,8 +176,8 @@ class Corpus:
             return False
         if self.body_id[other] == self.body_id[index]:
             return other == self.previous[index]
-        mine, theirs = self.summaries[index].year, self.summaries[other].year
-        return mine is None or theirs is None or theirs <= mine
+        mine, theirs = self._years[index], self._years[other]
+        return not mine or not theirs or theirs <= mine
 
     def _candidates(self, index: int, keys: array, sizes: array, signature: array) -> list[int]:
         """The reports report `index` (its `keys`, `sizes` and `signature`) may have copied from:

@@ -23,6 +23,7 @@ import io
 import pickle
 from collections import OrderedDict
 from collections.abc import Iterable
+from contextvars import ContextVar
 from typing import IO, Any, Generic, TypeVar
 
 T = TypeVar("T")
@@ -91,19 +92,40 @@ class SpillFile:
         return self._file.read(int.from_bytes(self._file.read(_SIZE), "little"))
 
     def get(self, offset: int) -> Any:
-        """The value stored at `offset`, unpickled (the last few read are kept)."""
+        """The value stored at `offset`, unpickled (the last few read are kept: the same object
+        while it is one of them)."""
         if offset in self._recent:
             self._recent.move_to_end(offset)
             return self._recent[offset]
-        value = self._recent[offset] = pickle.loads(self.read(offset))
+        token = _LINKING.set(self)
+        try:
+            value = self._recent[offset] = pickle.loads(self.read(offset))
+        finally:
+            _LINKING.reset(token)
         if len(self._recent) > _RECENT:
             self._recent.popitem(last=False)
         return value
+
+    def put_value(self, value: object) -> int:
+        """Append `value` pickled, the `Detail`s in it that are spilled to this file as their
+        offsets (not their data again); its offset, for `get`. OSError when it cannot be written."""
+        token = _LINKING.set(self)
+        try:
+            data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        finally:
+            _LINKING.reset(token)
+        return self.put(data)
+
+    def forget_read(self) -> None:
+        """Let the values last read back (`get`) go."""
+        self._recent.clear()
 
     def close(self) -> None:
         """Remove the file; details spilled to it can no longer be read."""
         self._recent.clear()
         self._file.close()
+
+    __del__ = close  # a run's results dropped unclosed (a test's) still remove their file
 
     def __enter__(self) -> SpillFile:
         return self
@@ -151,6 +173,8 @@ class Detail(Generic[T]):
             self._file, self._value, self._pickled = file, None, None
 
     def __reduce__(self) -> tuple:
+        if self._file is not None and _LINKING.get() is self._file:
+            return _linked_detail, (self._offset,)
         return _pickled_detail, (self._data(),)
 
     def __eq__(self, other: object) -> bool:
@@ -163,6 +187,17 @@ class Detail(Generic[T]):
 
 def _pickled_detail(data: bytes) -> Detail:
     return Detail(pickled=data)
+
+
+_LINKING: ContextVar[SpillFile | None] = ContextVar("_LINKING", default=None)
+"""The spill file a value is being written to or read from (`put_value`, `get`): a `Detail`
+spilled to it is pickled as its offset there, not its data again."""
+
+
+def _linked_detail(offset: int) -> Detail:
+    detail: Detail = Detail()
+    detail._file, detail._offset = _LINKING.get(), offset
+    return detail
 
 
 def spill(summaries: Iterable[object], file: SpillFile) -> None:

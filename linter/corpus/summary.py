@@ -124,6 +124,10 @@ class ReportSummary:
         """Write the sentences (what the join compares, what only a finding reads) to the run's spill file."""
         self.sentences.spill(file)
 
+    def __reduce__(self) -> tuple:
+        """Pickled as its fields (see `Location.__reduce__`): the copy join reads it back pass by pass."""
+        return ReportSummary, (self.path, self.body, self.kind, self.year, self.title, self.sentences)
+
 
 def signature(text: str) -> array:
     """MinHash (rensa, NUM_PERM permutations) of the SHINGLE-character shingles of `text`."""

@@ -55,6 +55,11 @@ class Location:
             data["logical"] = self.logical
         return data
 
+    def __reduce__(self) -> tuple:
+        """Pickled as its fields (a slotted dataclass's own state is restored field by field in
+        Python: findings and summaries cross processes and the run's spill file by the thousand)."""
+        return Location, (self.line, self.column, self.end_line, self.end_column, self.page, self.logical)
+
 
 START_OF_FILE = Location(1, 1, 1, 1)
 """Where a finding about the whole file points (no title, a plugin that failed to load)."""

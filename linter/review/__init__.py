@@ -11,13 +11,18 @@ original is read only; the copy replaces an existing one atomically.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from io import BytesIO
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from linter.diagnostics import Diagnostic
 from linter.errors import InputError, UsageError
 from linter.fileio import write_atomically
 from linter.model import Location
+
+if TYPE_CHECKING:
+    from linter.engine import FileResult
 
 AUTHOR = "govlint"
 SUFFIX = ".审阅.docx"
@@ -108,8 +113,8 @@ def run_review_command(args) -> int:
     from linter.run import CheckRequest, run_check
 
     _require_docx(args.path)
-    run = run_check(CheckRequest([args.path]), SettingsResolver(known_codes, config=args.config).for_path)
-    result = run.results[0]
+    with run_check(CheckRequest([args.path]), SettingsResolver(known_codes, config=args.config).for_path) as run:
+        result = run.results[0]
     if result.error:
         raise InputError(result.path, result.error.removeprefix(f"{result.path}: "))
     output = args.output or review_path(args.path)
@@ -118,7 +123,7 @@ def run_review_command(args) -> int:
     return EXIT_FINDINGS if result.diagnostics else EXIT_CLEAN
 
 
-def write_review_copies(results: list, directory: str) -> int:
+def write_review_copies(results: Iterable[FileResult], directory: str) -> int:
     """`check --review-copy DIR`: a review copy in `directory` of each Word report checked, at
     its path relative to the working directory; how many were written."""
     from linter.formatters import relative_path

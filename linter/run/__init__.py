@@ -19,13 +19,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 
-from linter.corpus.spill import SpillFile, spill
+from linter.corpus.spill import spill
 from linter.run import pool
 from linter.run.baseline_step import apply_baseline
 from linter.run.corpus_step import read_reference, run_corpus_step
 from linter.run.discovery import STDIN, discover, distinct_files, is_report, settings_name
 from linter.run.events import RunObserver
-from linter.run.payload import CorpusSummaries, SharedSettings
 from linter.run.pool import collection_paused, worker_count
 from linter.run.results import CheckRequest, CheckRun, FileOutcome
 from linter.settings import Settings
@@ -57,10 +56,9 @@ def run_check(request: CheckRequest, settings_for: Callable[[str], Settings],
     in which the files were found, so the output is the same as with one job. With
     `request.cache`, a file whose result is cached is not checked again (`linter.run.cache`).
 
-    The bulk of the corpus summaries (what the copy join compares, what only a finding reads) is
-    written to a temporary file of the run as each result arrives (`linter.corpus.spill`), each
-    result's summaries are held as a `CorpusSummaries`, and they are let go once the corpus rules
-    have run (`run_corpus_step`); the file is removed when the run ends."""
+    The results are kept as they arrive in a `ResultStore` (`linter.run.store`): the findings in
+    memory, the rest of each result (its corpus summaries too) in a temporary file of the run
+    that the returned `CheckRun` removes when it is closed."""
     reference = read_reference(request)
     tasks = planned_tasks(request, settings_for)
     for observer in observers:
@@ -68,23 +66,19 @@ def run_check(request: CheckRequest, settings_for: Callable[[str], Settings],
     run = CheckRun()
     outcomes = _outcomes(tasks, request, run)
     del tasks  # the plan goes with the last outcome: the corpus step holds the results, not it
-    shared = SharedSettings()
-    with SpillFile() as spilled:
-        spill(reference, spilled)
-        for outcome in map(shared.share, outcomes):
-            for observer in observers:
-                observer.file_checked(outcome.result)
-            if not outcome.is_report:
-                run.not_reports.append(outcome.result.path)
-                continue
-            if outcome.diff is not None:
-                run.diffs.append(outcome.diff)
-            run.fixed += outcome.fixed
-            outcome.result.corpus = CorpusSummaries(outcome.result.corpus)
-            spill(outcome.result.corpus.distinct(), spilled)
-            run.results.append(outcome.result)
-        stdin_name = settings_name(STDIN, request.stdin_filename) if STDIN in request.paths else None
-        run_corpus_step(run, reference, stdin_name)
+    spill(reference, run.results.file)
+    for outcome in outcomes:
+        for observer in observers:
+            observer.file_checked(outcome.result)
+        if not outcome.is_report:
+            run.not_reports.append(outcome.result.path)
+            continue
+        if outcome.diff is not None:
+            run.diffs.append(outcome.diff)
+        run.fixed += outcome.fixed
+        run.results.append(outcome.result)
+    stdin_name = settings_name(STDIN, request.stdin_filename) if STDIN in request.paths else None
+    run_corpus_step(run, reference, stdin_name)
     if request.baseline:
         apply_baseline(run, request.baseline)
     for observer in observers:

@@ -12,7 +12,8 @@ def apply_baseline(run: CheckRun, baseline_path: str) -> None:
     from linter.baseline import read_baseline
 
     baseline = read_baseline(baseline_path)
-    for result in run.results:
+    for index, result in enumerate(run.results):
         # An unreadable file has no findings, but its baseline entries are not stale for that.
-        result.diagnostics, stale = baseline.filter(result.diagnostics, [result.path] if result.info else [])
+        diagnostics, stale = baseline.filter(result.diagnostics, [result.path] if result.info else [])
+        run.results.set_findings(index, diagnostics)
         run.stale.extend(stale)

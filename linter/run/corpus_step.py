@@ -6,16 +6,12 @@ compare with a reference index too (`linter.corpus.index`)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from types import MappingProxyType
 from typing import Any
 
 from linter.diagnostics import Diagnostic
-from linter.engine import FileResult, plugin_failures, run_corpus_rules
+from linter.engine import corpus_findings, plugin_failures
 from linter.run.results import CheckRequest, CheckRun
-
-_NO_SUMMARIES: MappingProxyType[str, Any] = MappingProxyType({})
-"""What a result holds of its corpus summaries once the corpus rules have run: one empty mapping
-for all (an empty dictionary each is 64 bytes a report through the output)."""
+from linter.run.store import ResultStore
 
 
 def read_reference(request: CheckRequest) -> list:
@@ -28,7 +24,7 @@ def read_reference(request: CheckRequest) -> list:
     return read_index(request.against)
 
 
-def show_sources(added: list[tuple[FileResult, Diagnostic]], stdin_name: str | None) -> None:
+def show_sources(results: ResultStore, added: list[tuple[int, Diagnostic]], stdin_name: str | None) -> None:
     """The corpus rules saw summaries, not documents: the lines to show under their findings come
     from the files, read again (only those with such a finding, one at a time), and so do the
     lines the HTML page shows (a result with a `view`). A PDF page or a DOCX cell shows its place
@@ -37,29 +33,34 @@ def show_sources(added: list[tuple[FileResult, Diagnostic]], stdin_name: str | N
     from linter.loaders import load, load_stored_text
     from linter.source import excerpt
 
-    wanting: dict[int, tuple[FileResult, list[Diagnostic]]] = {}
-    for result, d in added:
-        if (not d.location.place or result.view is not None) and result.path != stdin_name:
-            wanting.setdefault(id(result), (result, []))[1].append(d)
-    for result, diagnostics in wanting.values():
+    by_result: dict[int, list[Diagnostic]] = {}
+    for index, d in added:
+        by_result.setdefault(index, []).append(d)
+    for index, diagnostics in by_result.items():
+        result = results[index]
+        wanting = [d for d in diagnostics if not d.location.place or result.view is not None]
+        if not wanting or result.path == stdin_name:
+            continue
         try:
             document = load_stored_text(result.path) if result.view is None else load(result.path)
         except InputError:
             continue
-        for d in diagnostics:
+        for d in wanting:
             d.excerpt = excerpt(document, d.location)
         if result.view is not None:
             from linter.formatters.reportview import add_excerpts
 
-            add_excerpts(result.view, document, diagnostics)
+            add_excerpts(result.view, document, wanting)
+            results.replace(index, result)
 
 
 def run_corpus_step(run: CheckRun, reference: Sequence[Any] = (), stdin_name: str | None = None) -> None:
     """Add the corpus rules' findings to the run's results, and the plugin failures to the first;
-    then let the results' corpus summaries go (nothing reads them after the corpus rules)."""
-    added = run_corpus_rules(run.results, reference)
-    for result in run.results:
-        result.corpus = _NO_SUMMARIES
-    show_sources(added, stdin_name)
+    then let the corpus summaries go (nothing reads them after the corpus rules)."""
+    added = corpus_findings(run.results, reference)
+    run.results.add_findings(added)
+    run.results.forget_summaries()
+    show_sources(run.results, added, stdin_name)
     if run.results:
-        run.results[0].diagnostics[:0] = plugin_failures(run.results[0].path)
+        first = run.results[0]
+        run.results.set_findings(0, [*plugin_failures(first.path), *first.diagnostics])

@@ -7,8 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from linter.corpus.spill import SpillFile
 from linter.diagnostics import Diagnostic, Severity
 from linter.engine import FileResult
+from linter.run.store import ResultStore
 
 if TYPE_CHECKING:
     from linter.baseline import Entry
@@ -39,9 +41,10 @@ class CheckRequest:
 @dataclass
 class CheckRun:
     """What a run found: each report's result (in the order found), and what the fixes and the
-    baseline did."""
+    baseline did. The results are read back from the run's spill file (`linter.run.store`):
+    `close` (or leaving a `with` block) removes it, once the output is written."""
 
-    results: list[FileResult] = field(default_factory=list)
+    results: ResultStore = field(default_factory=lambda: ResultStore(SpillFile()))
     not_reports: list[str] = field(default_factory=list)
     """Files found in directories that are not reports (not checked)."""
     diffs: list[str] = field(default_factory=list)
@@ -52,14 +55,23 @@ class CheckRun:
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
-        return [d for r in self.results for d in r.diagnostics]
+        return self.results.findings()
 
     @property
     def errors(self) -> list[str]:
-        return [r.error for r in self.results if r.error]
+        return self.results.errors()
 
     def failing(self, level: Severity) -> bool:
         return any(d.severity >= level for d in self.diagnostics)
+
+    def close(self) -> None:
+        self.results.file.close()
+
+    def __enter__(self) -> CheckRun:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
 
 @dataclass

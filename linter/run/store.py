@@ -1,0 +1,171 @@
+"""The results of a run as the main process holds them until the output is written
+(`ResultStore`): the findings in memory, everything else of a report in the run's spill file.
+
+A province's run has thousands of reports and few findings. What a result holds besides its
+findings — the path, `info`, the HTML page's view, the corpus rules' summaries — is written to
+the run's `SpillFile` (`linter.corpus.spill`) as the result arrives, and read back when it is
+asked for; the main process keeps an offset or two a report, the findings (and the errors of
+unreadable files), and one settings object per configuration. So its memory grows with the
+findings, not with the reports (docs/performance.md, "Memory of the main process").
+
+The store is also what the corpus rules read (`linter.engine.CorpusReports`): each summary is
+a record in the file (its `Detail`s, spilled first, referred to from it by offset: reading a
+summary back does not read them), and a rule gets them as a `Summaries` sequence read back one
+at a time.
+"""
+
+from __future__ import annotations
+
+import pickle
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from types import MappingProxyType
+from typing import Any
+
+from linter.corpus.spill import SpillFile, spill
+from linter.corpus.summaries import Summaries
+from linter.diagnostics import Diagnostic
+from linter.engine import FileResult
+from linter.rules_api import CorpusRule
+from linter.settings import Settings
+
+NO_SUMMARIES: Mapping[str, Any] = MappingProxyType({})
+"""`FileResult.corpus` of a result read from the store: its summaries are the store's."""
+
+
+class ResultStore(Sequence[FileResult]):
+    """The results of a run in the order found; `store[i]` reads result i back (a new object each
+    time, with the store's own list of its findings: change findings through the store's methods)."""
+
+    def __init__(self, file: SpillFile) -> None:
+        self.file = file
+        self._rows = array("q")
+        """Each result's (path, error, info, view), pickled in the file."""
+        self._findings: dict[int, list[Diagnostic]] = {}
+        self._errors: dict[int, str] = {}
+        self._configurations: list[Settings | None] = []
+        self._configuration = array("I")
+        self._summary_offsets = array("q")
+        """Where each report's distinct summaries are in the file, one report after the other."""
+        self._first_summary = array("I")
+        """Each report's first in `_summary_offsets`."""
+        self._layouts: list[dict[str, int]] = []
+        """Which of a report's summaries is each rule code's (one dictionary for the results of the same rules)."""
+        self._layout = array("I")
+        self._sequences: dict[tuple[Callable, bytes], Summaries] = {}
+
+    def append(self, result: FileResult) -> None:
+        """Keep a result that has just arrived: its findings here, the rest in the file."""
+        index = len(self._rows)
+        if result.diagnostics:
+            self._findings[index] = result.diagnostics
+        if result.error:
+            self._errors[index] = result.error
+        self._configuration.append(self._configuration_of(result.settings))
+        self._keep_summaries(result.corpus)
+        self._rows.append(self.file.put(pickle.dumps((result.path, result.error, result.info, result.view),
+                                                     pickle.HIGHEST_PROTOCOL)))
+
+    def _configuration_of(self, settings: Settings | None) -> int:
+        for number, seen in enumerate(self._configurations):
+            if seen is settings or (seen is not None and seen == settings):
+                return number
+        self._configurations.append(settings)
+        return len(self._configurations) - 1
+
+    def _keep_summaries(self, summaries: Mapping[str, Any]) -> None:
+        """Each distinct summary (rules sharing a summarize share one) in the file, its `Detail`s first."""
+        self._first_summary.append(len(self._summary_offsets))
+        distinct: dict[int, int] = {}
+        layout = {code: distinct.setdefault(id(summary), len(distinct)) for code, summary in summaries.items()}
+        if layout not in self._layouts:
+            self._layouts.append(layout)
+        self._layout.append(self._layouts.index(layout))
+        for summary in {id(summary): summary for summary in summaries.values()}.values():
+            spill([summary], self.file)
+            self._summary_offsets.append(self.file.put_value(summary))
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, index: int) -> FileResult:  # type: ignore[override]  # no slices
+        if index < 0:
+            index += len(self._rows)
+        path, error, info, view = pickle.loads(self.file.read(self._rows[index]))
+        diagnostics = self._findings.get(index)
+        return FileResult(path, [] if diagnostics is None else diagnostics, error, None, self.settings(index), info,
+                          NO_SUMMARIES, view)
+
+    def __iter__(self) -> Iterator[FileResult]:
+        return (self[index] for index in range(len(self._rows)))
+
+    def settings(self, index: int) -> Settings:
+        return self._configurations[self._configuration[index]]  # type: ignore[return-value]  # reports: checked
+
+    def path(self, index: int) -> str:
+        return self[index].path
+
+    def replace(self, index: int, result: FileResult) -> None:
+        """Keep `result` (read from the store and changed: its view, its findings) as result `index`."""
+        self.set_findings(index, result.diagnostics)
+        self._rows[index] = self.file.put(pickle.dumps((result.path, result.error, result.info, result.view),
+                                                       pickle.HIGHEST_PROTOCOL))
+
+    # The findings
+
+    def findings(self) -> list[Diagnostic]:
+        """Every result's findings, in the order of the results."""
+        return [d for index in sorted(self._findings) for d in self._findings[index]]
+
+    def with_findings(self) -> list[int]:
+        """The positions of the results that have findings, in order."""
+        return sorted(self._findings)
+
+    def errors(self) -> list[str]:
+        """Why each file that could not be read or checked was not, in order."""
+        return [self._errors[index] for index in sorted(self._errors)]
+
+    def set_findings(self, index: int, diagnostics: list[Diagnostic]) -> None:
+        if diagnostics:
+            self._findings[index] = diagnostics
+        else:
+            self._findings.pop(index, None)
+
+    def add_findings(self, added: Iterable[tuple[int, Diagnostic]]) -> None:
+        """Add each (position, finding), keeping each result's findings sorted by place."""
+        changed = set()
+        for index, diagnostic in added:
+            self._findings.setdefault(index, []).append(diagnostic)
+            changed.add(index)
+        for index in changed:
+            self._findings[index].sort(key=Diagnostic.sort_key)
+
+    # What the corpus rules read (linter.engine.CorpusReports)
+
+    def taking_part(self, rule: CorpusRule) -> array:
+        """The positions of the reports with `rule`'s summary whose settings enable it."""
+        has_summary = [rule.code in layout for layout in self._layouts]
+        enabled = [settings is not None and settings.enabled(rule.code) for settings in self._configurations]
+        return array("I", (index for index, (layout, configuration) in enumerate(zip(self._layout, self._configuration,
+                                                                                     strict=True))
+                           if has_summary[layout] and enabled[configuration]))
+
+    def summaries(self, rule: CorpusRule, taking_part: array) -> Summaries:
+        """Their summaries for `rule`, read back from the file (the same sequence for the rules that
+        share `rule.summarize` and the reports taking part)."""
+        key = (rule.summarize, taking_part.tobytes())
+        if key not in self._sequences:
+            slot_in = [layout.get(rule.code) for layout in self._layouts]
+
+            def read(k: int) -> Any:
+                index = taking_part[k]
+                return self.file.get(self._summary_offsets[self._first_summary[index] + slot_in[self._layout[index]]])
+
+            self._sequences[key] = Summaries(len(taking_part), read)
+        return self._sequences[key]
+
+    def forget_summaries(self) -> None:
+        """The corpus rules have run: nothing reads the summaries any more."""
+        self._sequences.clear()
+        self._summary_offsets, self._first_summary, self._layout = array("q"), array("I"), array("I")
+        self.file.forget_read()
