@@ -20,6 +20,7 @@ from province import province
 import linter
 from linter.cli import main
 from linter.run import task
+from linter.run.cache import LAYOUT
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "reports"
@@ -122,11 +123,34 @@ def test_no_cache_and_its_variable_write_nothing(folder: Path, capsys, monkeypat
     assert not (tmp_path / "a").exists() and not (tmp_path / "b").exists()
 
 
+def test_a_cached_run_reads_each_outcome_as_its_turn_comes(folder: Path, capsys, checked: list[str],
+                                                            tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a province's cached outcomes are not all held at once (10,000 of them held 140 MB)
+    import gc
+
+    from linter.run.cache import ResultCache
+    from linter.run.results import FileOutcome
+
+    cache = ["--cache-dir", str(tmp_path / "cache"), "--format", "json"]
+    cold = _check(capsys, *cache, str(folder))
+    held_at_reads: list[int] = []
+    read = ResultCache.read
+
+    def counting(self, where):
+        held_at_reads.append(sum(isinstance(found, FileOutcome) for found in gc.get_objects()))
+        return read(self, where)
+
+    monkeypatch.setattr(ResultCache, "read", counting)
+    checked.clear()
+    assert _check(capsys, *cache, str(folder)) == cold and checked == []
+    assert len(held_at_reads) > 20 and max(held_at_reads) <= 2
+
+
 def test_corrupt_entries_are_misses_and_are_replaced(folder: Path, capsys, checked: list[str],
                                                      tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     cold = _check(capsys, "--cache-dir", str(cache), "--format", "json", str(folder))
-    entries = [p for p in (cache / "v1").rglob("*") if p.is_file()]
+    entries = [p for p in (cache / LAYOUT).rglob("*") if p.is_file()]
     for number, entry in enumerate(entries):
         data = entry.read_bytes()
         entry.write_bytes([b"", b"garbage", data[: len(data) // 2], b"\x80\x05K\x01."][number % 4])
@@ -141,7 +165,7 @@ def test_corrupt_entries_are_misses_and_are_replaced(folder: Path, capsys, check
 def _age(cache: Path, days: float) -> None:
     """Make every entry of `cache`, and its last pruning, `days` old."""
     then = time.time() - days * 24 * 3600
-    for path in [*(cache / "v1").rglob("*"), cache / "v1.pruned"]:
+    for path in [*(cache / LAYOUT).rglob("*"), cache / f"{LAYOUT}.pruned"]:
         if path.is_file():
             os.utime(path, (then, then))
 
@@ -151,27 +175,27 @@ def test_entries_no_run_used_for_a_month_are_removed(folder: Path, capsys, check
     cache = tmp_path / "cache"
     _check(capsys, "--cache-dir", str(cache), "--format", "json", str(folder))
     files = len(checked)
-    entries = {p for p in (cache / "v1").rglob("*") if p.is_file()}
-    assert len(entries) == files and (cache / "v1.pruned").is_file()
+    entries = {p for p in (cache / LAYOUT).rglob("*") if p.is_file()}
+    assert len(entries) == files and (cache / f"{LAYOUT}.pruned").is_file()
     _age(cache, 40)
     this_year = folder / "2023"
     _check(capsys, "--cache-dir", str(cache), "--format", "json", str(this_year))  # used: touched, kept
-    kept = {p for p in (cache / "v1").rglob("*") if p.is_file()}
+    kept = {p for p in (cache / LAYOUT).rglob("*") if p.is_file()}
     assert len(kept) == len(list(this_year.iterdir())) < files
     checked.clear()
     _check(capsys, "--cache-dir", str(cache), "--format", "json", str(folder))
     assert len(checked) == files - len(kept)  # only the files whose entries were removed
-    assert {p for p in (cache / "v1").rglob("*") if p.is_file()} == entries
+    assert {p for p in (cache / LAYOUT).rglob("*") if p.is_file()} == entries
 
 
 def test_a_cache_is_pruned_at_most_once_a_day(folder: Path, capsys, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     _check(capsys, "--cache-dir", str(cache), "--format", "json", str(folder))
-    entries = {p for p in (cache / "v1").rglob("*") if p.is_file()}
+    entries = {p for p in (cache / LAYOUT).rglob("*") if p.is_file()}
     _age(cache, 40)
-    os.utime(cache / "v1.pruned")  # pruned a moment ago
+    os.utime(cache / f"{LAYOUT}.pruned")  # pruned a moment ago
     _check(capsys, "--cache-dir", str(cache), "--format", "json", str(folder / "2023"))
-    assert {p for p in (cache / "v1").rglob("*") if p.is_file()} == entries  # the old 2022 ones too
+    assert {p for p in (cache / LAYOUT).rglob("*") if p.is_file()} == entries  # the old 2022 ones too
 
 
 def test_an_unwritable_cache_is_a_note_and_the_run_is_complete(folder: Path, capsys, tmp_path: Path) -> None:
@@ -207,7 +231,7 @@ def test_standard_input_is_not_cached(tmp_path: Path, capsys, monkeypatch: pytes
     data = (EXAMPLES / "qingshan-2022.txt").read_bytes()
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
     _check(capsys, "--cache-dir", str(tmp_path / "cache"), "--format", "json", "-")
-    assert not (tmp_path / "cache" / "v1").exists()
+    assert not (tmp_path / "cache" / LAYOUT).exists()
 
 
 def test_the_baseline_filters_cached_results_as_fresh_ones(folder: Path, capsys, tmp_path: Path) -> None:

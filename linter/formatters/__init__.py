@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO, TextIO
 
@@ -20,7 +20,7 @@ SEVERITY_LABELS = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severit
 class Output:
     """What a formatter writes: every checked file's diagnostics (already filtered) and errors."""
 
-    results: list[FileResult]
+    results: Sequence[FileResult]
     """No report is kept: what a formatter shows of a file is in its diagnostics (each with its
     `excerpt`) and its `info`."""
     color: bool = False
@@ -31,8 +31,10 @@ class Output:
     quiet: bool = False
     """`-q`: the findings only, no closing summary."""
 
-    @property
+    @functools.cached_property
     def diagnostics(self) -> list[Diagnostic]:
+        """Every finding, in the order of the results (gathered once: a run's results are read
+        back from its spill file, `linter.run.store`)."""
         return [d for result in self.results for d in result.diagnostics]
 
     def info_of(self, diagnostic: Diagnostic) -> ReportInfo | None:

@@ -27,6 +27,7 @@ from linter.run.discovery import STDIN, discover, distinct_files, is_report, set
 from linter.run.events import RunObserver
 from linter.run.pool import collection_paused, worker_count
 from linter.run.results import CheckRequest, CheckRun, FileOutcome
+from linter.run.task import check_task
 from linter.settings import Settings
 
 __all__ = ["STDIN", "CheckRequest", "CheckRun", "RunObserver", "collection_paused", "discover", "is_report",
@@ -87,23 +88,25 @@ def run_check(request: CheckRequest, settings_for: Callable[[str], Settings],
 
 
 def _outcomes(tasks: list[pool.Task], request: CheckRequest, run: CheckRun) -> Iterator[FileOutcome]:
-    """Each task's outcome, in order: the cached one when there is one, else the file checked
-    (in workers with --jobs: as many as the files left to check call for) and its outcome stored."""
+    """Each task's outcome, in order: the cached one when there is one (read as its turn comes,
+    not all at once), else the file checked (in workers with --jobs: as many as the files left to
+    check call for) and its outcome stored."""
     cache = None
     if request.cache:
         from linter.run.cache import ResultCache
 
         cache = ResultCache(request, request.cache_dir)
     places = [cache.key(task) if cache else None for task in tasks]
-    stored = [cache.lookup(place) if cache and place else None for place in places]
-    to_check = [task for task, outcome in zip(tasks, stored, strict=True) if outcome is None]
+    cached = [cache is not None and place is not None and cache.usable(place) for place in places]
+    to_check = [task for task, hit in zip(tasks, cached, strict=True) if not hit]
     jobs = worker_count(request.jobs, len(to_check))
     if jobs > 1 and request.fix and not distinct_files([(path, named) for path, named, *_rest in to_check]):
         jobs = 1  # two workers must not rewrite one file
     checked = pool.check_all(to_check, jobs)
-    for place, outcome in zip(places, stored, strict=True):
-        if outcome is None:
-            outcome = next(checked)
+    for task, place, hit in zip(tasks, places, cached, strict=True):
+        outcome = cache.read(place) if cache and place and hit else None
+        if outcome is None:  # not cached, or (rarely) an entry changed since it was found usable
+            outcome = check_task(*task) if hit else next(checked)
             if cache and place:
                 cache.store(place, outcome)
         yield outcome

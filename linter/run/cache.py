@@ -49,13 +49,13 @@ if TYPE_CHECKING:
     from linter.settings import Settings
 
 CACHE_DIR_NAME = ".govlint_cache"
-_LAYOUT = "v1"
+LAYOUT = "v2"
 """A folder per layout of entries: a govlint that stores them otherwise uses another."""
 MAX_AGE = 30 * 24 * 3600
 """Seconds since an entry was last used after which a run removes it."""
 _PRUNE_EVERY = 24 * 3600
 """Seconds between two prunings of one cache folder (looking at every entry costs a stat each)."""
-_PRUNED = f"{_LAYOUT}.pruned"
+_PRUNED = f"{LAYOUT}.pruned"
 """Beside the layout folder: its time is when the folder was last pruned."""
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# govlint's results cache: https://bford.info/cachedir/\n"
 
@@ -90,23 +90,33 @@ class ResultCache:
         about = repr((path, os.path.abspath(path), named, len(data))).encode("utf-8")
         return folder, sha256(self._govlint, settings_digest, about, data).hexdigest()
 
-    def lookup(self, where: tuple[str, str]) -> FileOutcome | None:
-        """The stored outcome, if there is a usable one for what this run asks (its entry then
-        counts as used now)."""
+    def usable(self, where: tuple[str, str]) -> bool:
+        """Whether there is a stored outcome for what this run asks (only its header is read; the
+        entry then counts as used now)."""
         entry = _entry(*where)
         try:
             with open(entry, "rb") as stream:
-                views, outcome = pickle.load(stream)
+                views, fixes = pickle.load(stream)
         except Exception:  # absent, half-written by another system, corrupt, of another layout: a miss
-            return None
-        if not isinstance(outcome, FileOutcome) or (self.request.views and not views):
-            return None
-        if (self.request.fix or self.request.diff) and any(d.fix for d in outcome.result.diagnostics):
-            return None
+            return False
+        if (self.request.views and not views) or ((self.request.fix or self.request.diff) and fixes):
+            return False
         try:
             os.utime(entry)
         except OSError:  # a read-only cache: still a hit
             pass
+        return True
+
+    def read(self, where: tuple[str, str]) -> FileOutcome | None:
+        """The stored outcome of a `usable` entry (None if it can no longer be read)."""
+        try:
+            with open(_entry(*where), "rb") as stream:
+                pickle.load(stream)  # the header
+                outcome = pickle.load(stream)
+        except Exception:
+            return None
+        if not isinstance(outcome, FileOutcome):
+            return None
         if not self.request.views:
             outcome.result.view = None
         return outcome
@@ -120,7 +130,9 @@ class ResultCache:
             self._prepare(folder, os.path.dirname(entry))
             from linter.fileio import write_atomically
 
-            write_atomically(entry, pickle.dumps((self.request.views, outcome), protocol=pickle.HIGHEST_PROTOCOL))
+            header = (self.request.views, any(d.fix for d in outcome.result.diagnostics))
+            write_atomically(entry, pickle.dumps(header, protocol=pickle.HIGHEST_PROTOCOL)
+                             + pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError as error:
             reason = error.strerror or error
             self.problem = f"{folder}: cannot write the results cache ({reason}); this run is not cached"
@@ -166,7 +178,7 @@ def prune(folder: str, now: float) -> int:
     """Remove the entries of cache `folder` last used more than MAX_AGE before `now`, unless it
     was pruned less than a day ago; the number removed. Never fails: a folder that cannot be
     listed or an entry that cannot be removed is left as it is."""
-    layout = os.path.join(folder, _LAYOUT)
+    layout = os.path.join(folder, LAYOUT)
     marker = os.path.join(folder, _PRUNED)
     try:
         if now - os.stat(marker).st_mtime < _PRUNE_EVERY:
@@ -194,7 +206,7 @@ def prune(folder: str, now: float) -> int:
 
 
 def _entry(folder: str, key: str) -> str:
-    return os.path.join(folder, _LAYOUT, key[:2], key[2:])
+    return os.path.join(folder, LAYOUT, key[:2], key[2:])
 
 
 def settings_fingerprint(settings: Settings) -> bytes:
@@ -215,7 +227,7 @@ def govlint_fingerprint() -> bytes:
     rules = [(rule.code, rule.plugin, rule.name, str(rule.severity), _canonical(rule.options)) for rule in all_rules()]
     modules = sorted((name, _stat(getattr(plugin, "__file__", None) or ""))
                      for name, plugin in plugins().manager.list_name_plugin())
-    state = (_LAYOUT, __version__, sys.version, rules, modules, _sources())
+    state = (LAYOUT, __version__, sys.version, rules, modules, _sources())
     return sha256(repr(state).encode("utf-8")).digest()
 
 

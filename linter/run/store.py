@@ -63,8 +63,11 @@ class ResultStore(Sequence[FileResult]):
             self._errors[index] = result.error
         self._configuration.append(self._configuration_of(result.settings))
         self._keep_summaries(result.corpus)
-        self._rows.append(self.file.put(pickle.dumps((result.path, result.error, result.info, result.view),
-                                                     pickle.HIGHEST_PROTOCOL)))
+        self._rows.append(self._put_row(result))
+
+    def _put_row(self, result: FileResult) -> int:
+        row = (result.path, result.error, result.info, result.view)
+        return self.file.put(pickle.dumps(row, pickle.HIGHEST_PROTOCOL))
 
     def _configuration_of(self, settings: Settings | None) -> int:
         for number, seen in enumerate(self._configurations):
@@ -108,18 +111,13 @@ class ResultStore(Sequence[FileResult]):
     def replace(self, index: int, result: FileResult) -> None:
         """Keep `result` (read from the store and changed: its view, its findings) as result `index`."""
         self.set_findings(index, result.diagnostics)
-        self._rows[index] = self.file.put(pickle.dumps((result.path, result.error, result.info, result.view),
-                                                       pickle.HIGHEST_PROTOCOL))
+        self._rows[index] = self._put_row(result)
 
     # The findings
 
     def findings(self) -> list[Diagnostic]:
         """Every result's findings, in the order of the results."""
         return [d for index in sorted(self._findings) for d in self._findings[index]]
-
-    def with_findings(self) -> list[int]:
-        """The positions of the results that have findings, in order."""
-        return sorted(self._findings)
 
     def errors(self) -> list[str]:
         """Why each file that could not be read or checked was not, in order."""
