@@ -53,10 +53,12 @@ def test_results_read_back_as_they_were_kept(in_memory: int, monkeypatch: pytest
         store.add_findings([(1, _finding("b.txt", 9)), (0, _finding("a.txt", 1)), (1, _finding("b.txt", 2))])
         assert [[d.location.line for d in r.diagnostics] for r in store] == [[1, 3], [2, 9], []]
         assert [d.path for d in store.findings()] == ["a.txt", "a.txt", "b.txt", "b.txt"]
-        store.set_findings(0, [])
         changed = store[1]
         changed.view = {"表": "二"}
         store.replace(1, changed)
+        changed = store[0]
+        changed.diagnostics = []
+        store.replace(0, changed)
         assert [(r.view, len(r.diagnostics)) for r in store] == [(None, 0), ({"表": "二"}, 2), (None, 0)]
 
 

@@ -15,5 +15,7 @@ def apply_baseline(run: CheckRun, baseline_path: str) -> None:
     for index, result in enumerate(run.results):
         # An unreadable file has no findings, but its baseline entries are not stale for that.
         diagnostics, stale = baseline.filter(result.diagnostics, [result.path] if result.info else [])
-        run.results.set_findings(index, diagnostics)
+        if diagnostics != result.diagnostics:
+            result.diagnostics = diagnostics
+            run.results.replace(index, result)
         run.stale.extend(stale)

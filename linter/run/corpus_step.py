@@ -58,9 +58,11 @@ def run_corpus_step(run: CheckRun, reference: Sequence[Any] = (), stdin_name: st
     """Add the corpus rules' findings to the run's results, and the plugin failures to the first;
     then let the corpus summaries go (nothing reads them after the corpus rules)."""
     added = corpus_findings(run.results, reference)
-    run.results.add_findings(added)
     run.results.forget_summaries()
-    show_sources(run.results, added, stdin_name)
-    if run.results:
+    show_sources(run.results, added, stdin_name)  # before they are kept: the results are copies
+    run.results.add_findings(added)
+    failures = plugin_failures(run.results[0].path) if run.results else []
+    if failures:
         first = run.results[0]
-        run.results.set_findings(0, [*plugin_failures(first.path), *first.diagnostics])
+        first.diagnostics[:0] = failures
+        run.results.replace(0, first)

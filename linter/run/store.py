@@ -1,12 +1,12 @@
 """The results of a run as the main process holds them until the output is written
-(`ResultStore`): the findings in memory, everything else of a report in the run's spill file.
+(`ResultStore`): in the run's spill file, read back when they are asked for.
 
-A province's run has thousands of reports and few findings. What a result holds besides its
-findings — the path, `info`, the HTML page's view, the corpus rules' summaries — is written to
-the run's `SpillFile` (`linter.corpus.spill`) as the result arrives, and read back when it is
-asked for; the main process keeps an offset or two a report, the findings (and the errors of
-unreadable files), and one settings object per configuration. So its memory grows with the
-findings, not with the reports (docs/performance.md, "Memory of the main process").
+A province's run has thousands of reports. What a result holds — the path, its findings, `info`,
+the HTML page's view, the corpus rules' summaries — is written to the run's `SpillFile`
+(`linter.corpus.spill`) as the result arrives; the main process keeps a few offsets a report, the
+errors of unreadable files and one settings object per configuration. Its memory grows only with
+what the output itself holds (the findings, gathered for a formatter once the run is over):
+docs/performance.md, "Memory of the main process".
 
 The store is also what the corpus rules read (`linter.engine.CorpusReports`): each summary is
 a record in the file (its `Detail`s, spilled first, referred to from it by offset: reading a
@@ -35,13 +35,12 @@ NO_SUMMARIES: Mapping[str, Any] = MappingProxyType({})
 
 class ResultStore(Sequence[FileResult]):
     """The results of a run in the order found; `store[i]` reads result i back (a new object each
-    time, with the store's own list of its findings: change findings through the store's methods)."""
+    time: a changed result is kept with `replace`, findings changed with the store's methods)."""
 
     def __init__(self, file: SpillFile) -> None:
         self.file = file
         self._rows = array("q")
-        """Each result's (path, error, info, view), pickled in the file."""
-        self._findings: dict[int, list[Diagnostic]] = {}
+        """Each result's (path, diagnostics, error, info, view), pickled in the file."""
         self._errors: dict[int, str] = {}
         self._configurations: list[Settings | None] = []
         self._configuration = array("I")
@@ -56,17 +55,14 @@ class ResultStore(Sequence[FileResult]):
 
     def append(self, result: FileResult) -> None:
         """Keep a result that has just arrived: its findings here, the rest in the file."""
-        index = len(self._rows)
-        if result.diagnostics:
-            self._findings[index] = result.diagnostics
         if result.error:
-            self._errors[index] = result.error
+            self._errors[len(self._rows)] = result.error
         self._configuration.append(self._configuration_of(result.settings))
         self._keep_summaries(result.corpus)
         self._rows.append(self._put_row(result))
 
     def _put_row(self, result: FileResult) -> int:
-        row = (result.path, result.error, result.info, result.view)
+        row = (result.path, result.diagnostics, result.error, result.info, result.view)
         return self.file.put(pickle.dumps(row, pickle.HIGHEST_PROTOCOL))
 
     def _configuration_of(self, settings: Settings | None) -> int:
@@ -94,10 +90,8 @@ class ResultStore(Sequence[FileResult]):
     def __getitem__(self, index: int) -> FileResult:  # type: ignore[override]  # no slices
         if index < 0:
             index += len(self._rows)
-        path, error, info, view = pickle.loads(self.file.read(self._rows[index]))
-        diagnostics = self._findings.get(index)
-        return FileResult(path, [] if diagnostics is None else diagnostics, error, None, self.settings(index), info,
-                          NO_SUMMARIES, view)
+        path, diagnostics, error, info, view = pickle.loads(self.file.read(self._rows[index]))
+        return FileResult(path, diagnostics, error, None, self.settings(index), info, NO_SUMMARIES, view)
 
     def __iter__(self) -> Iterator[FileResult]:
         return (self[index] for index in range(len(self._rows)))
@@ -110,33 +104,28 @@ class ResultStore(Sequence[FileResult]):
 
     def replace(self, index: int, result: FileResult) -> None:
         """Keep `result` (read from the store and changed: its view, its findings) as result `index`."""
-        self.set_findings(index, result.diagnostics)
         self._rows[index] = self._put_row(result)
 
     # The findings
 
     def findings(self) -> list[Diagnostic]:
         """Every result's findings, in the order of the results."""
-        return [d for index in sorted(self._findings) for d in self._findings[index]]
+        return [d for result in self for d in result.diagnostics]
 
     def errors(self) -> list[str]:
         """Why each file that could not be read or checked was not, in order."""
         return [self._errors[index] for index in sorted(self._errors)]
 
-    def set_findings(self, index: int, diagnostics: list[Diagnostic]) -> None:
-        if diagnostics:
-            self._findings[index] = diagnostics
-        else:
-            self._findings.pop(index, None)
-
     def add_findings(self, added: Iterable[tuple[int, Diagnostic]]) -> None:
         """Add each (position, finding), keeping each result's findings sorted by place."""
-        changed = set()
+        by_result: dict[int, list[Diagnostic]] = {}
         for index, diagnostic in added:
-            self._findings.setdefault(index, []).append(diagnostic)
-            changed.add(index)
-        for index in changed:
-            self._findings[index].sort(key=Diagnostic.sort_key)
+            by_result.setdefault(index, []).append(diagnostic)
+        for index, diagnostics in by_result.items():
+            result = self[index]
+            result.diagnostics.extend(diagnostics)
+            result.diagnostics.sort(key=Diagnostic.sort_key)
+            self.replace(index, result)
 
     # What the corpus rules read (linter.engine.CorpusReports)
 
