@@ -45,21 +45,12 @@ class ComparedCell(NamedTuple):
         return cell_name(self.ref, table_template(table, dict(self.summary.templates)[table]))
 
 
-_SHARED: dict[tuple, tuple] = {}
-"""One tuple for equal cell ids and templates: reports of one template compare the same cells, and
-the main process holds a summary of every report of a run."""
-
-
-def _shared(ids: tuple) -> tuple:
-    return _SHARED.setdefault(ids, ids)
-
-
 @dataclass(frozen=True, slots=True)
 class YearSummary:
     """What the cross-year rules compare of one report, made where the report is checked: its
-    body and year, and its cells — their ids (one tuple for every report of a template), and in a
-    `Detail` the run spills to its temporary file (`linter.corpus.spill`) their values and places,
-    read back for the reports compared with another year and for findings."""
+    body and year, and its cells — their ids, and in a `Detail` the run spills to its temporary
+    file (`linter.corpus.spill`) their values and places, read back for the reports compared with
+    another year and for findings."""
 
     path: str
     body: str
@@ -82,8 +73,8 @@ class YearSummary:
         return self.cells.value[1]
 
     def __reduce__(self) -> tuple:
-        return _year_summary, (self.path, self.body, self.body_kind, self.year, self.templates, self.ids,
-                               self.cells)
+        """Pickled as its fields (a slotted dataclass's own state is restored field by field in Python)."""
+        return YearSummary, (self.path, self.body, self.body_kind, self.year, self.templates, self.ids, self.cells)
 
     def spill(self, file: SpillFile) -> None:
         """Write the cells' values and places to the run's spill file."""
@@ -101,13 +92,6 @@ class YearSummary:
         return [ComparedCell(self, i, values[i]) for i, (t, r, _) in enumerate(self.ids) if (t, r) == (table, row)]
 
 
-def _year_summary(path: str, body: str, body_kind: str | None, year: int, templates: tuple, ids: tuple,
-                  cells: Detail[tuple[tuple[int, ...], Locations]]) -> YearSummary:
-    """A YearSummary whose ids and templates are those of the reports already seen (as unpickled
-    in the main process, from a worker or the results cache)."""
-    return YearSummary(path, body, body_kind, year, _shared(templates), _shared(ids), cells)
-
-
 def summarize_years(report: Report) -> YearSummary | None:
     """The report's body, year and compared cells; None without a body or a year."""
     if not (report.body and report.year):
@@ -120,9 +104,9 @@ def summarize_years(report: Report) -> YearSummary | None:
         templates.append((table_id, followed_year(report, table)))
         cells.extend(cell for (row, _), cell in table.cells.items()
                      if row in rows and cell.kind == "int" and cell.value is not None)
-    return _year_summary(report.path, sys.intern(squash(report.body)), report.body_kind, report.year, tuple(templates),
-                         tuple((cell.table, cell.row, cell.column) for cell in cells),
-                         Detail((tuple(cell.value for cell in cells), Locations(cell.location for cell in cells))))
+    return YearSummary(report.path, sys.intern(squash(report.body)), report.body_kind, report.year, tuple(templates),
+                       tuple((cell.table, cell.row, cell.column) for cell in cells),
+                       Detail((tuple(cell.value for cell in cells), Locations(cell.location for cell in cells))))
 
 
 def consecutive_years(reports: Sequence[YearSummary]) -> Iterator[tuple[int, YearSummary, YearSummary]]:

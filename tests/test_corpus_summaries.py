@@ -109,24 +109,21 @@ def test_the_cross_year_summary_is_small() -> None:
     assert len(pickle.dumps(result.corpus)) < len(pickle.dumps(result.report)) / 5
 
 
-def test_the_main_process_holds_a_few_kilobytes_of_summaries_per_report() -> None:
-    # What the main process keeps of every report until the corpus rules have run: the summaries
-    # as unpickled from a worker (or the cache). The ids of the compared cells are one tuple for all.
-    import gc
-    import tracemalloc
+def test_a_summary_kept_in_the_spill_file_refers_to_its_details_there() -> None:
+    # the run keeps every report's summaries in its spill file (linter.run.store); reading one back
+    # for the join's passes must not read its sentences' texts and places again
+    from linter.corpus.spill import SpillFile, spill
 
-    blob = pickle.dumps(check_file(str(EXAMPLE), Settings()).corpus)
-    pickle.loads(blob)  # the first of a run: its cell ids are the ones kept
-    gc.collect()
-    tracemalloc.start()
-    try:
-        summaries = [pickle.loads(blob) for _ in range(10)]
-        held = tracemalloc.get_traced_memory()[0] / len(summaries)
-    finally:
-        tracemalloc.stop()
-    assert held < 8000  # 9 sentences, 20 cells: 5.3 KB (33 KB with an object per sentence, cell and location)
-    assert summaries[0]["XYR001"].ids is summaries[1]["XYR001"].ids
-    assert summaries[0]["CPY001"] == summaries[1]["CPY001"] and summaries[0]["XYR001"] == summaries[1]["XYR001"]
+    corpus = pickle.loads(pickle.dumps(check_file(str(EXAMPLE), Settings()).corpus))  # as from a worker
+    copies, years = corpus["CPY001"], corpus["XYR001"]
+    whole = len(pickle.dumps(copies))
+    with SpillFile() as file:
+        spill([copies, years], file)
+        offsets = [file.put_value(copies), file.put_value(years)]
+        assert len(file.read(offsets[0])) < whole / 4
+        read_copies, read_years = (file.get(offset) for offset in offsets)
+        assert read_copies == copies and read_years == years
+        assert read_copies.sentences.text(0) == copies.sentences.text(0) and read_years.values == years.values
 
 
 def test_a_cross_year_finding_shows_its_source_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

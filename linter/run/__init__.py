@@ -10,6 +10,7 @@ The modules, in the order a run uses them:
 - `corpus_step`: the corpus rules over all reports, with each file's own settings;
 - `baseline_step`: --baseline, last;
 - `payload`: what a worker sends back of one file (no report);
+- `store`: how the main process keeps each result (in the run's spill file) and what the corpus rules read;
 - `cache`: the results cache (`.govlint_cache`): a file unchanged since a run is not checked again;
 - `events`: `RunObserver`, the hooks progress output and a cache observe;
 - `results`: `CheckRequest`, `CheckRun` and what one file gives the run.

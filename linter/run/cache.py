@@ -18,7 +18,9 @@ folder without one), or the folder given by `--cache-dir` / `GOVLINT_CACHE_DIR`.
 written atomically (`linter.fileio.write_atomically`), so concurrent runs and a run killed
 half-way leave whole entries; an entry that cannot be read or unpickled is a miss, never an
 error, and is replaced. Entries are pickles: the cache folder is trusted like the configuration
-beside it.
+beside it. An entry is two: a header (made for the HTML page's views, has fixes), read first to
+tell a hit from a miss, and the outcome, read when its turn comes in the run (a province's
+cached outcomes are never all in memory at once).
 
 Pruning: an entry's time is when a run last used it (a hit touches it). At the end of a run, at
 most once a day per cache folder, the entries no run has used for `MAX_AGE` (those of files
