@@ -48,48 +48,55 @@ class ComparedCell(NamedTuple):
 @dataclass(frozen=True, slots=True)
 class YearSummary:
     """What the cross-year rules compare of one report, made where the report is checked: its
-    body and year, and its cells — their ids, and in a `Detail` the run spills to its temporary
-    file (`linter.corpus.spill`) their values and places, read back for the reports compared with
-    another year and for findings."""
+    body and year, and in a `Detail` the run spills to its temporary file (`linter.corpus.spill`)
+    its compared cells, read back for the reports compared with another year and for findings
+    (reading the summary back for linking the years does not read them)."""
 
     path: str
     body: str
     """Squashed, for comparing names."""
     body_kind: str | None
     year: int
-    templates: tuple[tuple[str, str | None], ...]
-    """(table, the template year it follows) of the tables compared."""
-    ids: tuple[tuple[str, str, str], ...]
-    """The compared rows' int cells of the aligned tables, as (table, row, column), in table order."""
-    cells: Detail[tuple[tuple[int, ...], Locations]]
-    """Each cell's value, and where it stands."""
+    cells: Detail[tuple[tuple[tuple[str, str | None], ...], tuple[tuple[str, str, str], ...], tuple[int, ...],
+                        Locations]]
+    """(table, the template year it follows) of the tables compared; their compared rows' int
+    cells as (table, row, column) in table order; each cell's value; where each stands."""
 
     @property
-    def values(self) -> tuple[int, ...]:
+    def templates(self) -> tuple[tuple[str, str | None], ...]:
         return self.cells.value[0]
 
     @property
-    def places(self) -> Locations:
+    def ids(self) -> tuple[tuple[str, str, str], ...]:
         return self.cells.value[1]
+
+    @property
+    def values(self) -> tuple[int, ...]:
+        return self.cells.value[2]
+
+    @property
+    def places(self) -> Locations:
+        return self.cells.value[3]
 
     def __reduce__(self) -> tuple:
         """Pickled as its fields (a slotted dataclass's own state is restored field by field in Python)."""
-        return YearSummary, (self.path, self.body, self.body_kind, self.year, self.templates, self.ids, self.cells)
+        return YearSummary, (self.path, self.body, self.body_kind, self.year, self.cells)
 
     def spill(self, file: SpillFile) -> None:
-        """Write the cells' values and places to the run's spill file."""
+        """Write the cells to the run's spill file."""
         self.cells.spill(file)
 
     def value(self, table: str, row: str, column: str) -> ComparedCell | None:
+        _, ids, values, _ = self.cells.value
         try:
-            index = self.ids.index((table, row, column))
+            index = ids.index((table, row, column))
         except ValueError:
             return None
-        return ComparedCell(self, index, self.values[index])
+        return ComparedCell(self, index, values[index])
 
     def row(self, table: str, row: str) -> list[ComparedCell]:
-        values = self.values
-        return [ComparedCell(self, i, values[i]) for i, (t, r, _) in enumerate(self.ids) if (t, r) == (table, row)]
+        _, ids, values, _ = self.cells.value
+        return [ComparedCell(self, i, values[i]) for i, (t, r, _) in enumerate(ids) if (t, r) == (table, row)]
 
 
 def summarize_years(report: Report) -> YearSummary | None:
@@ -104,9 +111,9 @@ def summarize_years(report: Report) -> YearSummary | None:
         templates.append((table_id, followed_year(report, table)))
         cells.extend(cell for (row, _), cell in table.cells.items()
                      if row in rows and cell.kind == "int" and cell.value is not None)
-    return YearSummary(report.path, sys.intern(squash(report.body)), report.body_kind, report.year, tuple(templates),
-                       tuple((cell.table, cell.row, cell.column) for cell in cells),
-                       Detail((tuple(cell.value for cell in cells), Locations(cell.location for cell in cells))))
+    return YearSummary(report.path, sys.intern(squash(report.body)), report.body_kind, report.year,
+                       Detail((tuple(templates), tuple((cell.table, cell.row, cell.column) for cell in cells),
+                               tuple(cell.value for cell in cells), Locations(cell.location for cell in cells))))
 
 
 def consecutive_years(reports: Sequence[YearSummary]) -> Iterator[tuple[int, YearSummary, YearSummary]]:

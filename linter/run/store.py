@@ -26,8 +26,13 @@ from linter.corpus.spill import SpillFile, spill
 from linter.corpus.summaries import Summaries
 from linter.diagnostics import Diagnostic
 from linter.engine import FileResult
+from linter.memo import Memo
 from linter.rules_api import CorpusRule
 from linter.settings import Settings
+
+ROWS_KEPT = 2048
+ROW_KEPT_BYTES = 8192
+"""Rows kept unpickled as well (`ResultStore._recent_rows`), and the largest kept (not an HTML view)."""
 
 NO_SUMMARIES: Mapping[str, Any] = MappingProxyType({})
 """`FileResult.corpus` of a result read from the store: its summaries are the store's."""
@@ -41,6 +46,9 @@ class ResultStore(Sequence[FileResult]):
         self.file = file
         self._rows = array("q")
         """Each result's (path, diagnostics, error, info, view), pickled in the file."""
+        self._recent_rows = Memo(ROWS_KEPT)
+        """The rows last kept, unpickled (all of them in a run of up to ROWS_KEPT reports: the
+        output reads the results several times)."""
         self._errors: dict[int, str] = {}
         self._configurations: list[Settings | None] = []
         self._configuration = array("I")
@@ -59,11 +67,16 @@ class ResultStore(Sequence[FileResult]):
             self._errors[len(self._rows)] = result.error
         self._configuration.append(self._configuration_of(result.settings))
         self._keep_summaries(result.corpus)
-        self._rows.append(self._put_row(result))
+        self._rows.append(-1)
+        self._put_row(len(self._rows) - 1, result)
 
-    def _put_row(self, result: FileResult) -> int:
-        row = (result.path, result.diagnostics, result.error, result.info, result.view)
-        return self.file.put(pickle.dumps(row, pickle.HIGHEST_PROTOCOL))
+    def _put_row(self, index: int, result: FileResult) -> None:
+        row = (result.path, tuple(result.diagnostics), result.error, result.info, result.view)
+        data = pickle.dumps(row, pickle.HIGHEST_PROTOCOL)
+        self._rows[index] = self.file.put(data)
+        self._recent_rows.pop(index, None)
+        if len(data) <= ROW_KEPT_BYTES:
+            self._recent_rows.keep(index, row)
 
     def _configuration_of(self, settings: Settings | None) -> int:
         for number, seen in enumerate(self._configurations):
@@ -90,8 +103,11 @@ class ResultStore(Sequence[FileResult]):
     def __getitem__(self, index: int) -> FileResult:  # type: ignore[override]  # no slices
         if index < 0:
             index += len(self._rows)
-        path, diagnostics, error, info, view = pickle.loads(self.file.read(self._rows[index]))
-        return FileResult(path, diagnostics, error, None, self.settings(index), info, NO_SUMMARIES, view)
+        row = self._recent_rows.get(index)
+        if row is None:
+            row = pickle.loads(self.file.read(self._rows[index]))
+        path, diagnostics, error, info, view = row
+        return FileResult(path, list(diagnostics), error, None, self.settings(index), info, NO_SUMMARIES, view)
 
     def __iter__(self) -> Iterator[FileResult]:
         return (self[index] for index in range(len(self._rows)))
@@ -104,7 +120,7 @@ class ResultStore(Sequence[FileResult]):
 
     def replace(self, index: int, result: FileResult) -> None:
         """Keep `result` (read from the store and changed: its view, its findings) as result `index`."""
-        self._rows[index] = self._put_row(result)
+        self._put_row(index, result)
 
     # The findings
 
