@@ -24,21 +24,20 @@ class Sketch:
     their counters from different bits of `hash(item)`), saturating at 255. Items are added and
     looked up many at a time (the loops are the cost of a sketch)."""
 
-    __slots__ = ("_counts", "_mask", "_width")
+    __slots__ = ("_counts", "_width")
 
     def __init__(self, items: int) -> None:
-        """Room for about `items` distinct items (four counters per item and row: few collisions)."""
-        width = _MIN_WIDTH
-        while width < 4 * items and width < _MAX_WIDTH:
-            width *= 2
-        self._width, self._mask = width, width - 1
+        """Room for about `items` distinct items (four counters per item and row: few collisions;
+        not rounded up to a power of two, which would double the largest sketches)."""
+        width = min(max(_MIN_WIDTH, 4 * items), _MAX_WIDTH)
+        self._width = width
         self._counts = bytearray(_ROWS * width)
 
     def add(self, items: Iterable[int]) -> None:
-        counts, mask, width = self._counts, self._mask, self._width
+        counts, width = self._counts, self._width
         for item in items:
             code = hash(item)
-            first, second = code & mask, width + ((code >> 30) & mask)
+            first, second = code % width, width + (code >> 30) % width
             if counts[first] < _SATURATED:
                 counts[first] += 1
             if counts[second] < _SATURATED:
@@ -47,11 +46,11 @@ class Sketch:
     def may_reach(self, items: Iterable[int], times: int) -> list[int]:
         """The items that may have been added `times` times or more (all that were, and a few
         that collided with others)."""
-        counts, mask, width = self._counts, self._mask, self._width
+        counts, width = self._counts, self._width
         times = min(times, _SATURATED)
         found = []
         for item in items:
             code = hash(item)
-            if counts[code & mask] >= times and counts[width + ((code >> 30) & mask)] >= times:
+            if counts[code % width] >= times and counts[width + (code >> 30) % width] >= times:
                 found.append(item)
         return found
