@@ -158,6 +158,30 @@ def test_the_output_is_written_with_garbage_collection_on(tmp_path: Path, monkey
     assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
 
 
+def test_workers_get_a_few_chunks_ahead_not_the_whole_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # outcomes not yet taken wait in the main process's memory: a province must not pile up there
+    from concurrent.futures import ProcessPoolExecutor
+
+    from linter.config import SettingsResolver
+    from linter.run.results import CheckRequest
+
+    submitted: list[int] = []
+    submit = ProcessPoolExecutor.submit
+
+    def counting(self, function, *args):
+        submitted.append(len(args[0]))
+        return submit(self, function, *args)
+
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", counting)
+    request = CheckRequest([str(_corpus(tmp_path, copies=4))], jobs=2)
+    tasks = check_run.planned_tasks(request, SettingsResolver(checker.known_codes).for_path)
+    outcomes = pool._run_pool(tasks, 2, chunk=2)
+    first = next(outcomes)  # the first chunk taken, one more handed out
+    assert len(submitted) == pool._CHUNKS_AHEAD * 2 + 1 < len(tasks) / 2
+    assert [first.result.path, *(o.result.path for o in outcomes)] == [path for path, *_ in tasks]
+    assert sum(submitted) == len(tasks)
+
+
 def test_fix_of_a_file_named_twice_runs_in_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                        capsys: pytest.CaptureFixture[str]) -> None:
     corpus = _corpus(tmp_path, copies=1)

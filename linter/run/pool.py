@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import itertools
 import os
+from collections import deque
 from collections.abc import Iterator
 
 from linter.run.results import CheckRequest, FileOutcome
@@ -88,17 +90,26 @@ def check_in_pool(tasks: list[Task], jobs: int) -> Iterator[FileOutcome]:
 
 
 def _run_pool(tasks: list[Task], jobs: int, chunk: int) -> Iterator[FileOutcome | None]:
-    """Outcomes in order, then None if the pool broke before all were done."""
+    """Outcomes in order, then None if the pool broke before all were done.
+
+    Chunks of `chunk` files are handed to the workers a few at a time (`_CHUNKS_AHEAD` per
+    worker), each when the outcomes of an earlier one have been taken: outcomes that arrive out
+    of order, or faster than the main process takes them, wait in memory, and all of a province
+    would (concurrent.futures' `map` submits every chunk at once)."""
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     # Workers, forked or spawned, run without automatic collection (5% of their time):
     # check_task collects each file's cycles.
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker)
+    chunks = (tasks[start:start + chunk] for start in range(0, len(tasks), chunk))
     try:
         with _sigint_blocked():  # the workers start here: a Ctrl-C now must not reach them before they ignore it
-            outcomes = pool.map(check_task, *zip(*tasks, strict=True), chunksize=chunk)
-        yield from outcomes
+            pending = deque(pool.submit(_check_chunk, part) for part in itertools.islice(chunks, _CHUNKS_AHEAD * jobs))
+        while pending:
+            outcomes = pending.popleft().result()
+            pending.extend(pool.submit(_check_chunk, part) for part in itertools.islice(chunks, 1))
+            yield from outcomes
     except BrokenProcessPool:
         yield None
     except BaseException:  # Ctrl-C, or the consumer stopped: stop the workers, do not wait for them
@@ -106,6 +117,15 @@ def _run_pool(tasks: list[Task], jobs: int, chunk: int) -> Iterator[FileOutcome 
         raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+_CHUNKS_AHEAD = 4
+"""Chunks handed to each worker before the first outcomes are taken."""
+
+
+def _check_chunk(tasks: list[Task]) -> list[FileOutcome]:
+    """What a worker runs: each task of a chunk checked (one pickled message back per chunk)."""
+    return [check_task(*task) for task in tasks]
 
 
 def _check_alone(task: Task) -> FileOutcome:
