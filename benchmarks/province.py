@@ -3,6 +3,7 @@ and 2, cold (empty results cache) and cached (the same command again), with the 
 the main process (workers not counted).
 
     python benchmarks/province.py --reports 1000 10000 --jobs 1 2 [--govlint PYTHON] [--no-cache]
+                                  [--year-differences]
 
 Writes the reports (tests/province.py: one report per body per year, each body its own prose,
 planted copies) to a temporary folder once per size, then per --jobs J runs `PYTHON -c <measured>
@@ -10,7 +11,10 @@ check --format json -o OUT --exit-zero --jobs J --cache-dir CACHE FOLDER` twice 
 empty CACHE: cold, then cached; the two outputs must be byte-identical. The main process's
 peak resident memory is its VmHWM, read from /proc at exit (Linux). --govlint names another
 environment's python (e.g. one with an older govlint installed) to compare; --no-cache measures
-without the cache (for a govlint that has none). Figures: docs/performance.md.
+without the cache (for a govlint that has none); --year-differences changes table 三's carry-over
+and table 二's regulations in force in every seventh 2023 report (findings of XYR001, XYR002
+and SUM003 on about every second report: the main process's memory with many findings).
+Figures: docs/performance.md.
 """
 
 from __future__ import annotations
@@ -69,12 +73,24 @@ def _idle_estimate(one: tuple[float, int, float, float], two: tuple[float, int, 
             f"of wall time: at most {serial / parallel:.2f}x faster")
 
 
+def _change_years(reports: dict[str, str]) -> None:
+    """Every seventh 2023 report (in name order): 上年结转 3 instead of 1, 规章 in force 2 instead of 0."""
+    for number, name in enumerate(sorted(reports)):
+        if name.startswith("2023/") and number % 7 == 0:
+            reports[name] = (reports[name]
+                             .replace("二、上年结转政府信息公开申请数量\t\t1\t0\t0\t0\t0\t0\t1",
+                                      "二、上年结转政府信息公开申请数量\t\t3\t0\t0\t0\t0\t0\t3")
+                             .replace("\n规章\t0\t0\t0\n", "\n规章\t0\t0\t2\n"))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", type=int, nargs="+", default=[1000])
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--govlint", default=sys.executable, help="the python whose govlint is measured")
     parser.add_argument("--no-cache", action="store_true", help="measure without the results cache")
+    parser.add_argument("--year-differences", action="store_true",
+                        help="every seventh 2023 report's carry-over and regulations in force changed")
     args = parser.parse_args()
     from province import province
 
@@ -83,6 +99,8 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as scratch:
             folder = Path(scratch) / "reports"
             generated = province(seed=3, bodies=size // 2, sites=max(1, size // 200), planted=max(1, size // 500))
+            if args.year_differences:
+                _change_years(generated.reports)
             generated.write(folder)
             count = sum(1 for _ in folder.rglob("*.txt"))
             first = next(folder.rglob("*.txt"))
