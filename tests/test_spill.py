@@ -90,6 +90,21 @@ def test_a_detail_that_finds_no_room_on_disk_stays_in_memory(monkeypatch: pytest
         _ = details[0].value  # the first fitted
 
 
+def test_a_run_on_a_disk_that_fills_half_way_finds_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the results and summaries the spill file has no room for stay in memory
+    folder = _province(tmp_path)
+    request = CheckRequest([str(folder)], jobs=1)
+    with check_run.run_check(request, _settings()) as run:
+        expected = [(d.path, d.code, d.message) for d in run.diagnostics]
+    monkeypatch.setattr(spill_module, "IN_MEMORY", 0)
+    monkeypatch.setattr(_FullDisk, "room", 60_000)
+    monkeypatch.setattr(tempfile, "TemporaryFile", lambda **_options: _FullDisk())
+    with check_run.run_check(request, _settings()) as run:
+        assert run.results._held  # some did not fit
+        assert [(d.path, d.code, d.message) for d in run.diagnostics] == expected
+        assert [result.path for result in run.results] == sorted(str(p) for p in folder.rglob("*.txt"))
+
+
 def test_without_a_temporary_file_the_details_stay_in_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(**_options: object) -> None:
         raise PermissionError(errno.EACCES, "Permission denied")

@@ -19,6 +19,7 @@ from __future__ import annotations
 import pickle
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from functools import partial
 from types import MappingProxyType
 from typing import Any
 
@@ -33,6 +34,9 @@ from linter.settings import Settings
 ROWS_KEPT = 2048
 ROW_KEPT_BYTES = 8192
 """Rows kept unpickled as well (`ResultStore._recent_rows`), and the largest kept (not an HTML view)."""
+
+_HELD = -1
+"""The offset of a row or summary kept in memory (`ResultStore._held`)."""
 
 NO_SUMMARIES: Mapping[str, Any] = MappingProxyType({})
 """`FileResult.corpus` of a result read from the store: its summaries are the store's."""
@@ -60,9 +64,12 @@ class ResultStore(Sequence[FileResult]):
         """Which of a report's summaries is each rule code's (one dictionary for the results of the same rules)."""
         self._layout = array("I")
         self._sequences: dict[tuple[Callable, bytes], Summaries] = {}
+        self._held: dict[tuple[str, int], Any] = {}
+        """("row", index) and ("summary", position in `_summary_offsets`) that could not be
+        written (a full disk): kept here instead, their offset _HELD."""
 
     def append(self, result: FileResult) -> None:
-        """Keep a result that has just arrived: its findings here, the rest in the file."""
+        """Keep a result that has just arrived (in the file; here what the disk has no room for)."""
         if result.error:
             self._errors[len(self._rows)] = result.error
         self._configuration.append(self._configuration_of(result.settings))
@@ -73,10 +80,22 @@ class ResultStore(Sequence[FileResult]):
     def _put_row(self, index: int, result: FileResult) -> None:
         row = (result.path, tuple(result.diagnostics), result.error, result.info, result.view)
         data = pickle.dumps(row, pickle.HIGHEST_PROTOCOL)
-        self._rows[index] = self.file.put(data)
         self._recent_rows.pop(index, None)
+        self._rows[index] = self._put(("row", index), row, partial(self.file.put, data))
         if len(data) <= ROW_KEPT_BYTES:
             self._recent_rows.keep(index, row)
+
+    def _put(self, key: tuple[str, int], value: Any, write: Callable[[], int]) -> int:
+        """`write()`'s offset, or _HELD with `value` kept in memory when the disk has no room."""
+        self._held.pop(key, None)
+        try:
+            return write()
+        except OSError:
+            self._held[key] = value
+            return _HELD
+
+    def _get(self, key: tuple[str, int], offset: int, read: Callable[[int], Any]) -> Any:
+        return self._held[key] if offset == _HELD else read(offset)
 
     def _configuration_of(self, settings: Settings | None) -> int:
         for number, seen in enumerate(self._configurations):
@@ -95,7 +114,8 @@ class ResultStore(Sequence[FileResult]):
         self._layout.append(self._layouts.index(layout))
         for summary in {id(summary): summary for summary in summaries.values()}.values():
             spill([summary], self.file)
-            self._summary_offsets.append(self.file.put_value(summary))
+            key = ("summary", len(self._summary_offsets))
+            self._summary_offsets.append(self._put(key, summary, partial(self.file.put_value, summary)))
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -105,7 +125,7 @@ class ResultStore(Sequence[FileResult]):
             index += len(self._rows)
         row = self._recent_rows.get(index)
         if row is None:
-            row = pickle.loads(self.file.read(self._rows[index]))
+            row = self._get(("row", index), self._rows[index], lambda offset: pickle.loads(self.file.read(offset)))
         path, diagnostics, error, info, view = row
         return FileResult(path, list(diagnostics), error, None, self.settings(index), info, NO_SUMMARIES, view)
 
@@ -162,7 +182,8 @@ class ResultStore(Sequence[FileResult]):
 
             def read(k: int) -> Any:
                 index = taking_part[k]
-                return self.file.get(self._summary_offsets[self._first_summary[index] + slot_in[self._layout[index]]])
+                at = self._first_summary[index] + slot_in[self._layout[index]]
+                return self._get(("summary", at), self._summary_offsets[at], self.file.get)
 
             self._sequences[key] = Summaries(len(taking_part), read)
         return self._sequences[key]
@@ -171,4 +192,5 @@ class ResultStore(Sequence[FileResult]):
         """The corpus rules have run: nothing reads the summaries any more."""
         self._sequences.clear()
         self._summary_offsets, self._first_summary, self._layout = array("q"), array("I"), array("I")
+        self._held = {key: value for key, value in self._held.items() if key[0] == "row"}
         self.file.forget_read()
