@@ -17,6 +17,7 @@ ten thousand reports the script shows them fifty at a time (`#page=3`); without 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from html import escape
 from typing import TextIO
 
@@ -184,7 +185,7 @@ def _has_errors(result: FileResult) -> bool:
     return any(d.severity is Severity.ERROR for d in result.diagnostics)
 
 
-def _summary(output: Output, views: list[ReportView]) -> str:
+def _summary(output: Output, bodies_years: list[tuple[str | None, int | None]]) -> str:
     results = output.results
     unread = sum(1 for r in results if r.error)
     with_errors = sum(1 for r in results if _has_errors(r))
@@ -195,20 +196,20 @@ def _summary(output: Output, views: list[ReportView]) -> str:
             f"<p>检查文件 {len(results)} 个，其中有错误的 {with_errors} 个，无法读取的 {unread} 个。"
             f"{escape(summary(output.diagnostics))}</p>"
             f'<table class="severities"><tbody>{severity_rows}</tbody></table>'
-            f"{_code_table(output.diagnostics)}{_body_year_table(output.results, views)}</section>")
+            f"{_code_table(output.diagnostics)}{_body_year_table(output.results, bodies_years)}</section>")
 
 
-def _body_year_table(results: list[FileResult], views: list[ReportView]) -> str:
+def _body_year_table(results: Sequence[FileResult], bodies_years: list[tuple[str | None, int | None]]) -> str:
     """Findings per body and year (the reports whose body and year were recognised)."""
-    groups: dict[tuple[str, int], list[FileResult]] = {}
-    for result, view in zip(results, views, strict=True):
-        if view.body and view.year:
-            groups.setdefault((view.body, view.year), []).append(result)
+    groups: dict[tuple[str, int], list[list[Diagnostic]]] = {}
+    for result, (body, year) in zip(results, bodies_years, strict=True):
+        if body and year:
+            groups.setdefault((body, year), []).append(result.diagnostics)
     if not groups:
         return ""
     rows = []
     for (body, year), members in sorted(groups.items()):
-        counts = severity_counts([d for r in members for d in r.diagnostics])
+        counts = severity_counts([d for diagnostics in members for d in diagnostics])
         rows.append(f"<tr><td>{escape(body)}</td><td>{year}</td><td class=\"n\">{len(members)}</td>"
                     + "".join(f'<td class="n">{counts[s]}</td>' for s in reversed(Severity)) + "</tr>")
     head = "".join(f"<th>{SEVERITY_LABELS[s]}</th>" for s in reversed(Severity))
@@ -381,9 +382,10 @@ _PAGES = ('<nav id="pages" hidden><button type="button" data-step="-1">上一页
           '<button type="button" data-step="1">下一页</button></nav>')
 
 
-def _findings(output: Output, views: list[ReportView], order: list[int], names: list[str]) -> str:
+def _findings(output: Output, order: list[int], names: list[str]) -> str:
     results = output.results
-    sections = "".join(_file_section(i, results[i], views[i], names[i]) for i in order if results[i].diagnostics)
+    sections = "".join(_file_section(i, result, _view(result), names[i])
+                       for i, result in ((i, results[i]) for i in order) if result.diagnostics)
     if not sections:
         return '<section id="findings"><h2>问题明细</h2><p>未发现问题。</p></section>'
     return (f'<section id="findings"><h2>问题明细</h2>{_filter_form(output.diagnostics)}{sections}'
@@ -398,8 +400,8 @@ def page(output: Output) -> str:
 
     generated = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M")
     script = f"<script>{SCRIPT}</script>" if output.diagnostics else ""  # nothing to filter otherwise
-    # A run made each view where its file was checked; a result made otherwise may still hold its report.
-    views = [r.view or report_view(r.report, r.diagnostics) for r in output.results]
+    # Each view is read when it is written (a province's views are hundreds of megabytes).
+    bodies_years = [(view.body, view.year) for view in map(_view, output.results)]
     order = worst_first(output.results)
     names = [relative_path(r.path) for r in output.results]
     return ("<!DOCTYPE html>\n"
@@ -408,9 +410,14 @@ def page(output: Output) -> str:
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>govlint 检查报告</title><style>{STYLE}</style></head><body>"
             f'<h1>govlint 检查报告</h1><p class="meta">生成于 {generated}，govlint {escape(__version__)}</p>'
-            f"{_summary(output, views)}{_file_table(output.results, order, names)}{_unread(output.results)}"
-            f"{_findings(output, views, order, names)}"
+            f"{_summary(output, bodies_years)}{_file_table(output.results, order, names)}{_unread(output.results)}"
+            f"{_findings(output, order, names)}"
             f"{script}</body></html>\n")
+
+
+def _view(result: FileResult) -> ReportView:
+    """A run made each view where its file was checked; a result made otherwise may still hold its report."""
+    return result.view or report_view(result.report, result.diagnostics)
 
 
 def write_html(output: Output, stream: TextIO) -> None:
