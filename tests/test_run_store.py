@@ -113,3 +113,24 @@ def test_a_rule_that_yields_summaries_it_kept_reports_on_their_reports(tmp_path:
     with _province_run(tmp_path, jobs=1) as run:
         flagged = sorted(d.path for d in run.diagnostics if d.code == "TST010")
     assert flagged == sorted(str(path) for path in tmp_path.glob("2023/*.txt"))
+
+
+@corpus_rule("TST011", "crashes", summarize=lambda report: report.year)
+def _crashes(summaries, context):
+    """A plugin's corpus rule with a bug."""
+    yield 0, Finding("先报一个", START_OF_FILE)
+    raise RuntimeError("坏了")
+
+
+def test_a_corpus_rule_that_crashes_is_one_finding_on_the_first_report(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    rules = (*engine.all_rules(), _crashes)
+    monkeypatch.setattr(engine, "all_rules", lambda: rules)
+    monkeypatch.setattr(checker, "all_rules", lambda: rules)
+    with _province_run(tmp_path, jobs=1) as run:
+        first = run.results[0]
+        crashed = [d for d in first.diagnostics if d.code == "PLG002"]
+        assert len(crashed) == 1 and "TST011" in crashed[0].message and "坏了" in crashed[0].message
+        assert crashed[0].excerpt is None  # it points at no text of the report
+        assert [d.message for d in first.diagnostics if d.code == "TST011"] == ["先报一个"]
+        assert {d.code for d in run.diagnostics} >= {"CPY001", "CPY003"}  # the other rules still ran

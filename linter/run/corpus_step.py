@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from linter.codes import RULE_CRASHED
 from linter.diagnostics import Diagnostic
 from linter.engine import corpus_findings, plugin_failures
 from linter.run.results import CheckRequest, CheckRun
@@ -38,7 +39,8 @@ def show_sources(results: ResultStore, added: list[tuple[int, Diagnostic]], stdi
         by_result.setdefault(index, []).append(d)
     for index, diagnostics in by_result.items():
         result = results[index]
-        wanting = [d for d in diagnostics if not d.location.place or result.view is not None]
+        wanting = [d for d in diagnostics  # a rule that crashed points at no text of the report
+                   if d.code != RULE_CRASHED.code and (not d.location.place or result.view is not None)]
         if not wanting or result.path == stdin_name:
             continue
         try:
