@@ -6,6 +6,7 @@ translation)."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 from linter.diagnostics import Severity
 from linter.engine import FileResult
@@ -59,19 +60,21 @@ def _per_code(output: Output) -> list[str]:
     return lines
 
 
-def _worst(results: list[FileResult]) -> list[str]:
-    counted = [(severity_counts(r.diagnostics), r) for r in results]
-    ranked = sorted(((c, r) for c, r in counted if c[Severity.ERROR]),
-                    key=lambda item: (-item[0][Severity.ERROR], -item[0][Severity.WARNING], item[1].path))
+def _worst(results: Sequence[FileResult]) -> list[str]:
+    ranked = []  # what a line shows of each report with errors, not the result (a province's results are read back)
+    for result in results:
+        counts = severity_counts(result.diagnostics)
+        if counts[Severity.ERROR]:
+            ranked.append((counts, result.path, result.info))
     if not ranked:
         return []
+    ranked.sort(key=lambda item: (-item[0][Severity.ERROR], -item[0][Severity.WARNING], item[1]))
     lines = [_(TEXT["worst"])]
-    for counts, result in ranked[:WORST]:
-        info = result.info
+    for counts, path, info in ranked[:WORST]:
         body = info.body if info and info.body else _(TEXT["unknown_body"])
         year = _(TEXT["year"]).format(year=info.year) if info and info.year else _(TEXT["unknown_year"])
         tally = _(TEXT["errors"]).format(errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING])
-        lines.append(f"  {tally}  {body}  {year}  {result.path}")
+        lines.append(f"  {tally}  {body}  {year}  {path}")
     return lines
 
 
