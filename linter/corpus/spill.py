@@ -1,19 +1,20 @@
-"""What the main process keeps of a report for the corpus rules outside its memory: written to a
-temporary file of the run and read back when it is needed.
+"""A run's temporary file: what the main process keeps of the run's reports outside its memory,
+read back when it is needed.
 
-The corpus rules join every report's summary, but the main process need not hold a summary's
-bulk: each sentence's text and location and each cell's place are read only to make a finding,
-and the copy join reads the sentences' key hashes, sizes and MinHash once per pass, a report at
-a time. A summary keeps such a part in a `Detail`; as each result arrives in the main process,
-the run hands its summaries to `spill` and the details go to the run's `SpillFile`, leaving the
-main process the summary's identity (path, body, kind, year) and the handles. A detail is read
-back from the file when it is asked for, and stays in memory where nothing spilled it (a
-summary made outside a run, an index being built).
+Two kinds of value go there. A summary's bulk, in `Detail`s: each sentence's text and location
+and each cell's place are read only to make a finding, and the copy join reads the sentences' key
+hashes, sizes and MinHash once per pass, a report at a time; as each result arrives, the run
+hands the summary to `spill` and its details are written first. Then the records of
+`linter.run.store`: each result's row and each summary (`put_value`), in which a detail already
+in the file is written as its offset, not its data again (`get` gives it back as a `Detail` that
+reads it from there). A detail stays in memory where nothing spilled it (a summary made outside
+a run, an index being built).
 
-A summary takes part by having a method `spill(file: SpillFile) -> None` (plugins' summaries
-without one simply stay in memory). The file is a `tempfile.TemporaryFile`: it has no name on
-POSIX systems, and closing it (the end of the run) removes it. Where no temporary file can be
-made, or the disk is full, the details stay in memory: the run is the same, only larger.
+A summary's details are written apart by its having a method `spill(file: SpillFile) -> None`
+(a plugin's summary without one is written whole in its record). The file is a
+`tempfile.TemporaryFile`: it has no name on POSIX systems, and closing it (when the run is
+closed, after its output) removes it. Where no temporary file can be made, or the disk is full,
+the values stay in memory: the run is the same, only larger.
 """
 
 from __future__ import annotations
