@@ -47,12 +47,12 @@ def test_results_read_back_as_they_were_kept(in_memory: int, monkeypatch: pytest
         assert [(r.info, r.view, r.error) for r in store] == [(r.info, r.view, r.error) for r in kept]
         assert [r.diagnostics for r in store] == [[_finding("a.txt", 3)], [], []]
         assert store[0].settings is settings and store[1].settings is settings and store[2].settings is other
-        assert store[-1].path == "c.pdf" and store.errors() == ["c.pdf: cannot read"]
+        assert store[-1].path == "c.pdf" and [r.error for r in store if r.error] == ["c.pdf: cannot read"]
         assert store[0] is not store[0]  # read back each time, not held
 
         store.add_findings([(1, _finding("b.txt", 9)), (0, _finding("a.txt", 1)), (1, _finding("b.txt", 2))])
         assert [[d.location.line for d in r.diagnostics] for r in store] == [[1, 3], [2, 9], []]
-        assert [d.path for d in store.findings()] == ["a.txt", "a.txt", "b.txt", "b.txt"]
+        assert [d.path for r in store for d in r.diagnostics] == ["a.txt", "a.txt", "b.txt", "b.txt"]
         changed = store[1]
         changed.view = {"表": "二"}
         store.replace(1, changed)
@@ -77,7 +77,13 @@ def test_summaries_are_found_again_by_position_identity_or_equality() -> None:
         summaries.position(300)
 
 
-def _province_run(folder: Path, jobs: int) -> check_run.CheckRun:
+def _province_run(folder: Path, jobs: int, extra_rule=None, monkeypatch: pytest.MonkeyPatch | None = None
+                  ) -> check_run.CheckRun:
+    """A run over a small generated province; with `extra_rule` registered beside the built-in rules."""
+    if extra_rule is not None:
+        rules = (*engine.all_rules(), extra_rule)
+        monkeypatch.setattr(engine, "all_rules", lambda: rules)
+        monkeypatch.setattr(checker, "all_rules", lambda: rules)
     province(seed=5, bodies=12, sites=2, planted=1).write(folder)
     request = CheckRequest([str(folder)], jobs=jobs)
     return check_run.run_check(request, SettingsResolver(checker.known_codes).for_path)
@@ -107,10 +113,7 @@ def _yields_summaries(summaries, context):
 
 def test_a_rule_that_yields_summaries_it_kept_reports_on_their_reports(tmp_path: Path,
                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    rules = (*engine.all_rules(), _yields_summaries)
-    monkeypatch.setattr(engine, "all_rules", lambda: rules)
-    monkeypatch.setattr(checker, "all_rules", lambda: rules)
-    with _province_run(tmp_path, jobs=1) as run:
+    with _province_run(tmp_path, jobs=1, extra_rule=_yields_summaries, monkeypatch=monkeypatch) as run:
         flagged = sorted(d.path for d in run.diagnostics if d.code == "TST010")
     assert flagged == sorted(str(path) for path in tmp_path.glob("2023/*.txt"))
 
@@ -124,10 +127,7 @@ def _crashes(summaries, context):
 
 def test_a_corpus_rule_that_crashes_is_one_finding_on_the_first_report(tmp_path: Path,
                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    rules = (*engine.all_rules(), _crashes)
-    monkeypatch.setattr(engine, "all_rules", lambda: rules)
-    monkeypatch.setattr(checker, "all_rules", lambda: rules)
-    with _province_run(tmp_path, jobs=1) as run:
+    with _province_run(tmp_path, jobs=1, extra_rule=_crashes, monkeypatch=monkeypatch) as run:
         first = run.results[0]
         crashed = [d for d in first.diagnostics if d.code == "PLG002"]
         assert len(crashed) == 1 and "TST011" in crashed[0].message and "坏了" in crashed[0].message

@@ -383,12 +383,14 @@ _PAGES = ('<nav id="pages" hidden><button type="button" data-step="-1">上一页
 
 
 def _findings(output: Output, order: list[int], names: list[str]) -> str:
-    results = output.results
-    sections = "".join(_file_section(i, result, _view(result), names[i])
-                       for i, result in ((i, results[i]) for i in order) if result.diagnostics)
+    sections = []
+    for index in order:
+        result = output.results[index]
+        if result.diagnostics:
+            sections.append(_file_section(index, result, _view(result), names[index]))
     if not sections:
         return '<section id="findings"><h2>问题明细</h2><p>未发现问题。</p></section>'
-    return (f'<section id="findings"><h2>问题明细</h2>{_filter_form(output.diagnostics)}{sections}'
+    return (f'<section id="findings"><h2>问题明细</h2>{_filter_form(output.diagnostics)}{"".join(sections)}'
             f"{_PAGES}</section>")
 
 

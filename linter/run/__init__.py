@@ -58,9 +58,9 @@ def run_check(request: CheckRequest, settings_for: Callable[[str], Settings],
     in which the files were found, so the output is the same as with one job. With
     `request.cache`, a file whose result is cached is not checked again (`linter.run.cache`).
 
-    The results are kept as they arrive in a `ResultStore` (`linter.run.store`): the findings in
-    memory, the rest of each result (its corpus summaries too) in a temporary file of the run
-    that the returned `CheckRun` removes when it is closed."""
+    The results are kept as they arrive in a `ResultStore` (`linter.run.store`): each result,
+    its findings and corpus summaries too, in a temporary file of the run that the returned
+    `CheckRun` removes when it is closed."""
     reference = read_reference(request)
     tasks = planned_tasks(request, settings_for)
     for observer in observers:

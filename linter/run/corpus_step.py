@@ -63,8 +63,10 @@ def run_corpus_step(run: CheckRun, reference: Sequence[Any] = (), stdin_name: st
     run.results.forget_summaries()
     show_sources(run.results, added, stdin_name)  # before they are kept: the results are copies
     run.results.add_findings(added)
-    failures = plugin_failures(run.results[0].path) if run.results else []
+    if not run.results:
+        return
+    first = run.results[0]
+    failures = plugin_failures(first.path)
     if failures:
-        first = run.results[0]
         first.diagnostics[:0] = failures
         run.results.replace(0, first)

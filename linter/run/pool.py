@@ -44,9 +44,9 @@ def cpu_count() -> int:
 def collection_paused() -> Iterator[None]:
     """Turn off automatic garbage collection for the run of a `govlint check` (not its output).
 
-    Every result of a run stays in memory for the output, and each automatic collection walks
-    all of them again (when results still held their reports: a fifth of a 300-file run, half of
-    a 2000-file run with --jobs, where unpickling results allocates fast). Instead, each file's
+    A run allocates fast (unpickling results, above all with --jobs), and each automatic
+    collection walked every object gathered so far (when results were held with their reports:
+    a fifth of a 300-file run, half of a 2000-file run with --jobs). Instead, each file's
     reference cycles are collected when it has been checked (see `linter.run.task.check_task`),
     among the youngest objects only. The output is written with collection on: formatters make
     cycles of their own (`json.dumps` with an indent makes a cycle of closures per call, about
@@ -89,6 +89,10 @@ def check_in_pool(tasks: list[Task], jobs: int) -> Iterator[FileOutcome]:
             yield outcome
 
 
+_CHUNKS_AHEAD = 4
+"""Chunks handed to each worker before the first outcomes are taken."""
+
+
 def _run_pool(tasks: list[Task], jobs: int, chunk: int) -> Iterator[FileOutcome | None]:
     """Outcomes in order, then None if the pool broke before all were done.
 
@@ -117,10 +121,6 @@ def _run_pool(tasks: list[Task], jobs: int, chunk: int) -> Iterator[FileOutcome 
         raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-
-
-_CHUNKS_AHEAD = 4
-"""Chunks handed to each worker before the first outcomes are taken."""
 
 
 def _check_chunk(tasks: list[Task]) -> list[FileOutcome]:

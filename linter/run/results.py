@@ -55,11 +55,11 @@ class CheckRun:
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
-        return self.results.findings()
+        return [d for r in self.results for d in r.diagnostics]
 
     @property
     def errors(self) -> list[str]:
-        return self.results.errors()
+        return [r.error for r in self.results if r.error]
 
     def failing(self, level: Severity) -> bool:
         return any(d.severity >= level for d in self.diagnostics)

@@ -3,10 +3,10 @@
 
 A province's run has thousands of reports. What a result holds — the path, its findings, `info`,
 the HTML page's view, the corpus rules' summaries — is written to the run's `SpillFile`
-(`linter.corpus.spill`) as the result arrives; the main process keeps a few offsets a report, the
-errors of unreadable files and one settings object per configuration. Its memory grows only with
-what the output itself holds (the findings, gathered for a formatter once the run is over):
-docs/performance.md, "Memory of the main process".
+(`linter.corpus.spill`) as the result arrives; the main process keeps a few offsets a report and
+one settings object per configuration. Its memory grows only with what the output itself holds
+(the findings, gathered for a formatter once the run is over): docs/performance.md, "Memory of
+the main process".
 
 The store is also what the corpus rules read (`linter.engine.CorpusReports`): each summary is
 a record in the file (its `Detail`s, spilled first, referred to from it by offset: reading a
@@ -53,7 +53,6 @@ class ResultStore(Sequence[FileResult]):
         self._recent_rows = Memo(ROWS_KEPT)
         """The rows last kept, unpickled (all of them in a run of up to ROWS_KEPT reports: the
         output reads the results several times)."""
-        self._errors: dict[int, str] = {}
         self._configurations: list[Settings | None] = []
         self._configuration = array("I")
         self._summary_offsets = array("q")
@@ -70,8 +69,6 @@ class ResultStore(Sequence[FileResult]):
 
     def append(self, result: FileResult) -> None:
         """Keep a result that has just arrived (in the file; here what the disk has no room for)."""
-        if result.error:
-            self._errors[len(self._rows)] = result.error
         self._configuration.append(self._configuration_of(result.settings))
         self._keep_summaries(result.corpus)
         self._rows.append(-1)
@@ -141,16 +138,6 @@ class ResultStore(Sequence[FileResult]):
     def replace(self, index: int, result: FileResult) -> None:
         """Keep `result` (read from the store and changed: its view, its findings) as result `index`."""
         self._put_row(index, result)
-
-    # The findings
-
-    def findings(self) -> list[Diagnostic]:
-        """Every result's findings, in the order of the results."""
-        return [d for result in self for d in result.diagnostics]
-
-    def errors(self) -> list[str]:
-        """Why each file that could not be read or checked was not, in order."""
-        return [self._errors[index] for index in sorted(self._errors)]
 
     def add_findings(self, added: Iterable[tuple[int, Diagnostic]]) -> None:
         """Add each (position, finding), keeping each result's findings sorted by place."""
